@@ -1,0 +1,36 @@
+"""Where the shared reference texts live, for tests and benchmarks.
+
+`../shared/` sits beside the checkout (or where `JIXIAO_SHARED` points). It is required: a test that
+needs it fails with a clear message when it is missing, it never skips.
+"""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def shared_dir() -> Path:
+    path = Path(os.environ.get("JIXIAO_SHARED", ROOT.parent / "shared"))
+    if not (path / "seeds").is_dir() or not (path / "corpus").is_dir():
+        raise FileNotFoundError(
+            f"shared reference texts not found at {path}: put shared/ beside the checkout or set JIXIAO_SHARED"
+        )
+    return path
+
+
+def seed_path() -> Path:
+    return shared_dir() / "seeds" / "000_f37ac31af9afc1da.txt"
+
+
+def corpus_files() -> list[Path]:
+    return sorted(p for p in (shared_dir() / "corpus").glob("*.txt"))
+
+
+def strip_corpus_header(text: str) -> str:
+    """Drop the corpus file's own `# source / # unit / # completeness` block: every line up to the first blank."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if not line.strip():
+            return "\n".join(lines[i + 1 :]) + "\n"
+    return text
