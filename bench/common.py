@@ -1,0 +1,133 @@
+"""Shared pieces of the benchmarks in bench/: time a call, compare jixiao with a baseline, print a table.
+
+A benchmark script describes each thing it times as a `Case` — a kind (an input format or a pipeline stage
+such as check, score or render), the items to run it on, a baseline that does only the unavoidable work and
+jixiao's own call — runs the cases with `run_case` and prints the rows with `report`. Nothing here asserts:
+the numbers are for reading beside their aim, and a part that is missing or fails is shown as such.
+"""
+
+import importlib
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+MIN_SECONDS = 0.3  # each measurement repeats a call until it has run this long ...
+MAX_REPEAT = 50  # ... or this many times, whichever comes first
+
+
+def measure(fn: Callable[..., object], args: Sequence[Any] = ()) -> float:
+    """Median seconds of `fn(*args)`: one warm-up call, then calls until MIN_SECONDS or MAX_REPEAT."""
+    fn(*args)
+    times: list[float] = []
+    total = 0.0
+    while total < MIN_SECONDS and len(times) < MAX_REPEAT:
+        start = time.perf_counter()
+        fn(*args)
+        elapsed = time.perf_counter() - start
+        times.append(elapsed)
+        total += elapsed
+    return statistics.median(times)
+
+
+def optional(module: str, attr: str) -> tuple[Callable[..., Any] | None, str]:
+    """`module.attr` if it can be imported, else None and why not (a part still being written is no crash)."""
+    try:
+        return getattr(importlib.import_module(module), attr), ""
+    except (ImportError, AttributeError) as exc:
+        return None, f"{module}.{attr}: {type(exc).__name__}: {exc}"
+
+
+@dataclass
+class Case:
+    kind: str
+    items: Sequence[Any]  # one per report; both callables take one item
+    baseline: Callable[[Any], object]
+    measured: Callable[[Any], object] | None  # None while jixiao's side is missing; `missing` says why
+    aim: float | None = None  # the ratio measured/baseline to stay under
+    missing: str = ""
+    label: Callable[[Any], str] = str  # names an item in an error message
+
+
+@dataclass
+class Row:
+    kind: str
+    files: int
+    baseline: float | None = None  # seconds per report
+    measured: float | None = None  # seconds per report
+    aim: float | None = None
+    note: str = ""  # "missing: …" or "error: …", printed under the table
+    failed: bool = False  # jixiao's side raised: its column says "error", not "n/a"
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline is None or self.measured is None or self.baseline == 0:
+            return None
+        return self.measured / self.baseline
+
+
+def _total(fn: Callable[[Any], object], case: Case) -> tuple[float | None, str]:
+    """Sum over the items of the median time of `fn(item)`, or None and the first error."""
+    total = 0.0
+    for item in case.items:
+        try:
+            total += measure(fn, (item,))
+        except Exception as exc:
+            return None, f"{case.label(item)}: {type(exc).__name__}: {exc}"
+    return total, ""
+
+
+def run_case(case: Case) -> Row:
+    row = Row(case.kind, len(case.items), aim=case.aim)
+    if not case.items:
+        row.note = f"missing: {case.missing or 'no input files'}"
+        return row
+    baseline, error = _total(case.baseline, case)
+    if baseline is None:
+        row.note = f"error (baseline): {error}"
+        return row
+    row.baseline = baseline / len(case.items)
+    if case.measured is None:
+        row.note = f"missing: {case.missing}"
+        return row
+    measured, error = _total(case.measured, case)
+    if measured is None:
+        row.note, row.failed = f"error: {error}", True
+        return row
+    row.measured = measured / len(case.items)
+    return row
+
+
+def _ms(seconds: float | None) -> str:
+    return "n/a" if seconds is None else f"{seconds * 1000:.2f}"
+
+
+def report(rows: Sequence[Row]) -> None:
+    """Print one line per row — kind, files, ms per report for baseline and jixiao, ratio, aim — then the notes."""
+    header = ("kind", "files", "baseline ms/report", "jixiao ms/report", "ratio", "aim", "")
+    lines = [header]
+    for row in rows:
+        ratio = row.ratio
+        verdict = "" if ratio is None or row.aim is None else ("ok" if ratio <= row.aim else "over aim")
+        lines.append(
+            (
+                row.kind,
+                str(row.files),
+                _ms(row.baseline),
+                "error" if row.failed else _ms(row.measured),
+                "n/a" if ratio is None else f"{ratio:.2f}×",
+                "—" if row.aim is None else f"≤ {row.aim:g}×",
+                verdict,
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    for line in lines:
+        cells = [
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(line, widths, strict=True))
+        ]
+        print("  ".join(cells).rstrip())
+    for row in rows:
+        if row.note:
+            print(f"{row.kind}: {row.note}")

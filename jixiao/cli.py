@@ -1,0 +1,195 @@
+"""The `jixiao` command: import reports, print canonical files and the schema, run the demo.
+
+Exit codes are the same for every command (DESIGN.md): 0 done, no error-severity finding; 1 done, with
+error-severity findings (or, for `fmt --check`, files not in canonical form); 2 usage error; 3 an input
+that cannot be read, reported in one Chinese sentence, never a traceback. `check`, `score` and `render`
+join as their own subcommands.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from jixiao.core.errors import ExitCode, InputError
+from jixiao.core.model import Evaluation
+from jixiao.io import canonical
+from jixiao.io.load import load_report
+from jixiao.summary import summary_text
+
+app = typer.Typer(
+    name="jixiao",
+    help="绩效：部门整体支出绩效自评的导入、检查、评分与成文。\n\n"
+    "jixiao: import, check, score and render performance self-evaluations of budget units.\n\n"
+    "退出码 / exit codes: 0 完成 done · 1 有错误级发现 error findings · 2 用法错误 usage · 3 输入无法读取 unreadable input",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+CANONICAL_SUFFIXES = {".yaml", ".yml", ".json"}
+
+
+class ImportFormat(str, Enum):
+    yaml = "yaml"
+    json = "json"
+    text = "text"
+
+
+def read_any(path: Path) -> Evaluation:
+    """A report (txt, docx, pdf) or a canonical file (yaml, json)."""
+    if path.suffix.lower() in CANONICAL_SUFFIXES:
+        return canonical.load_canonical(path)
+    return load_report(path)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file and rename, so a failure never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _report_unreadable(exc: InputError) -> None:
+    err.print(f"[bold red]错误[/]：{exc.path}：{exc.message}")
+
+
+def _render(evaluation: Evaluation, fmt: ImportFormat, name: str) -> str:
+    if fmt is ImportFormat.json:
+        return canonical.dumps_json(evaluation) + "\n"
+    if fmt is ImportFormat.text:
+        return summary_text(evaluation, name)
+    return canonical.dumps_yaml(evaluation)
+
+
+@app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="报告文件（.txt .docx .pdf，或规范的 .yaml .json）/ report files")],
+    fmt: Annotated[
+        ImportFormat, typer.Option("--format", "-f", help="输出格式 / output format: yaml, json, text")
+    ] = ImportFormat.yaml,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入此目录（每份报告一个文件）/ write one file per report here")
+    ] = None,
+) -> None:
+    """导入报告，输出结构化的自评数据。Import reports into structured evaluations."""
+    results: list[tuple[Path, Evaluation]] = []
+    unreadable = False
+    for path in files:
+        try:
+            results.append((path, read_any(path)))
+        except InputError as exc:
+            _report_unreadable(exc)
+            unreadable = True
+    if output is not None:
+        suffix = {"yaml": ".yaml", "json": ".json", "text": ".txt"}[fmt.value]
+        for path, evaluation in results:
+            target = output / f"{path.stem}{suffix}"
+            write_atomic(target, _render(evaluation, fmt, str(path)))
+            err.print(f"已写入 {target}")
+    elif fmt is ImportFormat.json:
+        evaluations = [e for _, e in results]
+        if evaluations:
+            payload = canonical.dumps_json(evaluations if len(files) > 1 else evaluations[0])
+            sys.stdout.write(payload + "\n")
+    else:
+        for n, (path, evaluation) in enumerate(results):
+            if fmt is ImportFormat.yaml:
+                sys.stdout.write(("---\n" if n else "") + f"# {path}\n" + _render(evaluation, fmt, str(path)))
+            else:
+                out.print(_render(evaluation, fmt, str(path)))
+    raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
+
+
+@app.command("fmt")
+def fmt_(
+    files: Annotated[list[Path], typer.Argument(help="规范 YAML 文件 / canonical YAML files")],
+    check: Annotated[bool, typer.Option("--check", help="只检查，不改写 / only report files that would change")] = False,
+) -> None:
+    """把 YAML 改写为唯一的规范格式（保留来源）。Rewrite YAML in canonical form, sources kept."""
+    unreadable = False
+    changed = 0
+    for path in files:
+        try:
+            evaluation = canonical.load_canonical(path)
+            current = path.read_text(encoding="utf-8-sig")
+        except InputError as exc:
+            _report_unreadable(exc)
+            unreadable = True
+            continue
+        printed = canonical.dumps_yaml(evaluation)
+        if printed == current:
+            continue
+        changed += 1
+        if check:
+            err.print(f"需要规范化：{path}")
+        else:
+            write_atomic(path, printed)
+            err.print(f"已规范化：{path}")
+    if unreadable:
+        raise typer.Exit(ExitCode.UNREADABLE)
+    raise typer.Exit(ExitCode.FINDINGS if check and changed else ExitCode.OK)
+
+
+@app.command("schema")
+def schema_() -> None:
+    """输出自评数据的 JSON Schema。Print the JSON Schema of an evaluation."""
+    sys.stdout.write(json.dumps(canonical.json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "qingshan_nongye_2024.txt"
+
+
+def _shared_seeds() -> Path:
+    return Path(os.environ.get("JIXIAO_SHARED", ROOT.parent / "shared")) / "seeds"
+
+
+@app.command("demo")
+def demo(
+    output: Annotated[Path, typer.Option("--output", "-o", help="输出目录 / output directory")] = Path("out"),
+) -> None:
+    """导入示例报告（及种子报告），显示读到的内容并写出 YAML 与 JSON。Import the example (and the seed)."""
+    inputs = [EXAMPLE]
+    seeds = _shared_seeds()
+    if seeds.is_dir():
+        inputs.extend(sorted(seeds.glob("*.txt")))
+    else:
+        err.print(f"未找到种子报告目录 {seeds}，只导入示例报告。")
+    unreadable = False
+    for path in inputs:
+        try:
+            evaluation = load_report(path)
+        except InputError as exc:
+            _report_unreadable(exc)
+            unreadable = True
+            continue
+        out.print(summary_text(evaluation, str(path)))
+        write_atomic(output / f"{path.stem}.yaml", canonical.dumps_yaml(evaluation))
+        write_atomic(output / f"{path.stem}.json", canonical.dumps_json(evaluation) + "\n")
+        out.print(f"已写入 {output / (path.stem + '.yaml')} 与 {output / (path.stem + '.json')}\n")
+    raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

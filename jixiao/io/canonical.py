@@ -1,0 +1,159 @@
+"""The canonical files: YAML a unit can keep in version control and edit by hand, JSON, and the JSON Schema.
+
+YAML is read with a resolver that recognises only null and booleans: every other scalar stays text and
+the model decides its type, so `239.67` is read as the exact Decimal "239.67" (never a float), `0.50`
+keeps its two decimals and `2024-03-14` becomes a date only where the model expects one. The printer
+writes fields in the model's order, omits what is unset, puts multi-line text in literal blocks and the
+`sources:` block last; `load(print(x)) == x` for every evaluation.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.resolver import BaseResolver
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from jixiao.core.errors import InputError
+from jixiao.core.model import Evaluation
+
+
+class _TextResolver(BaseResolver):
+    """YAML 1.2 core schema without numbers, dates and timestamps: those are the model's to read."""
+
+    processing_version = (1, 2)
+
+    def __init__(self, version: Any = None, loader: Any = None) -> None:
+        super().__init__(loader)
+
+
+_TextResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_TextResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Resolver = _TextResolver
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 4096  # long Chinese paragraphs stay on one line instead of folding mid-sentence
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(LiteralScalarString, _literal)
+    yaml.representer.sort_base_mapping_type_on_output = False  # keep the model's field order
+    return yaml
+
+
+def _literal(representer: Any, data: LiteralScalarString) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:str", str(data), style="|")
+
+
+def _blocks(node: Any) -> Any:
+    """Multi-line text as literal blocks, so a section's body reads in the file as it does in the report."""
+    if isinstance(node, dict):
+        return {key: _blocks(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_blocks(value) for value in node]
+    if isinstance(node, int) and not isinstance(node, bool):
+        return str(node)  # written plain; the model reads it back as an integer
+    if isinstance(node, str) and "\n" in node and not node.endswith((" ", "\n")) and not node.startswith(" "):
+        return LiteralScalarString(node)
+    return node
+
+
+def to_plain(evaluation: Evaluation, full: bool = False) -> dict[str, Any]:
+    """Plain values (decimals and dates as strings). `full` keeps unset fields as null, as JSON output does."""
+    if full:
+        return evaluation.model_dump(mode="json")
+    return evaluation.model_dump(mode="json", exclude_defaults=True)
+
+
+def dumps_yaml(evaluation: Evaluation) -> str:
+    stream = io.StringIO()
+    _yaml().dump(_blocks(to_plain(evaluation)), stream)
+    return stream.getvalue()
+
+
+def dumps_json(evaluation: Evaluation | list[Evaluation]) -> str:
+    if isinstance(evaluation, list):
+        return json.dumps([to_plain(e, full=True) for e in evaluation], ensure_ascii=False, indent=2)
+    return json.dumps(to_plain(evaluation, full=True), ensure_ascii=False, indent=2)
+
+
+def loads_yaml(text: str, name: str = "<yaml>") -> Evaluation:
+    try:
+        data = _yaml().load(text)
+    except YAMLError as exc:
+        raise InputError(name, f"YAML 格式错误：{_first_line(exc)}") from None
+    return _validate(data, name)
+
+
+def loads_json(text: str, name: str = "<json>") -> Evaluation:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(name, f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}") from None
+    return _validate(data, name)
+
+
+def load_canonical(path: Path) -> Evaluation:
+    from jixiao.io.readers import decode_text, read_bytes
+
+    text = decode_text(str(path), read_bytes(path))
+    if path.suffix.lower() == ".json":
+        return loads_json(text, str(path))
+    return loads_yaml(text, str(path))
+
+
+def _validate(data: Any, name: str) -> Evaluation:
+    if not isinstance(data, dict):
+        raise InputError(name, "内容不是一份绩效自评数据（顶层应为键值对）。")
+    try:
+        return Evaluation.model_validate(data)
+    except ValidationError as exc:
+        problems = "；".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '（顶层）'}：{_pydantic_message(err)}" for err in exc.errors()[:5]
+        )
+        more = f"（另有 {exc.error_count() - 5} 处）" if exc.error_count() > 5 else ""
+        raise InputError(name, f"数据不符合模型：{problems}{more}") from None
+
+
+_MESSAGES = {
+    "extra_forbidden": "不认识的字段",
+    "decimal_parsing": "应为数字",
+    "int_parsing": "应为整数",
+    "date_from_datetime_parsing": "应为日期（如 2024-03-14）",
+    "date_parsing": "应为日期（如 2024-03-14）",
+    "missing": "缺少必填字段",
+    "bool_parsing": "应为 true 或 false",
+    "literal_error": "取值不在允许范围内",
+    "list_type": "应为列表",
+    "dict_type": "应为键值对",
+    "model_type": "应为键值对",
+    "string_type": "应为文字",
+}
+
+
+def _pydantic_message(err: Any) -> str:
+    return _MESSAGES.get(err["type"], err["msg"])
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def json_schema() -> dict[str, Any]:
+    schema = Evaluation.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "jixiao 部门整体支出绩效自评 (Evaluation)"
+    return schema

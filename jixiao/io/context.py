@@ -1,0 +1,126 @@
+"""What every extractor shares: the clean lines, the outline, and a builder that records each value's source.
+
+Values are gathered in plain nested dicts and validated into an `Evaluation` once at the end: building
+the pydantic model field by field would cost more than reading the report. The first statement of a
+value wins; a later, different statement of the same value is the checker's business, not ours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from jixiao.io.document import SourceDocument
+from jixiao.io.normalize import CleanLine
+from jixiao.io.outline import Segmented
+
+_PATH_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _tokens(path: str) -> list[str | int]:
+    return [name if name else int(index) for name, index in _PATH_TOKEN.findall(path)]
+
+
+@dataclass
+class Context:
+    doc: SourceDocument
+    lines: list[CleanLine]
+    seg: Segmented
+    data: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)  # clean lines a value was read from
+
+    # ------------------------------------------------------------------ the outline
+
+    def keys(self, i: int) -> tuple[str | None, ...]:
+        return tuple(self.seg.headings[h].key for h in self.seg.parents[i])
+
+    def section_title(self, i: int) -> str | None:
+        chain = self.seg.parents[i]
+        if not chain:
+            return None
+        heading = self.seg.headings[chain[-1]]
+        return f"{heading.numbering or ''}{heading.title}"
+
+    @cached_property
+    def heading_lines(self) -> set[int]:
+        return {h.index for h in self.seg.headings}
+
+    def body(self, *keys: str) -> list[int]:
+        """Indexes of body lines under a heading with any of `keys` (at any depth), in order."""
+        wanted = set(keys)
+        return [
+            i
+            for i in range(len(self.lines))
+            if i not in self.heading_lines
+            and i not in self.seg.toc
+            and self.lines[i].text
+            and wanted.intersection(self.keys(i))
+        ]
+
+    def body_lines(self) -> list[int]:
+        return [i for i in range(len(self.lines)) if i not in self.heading_lines and i not in self.seg.toc]
+
+    def text(self, i: int) -> str:
+        return self.lines[i].text
+
+    # ------------------------------------------------------------------ building values
+
+    def get(self, path: str) -> Any:
+        node: Any = self.data
+        for token in _tokens(path):
+            if isinstance(token, int):
+                if not isinstance(node, list) or token >= len(node):
+                    return None
+                node = node[token]
+            else:
+                if not isinstance(node, dict):
+                    return None
+                node = node.get(token)
+            if node is None:
+                return None
+        return node
+
+    def put(self, path: str, value: Any, i: int | None, unit: str | None = None, force: bool = False) -> bool:
+        """Set a value once (unless `force`), recording where it was read. Returns whether it was set."""
+        if value is None or (not force and self.get(path) is not None):
+            return False
+        tokens = _tokens(path)
+        node: Any = self.data
+        for token, following in zip(tokens, tokens[1:], strict=False):
+            if isinstance(token, int):
+                node = node[token]
+            else:
+                node = node.setdefault(token, [] if isinstance(following, int) else {})
+        last = tokens[-1]
+        node[last] = value
+        if i is not None:
+            self.cite(path, i, unit)
+        return True
+
+    def append(self, path: str, item: Any, i: int | None) -> int:
+        """Append to a list at `path`; the item's source is recorded under `path[n]`."""
+        items = self.get(path)
+        if items is None:
+            self.put(path, [], None)
+            items = self.get(path)
+        items.append(item)
+        n = len(items) - 1
+        if i is not None:
+            self.cite(f"{path}[{n}]", i)
+        return n
+
+    def cite(self, path: str, i: int, unit: str | None = None) -> None:
+        line = self.lines[i]
+        location: dict[str, Any] = {"file": self.doc.path, "line": line.source.no, "text": line.source.text.strip()}
+        if line.source.page is not None:
+            location["page"] = line.source.page
+        section = self.section_title(i)
+        if section:
+            location["section"] = section
+        if unit and unit not in {"万元", "万"}:
+            location["original_unit"] = unit
+        self.sources[path] = location
+        self.used.add(i)

@@ -1,0 +1,185 @@
+"""Budget, income, expenditure, 财政拨款支出 classes, projects, the other three budgets, assets, 三公经费.
+
+Each amount is recognised by its own label, with the sentence's topic deciding what an ambiguous label
+means: 基本支出 in a 财政拨款支出 sentence is the fiscal part, in a plain 支出 sentence the whole unit's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.codes import economic_class, functional_class
+from jixiao.io.context import Context
+from jixiao.io.figures import Figure, figures, sentences
+
+_YEAR_PREFIX = re.compile(r"^(?:截至|截止)?\d{4}年(?:度|底|末|\d{1,2}月\d{1,2}日)?,?")
+_FILLER = re.compile(r"^(?:其中|主要用于以下方面|主要用于|包括|分别为|合计|共|我部门|我单位|本部门|本单位)+[:,]?")
+
+# (topic, pattern on the label) → path; the topic is None for labels that mean one thing wherever they are
+_ALWAYS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"年初预算"), "budget.initial"),
+    (re.compile(r"全年预算数|调整后预算|调整后的预算"), "budget.adjusted"),
+    (re.compile(r"全年执行数|预算执行数|实际执行"), "budget.executed"),
+    (re.compile(r"资产总额|资产总计"), "assets.total"),
+    (re.compile(r"流动资产"), "assets.current"),
+    (re.compile(r"固定资产净值"), "assets.fixed_net"),
+    (re.compile(r"固定资产原值|账面固定资产"), "assets.fixed_book"),
+    (re.compile(r"自用固定资产"), "assets.self_used"),
+    (re.compile(r"在用"), "assets.in_use"),
+    (re.compile(r"处置"), "assets.disposed"),
+    (re.compile(r"因公出国"), "three_public.overseas"),
+    (re.compile(r"公务用车"), "three_public.vehicles"),
+    (re.compile(r"公务接待"), "three_public.reception"),
+    (re.compile(r"三公经费"), "three_public.total"),
+    (re.compile(r"财政拨款支出"), "budget.fiscal_expenditure.total"),
+    (re.compile(r"收入合计|取得收入|预算收入|总收入|本年收入|^收入$|收入总额"), "budget.income.total"),
+    (re.compile(r"事业收入"), "budget.income.business"),
+    (re.compile(r"经营收入"), "budget.income.operating"),
+    (re.compile(r"其他收入"), "budget.income.other"),
+    (re.compile(r"上年结转|年初结转"), "budget.income.carried_over"),
+    (re.compile(r"支出合计|发生支出|^支出$|^实际支出$|本年支出|总支出|支出总额"), "budget.expenditure.total"),
+    (re.compile(r"经营支出"), "budget.expenditure.operating"),
+    (re.compile(r"人员经费"), "budget.expenditure.personnel"),
+    (re.compile(r"公用经费"), "budget.expenditure.public"),
+    (re.compile(r"结余结转|结转结余|年末结转"), "budget.expenditure.carried_forward"),
+]
+_FISCAL_INCOME = re.compile(r"财政拨款(收入|资金)?$")
+_BASIC = re.compile(r"基本支出")
+_PROJECT = re.compile(r"项目支出")
+_ACQUIRE = re.compile(r"配置")
+
+
+def extract_budget(ctx: Context) -> None:
+    for i in ctx.body_lines():
+        text = ctx.text(i)
+        if not text or not re.search(r"\d", text):
+            continue
+        topic: str | None = None  # a sentence that names no topic of its own continues the previous one's
+        for sentence in sentences(text):
+            topic = _topic(sentence) or topic
+            _sentence(ctx, i, sentence, topic)
+    _other_budgets(ctx)
+
+
+def _clean_label(label: str) -> str:
+    label = _YEAR_PREFIX.sub("", label.strip())
+    return _FILLER.sub("", label).strip()
+
+
+def _sentence(ctx: Context, i: int, sentence: str, topic: str | None) -> None:
+    found = figures(sentence)
+    if not found:
+        return
+    for fig in found:
+        label = _clean_label(fig.label)
+        if not label:
+            continue
+        _figure(ctx, i, fig, label, topic)
+
+
+_TOPICS = [
+    ("fiscal", re.compile(r"财政拨款支出")),
+    ("assets", re.compile(r"资产")),
+    ("three_public", re.compile(r"三公")),
+    ("income", re.compile(r"收入")),
+    ("expenditure", re.compile(r"发生支出|支出合计|^\d{4}年(?:度)?支出|^支出|实际支出|本年支出|总支出")),
+]
+
+
+def _topic(sentence: str) -> str | None:
+    head = _FILLER.sub("", sentence[:40])
+    for topic, pattern in _TOPICS:
+        if pattern.search(head):
+            return topic
+    return None
+
+
+def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None) -> None:
+    if topic == "assets" and _ACQUIRE.search(label):
+        _acquisition(ctx, i, fig, label)
+        return
+    if topic == "fiscal" and _fiscal_class(ctx, i, fig, label):
+        return
+    if topic == "income" and _FISCAL_INCOME.search(label):
+        _put_with_share(ctx, "budget.income.fiscal", i, fig)
+        return
+    if _BASIC.search(label) or _PROJECT.search(label):
+        part = "basic" if _BASIC.search(label) else "project"
+        whole = "budget.fiscal_expenditure" if topic == "fiscal" else "budget.expenditure"
+        _put_with_share(ctx, f"{whole}.{part}", i, fig)
+        return
+    for pattern, path in _ALWAYS:
+        if pattern.search(label):
+            _put_with_share(ctx, path, i, fig)
+            return
+
+
+def _put_with_share(ctx: Context, path: str, i: int, fig: Figure) -> None:
+    if ctx.put(path, fig.amount, i, fig.unit) and fig.share is not None:
+        share_path = f"{path}_share"
+        if path.startswith(("budget.income.", "budget.expenditure.", "budget.fiscal_expenditure.", "assets.")) and (
+            not path.endswith((".total", "current", "fixed_net", "fixed_book", "disposed", "initial"))
+        ):
+            ctx.put(share_path, fig.share, i)
+
+
+def _fiscal_class(ctx: Context, i: int, fig: Figure, label: str) -> bool:
+    """A 功能分类 or 经济分类 line of 财政拨款支出."""
+    name = re.sub(r"^(?:用于|主要用于)", "", label)
+    year = ctx.data.get("fiscal_year")
+    functional = functional_class(name, year)
+    if functional or "(类)" in name:
+        code = functional[0] if functional else None
+        item = {"name": name.replace("(类)", ""), "code": code, "amount": fig.amount, "share": fig.share}
+        n = ctx.append("budget.fiscal_expenditure.by_function", item, i)
+        ctx.cite(f"budget.fiscal_expenditure.by_function[{n}].amount", i, fig.unit)
+        return True
+    economic = economic_class(name, year)
+    if economic or re.search(r"(工资福利|商品和服务|对个人和家庭|资本性|债务利息|对企业)", name):
+        item = {"name": name, "code": economic[0] if economic else None, "amount": fig.amount, "share": fig.share}
+        n = ctx.append("budget.fiscal_expenditure.by_economic", item, i)
+        ctx.cite(f"budget.fiscal_expenditure.by_economic[{n}].amount", i, fig.unit)
+        return True
+    return False
+
+
+def _acquisition(ctx: Context, i: int, fig: Figure, label: str) -> None:
+    """'配置固定资产22.55万元' is the total; '配置通用设备19.92万元，占88.34%' a category."""
+    name = label.split("配置", 1)[1].strip()
+    if not name or name in {"固定资产", "资产"}:
+        ctx.put("assets.acquired", fig.amount, i, fig.unit)
+        return
+    n = ctx.append("assets.acquisitions", {"name": name, "amount": fig.amount, "share": fig.share}, i)
+    ctx.cite(f"assets.acquisitions[{n}].amount", i, fig.unit)
+
+
+_NONE_STATED = re.compile(r"无|没有|未(安排|发生)|不涉及")
+_OTHER_BUDGETS = {
+    "government_fund": ("政府性基金", "government_fund"),
+    "state_capital": ("国有资本经营", "state_capital"),
+    "social_insurance": ("社会保险基金", "social_insurance"),
+}
+
+
+def _other_budgets(ctx: Context) -> None:
+    """政府性基金 / 国有资本经营 / 社会保险基金: stated as none, or an amount, from their own words only.
+
+    A section headed 国有资本经营 that holds asset figures does not state anything about that budget: its
+    heading alone says nothing, so the value stays unset for the checker to notice.
+    """
+    for key, (word, field) in _OTHER_BUDGETS.items():
+        path = f"budget.{field}"
+        for i in ctx.body_lines():
+            text = ctx.text(i)
+            if word not in text and key not in ctx.keys(i):
+                continue
+            for sentence in sentences(text):
+                mentions = word in sentence or (key in ctx.keys(i) and "预算" in sentence and "资产" not in sentence)
+                if not mentions:
+                    continue
+                found = figures(sentence)
+                if found and word in sentence:
+                    ctx.put(path, {"stated_none": False, "amount": found[0].amount, "text": sentence}, i)
+                    ctx.cite(f"{path}.amount", i, found[0].unit)
+                elif _NONE_STATED.search(sentence):
+                    ctx.put(path, {"stated_none": True, "amount": None, "text": sentence}, i)

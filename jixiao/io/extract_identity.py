@@ -1,0 +1,124 @@
+"""Who and when: the report's title, the unit's name (full and short), fiscal year, report date, self grade.
+
+The cover and the title state the unit in two ways (the seed: "中共辰溪县委网信办" on the cover, the full
+name in the inner title); the longer is the name, the shorter its short form. A web page's publication
+date is page furniture, not the report's date, and is never taken for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from jixiao.core.money import parse_decimal
+from jixiao.io.context import Context
+
+_TITLE_WORDS = re.compile(r"(绩效|自评|评价).{0,8}(报告|情况|表)$|(绩效|自评).*报告")
+_NAME_FIELD = re.compile(r"^(?:部门\(单位\)|部门|单位|实施单位)(?:名称|全称)(?:\(盖章\))?[:]?(?P<name>.*)$")
+_NAME_CUT = re.compile(
+    r"\(?\d{4}年度?\)?|部门\(单位\)|部门、单位|部门整体|整体支出|机关整体|部门预算|项目支出|单位整体|绩效|部门$"
+)
+_UNIT_SUFFIX = re.compile(
+    r"(局|办|委|会|院|部|中心|校|学|所|厅|室|站|队|馆|社|团|处|科|联|政府|指挥部|委员会|办公室|公司|园|集团)$"
+)
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年")
+_DATE = re.compile(r"(?<!\d)(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_LABELLED_DATE = re.compile(
+    r"(?:报告|填报|评价)日期[:]?\s*(?P<y>20\d{2})\s*[年./-]?\s*(?P<m>\d{1,2})\s*[月./-]?\s*(?P<d>\d{1,2})\s*日?"
+)
+_GRADE = re.compile(
+    r"(?:自评|评价|考核)(?:结果|等级|结论|等次)[^\d“\"”]{0,8}[“\"']?(?P<g>优秀|优|良好|良|中等|中|合格|不合格|差|较好|好|一般)[”\"']"
+)
+_SCORE = re.compile(r"(?:自评得分|自评总分|综合评分|综合得分|评价得分|总得分|自评分)(?:为|是)?[:]?(?P<s>\d{1,3}(?:\.\d+)?)分")
+
+
+def extract_identity(ctx: Context) -> None:
+    cover_end = ctx.seg.headings[0].index if ctx.seg.headings else min(len(ctx.lines), 40)
+    titles = _titles(ctx, cover_end)
+    if titles:
+        i, title = titles[-1]
+        ctx.put("title", title, i)
+    names: list[tuple[str, int]] = []
+    for i in range(cover_end):
+        match = _NAME_FIELD.match(ctx.text(i))
+        if match:
+            name = _clean_name(match["name"])
+            if name:
+                names.append((name, i))
+    for i, title in titles:
+        name = _name_from_title(title)
+        if name:
+            names.append((name, i))
+    if names:
+        full = max(names, key=lambda n: len(n[0]))
+        ctx.put("unit.name", full[0], full[1])
+        shorter = [n for n in names if n[0] != full[0]]
+        if shorter:
+            ctx.put("unit.short_name", shorter[0][0], shorter[0][1])
+    for i, title in titles:
+        year = _YEAR.search(title)
+        if year:
+            ctx.put("fiscal_year", int(year[1]), i)
+            break
+    _report_date(ctx, cover_end)
+    _self_assessment(ctx)
+
+
+def _titles(ctx: Context, cover_end: int) -> list[tuple[int, str]]:
+    """Titles before the first heading; a title broken over short lines is joined back."""
+    found: list[tuple[int, str]] = []
+    for i in range(cover_end):
+        text = ctx.text(i)
+        if not text or len(text) > 60 or not _TITLE_WORDS.search(text):
+            continue
+        parts = [text]
+        j = i - 1
+        while j >= 0 and len(parts) < 3:
+            prev = ctx.text(j)
+            if not prev or len(prev) > 30 or re.search(r"[。:;,]|附件|日$|\d{4}-\d", prev) or _TITLE_WORDS.search(prev):
+                break
+            parts.insert(0, prev)
+            j -= 1
+        found.append((i, "".join(parts)))
+    return found
+
+
+def _clean_name(text: str) -> str | None:
+    name = re.sub(r"\((?:公章|盖章)\)|^[:\s]+", "", text).strip()
+    if not name or "*" in name or not _UNIT_SUFFIX.search(name):
+        return None
+    return name
+
+
+def _name_from_title(title: str) -> str | None:
+    title = re.sub(r"^\d{4}年度?", "", title)
+    name = _NAME_CUT.split(title, maxsplit=1)[0]
+    return _clean_name(name) if len(name) >= 3 else None
+
+
+def _report_date(ctx: Context, cover_end: int) -> None:
+    candidates = list(range(cover_end)) + list(range(max(cover_end, len(ctx.lines) - 8), len(ctx.lines)))
+    for i in candidates:
+        text = ctx.text(i)
+        if re.search(r"发布|时间|访问|浏览|来源", text):
+            continue
+        match = _LABELLED_DATE.search(text) or (_DATE.fullmatch(text.strip()) if len(text) <= 16 else None)
+        if match is None:
+            continue
+        try:
+            date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+        ctx.put("report_date", date.isoformat(), i)
+        return
+
+
+def _self_assessment(ctx: Context) -> None:
+    for i in ctx.body_lines():
+        text = ctx.text(i)
+        grade = _GRADE.search(text)
+        if grade:
+            ctx.put("self_assessment.grade", grade["g"], i)
+        score = _SCORE.search(text)
+        if score:
+            ctx.put("self_assessment.score", parse_decimal(score["s"]), i)

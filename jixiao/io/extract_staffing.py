@@ -1,0 +1,129 @@
+"""Staffing (编制 and 实有, in total and by kind, 财政供养) and the unit's internal bodies and subordinates.
+
+A staffing sentence is read as a sequence of counts. A count whose words say 编制 (and not 在编) is the
+establishment; 实有 / 实际在编 / 在职 is the actual staff; a kind word (行政、事业、工勤 …) makes it a part,
+attached to whichever total the sentence last stated. Parenthesised counts that start with 含 are subsets
+and are not parts of the sum.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.io.context import Context
+
+_COUNT = re.compile(r"(?P<n>\d{1,5})(?:人|名)")
+_KIND = re.compile(r"^(?P<kind>[\u4e00-\u9fff]{1,14}?)(?:编制|人员|身份)$")
+_NOT_KIND = re.compile(r"核定|实有|实际|在编|在职|共|总|编制数|离|退|供养|供给|补助|保障|特岗|聘|临时")
+_RETIRED = re.compile(r"离退休(?:人员|人数)?$")
+_FUNDED = re.compile(r"财政(?:实际)?(?:供给|供养)")
+_ACTUAL = re.compile(r"实有|实际在编|在编|在职(?:实有|人数|人员)|实际在职|在职教师|在编教师|现有")
+_AUTHORIZED = re.compile(r"编制")
+
+
+def extract_staffing(ctx: Context) -> None:
+    for i in ctx.body_lines():
+        text = ctx.text(i)
+        if re.search(r"编制|实有|在编|在职|供养|供给|离退休", text) and _COUNT.search(text):
+            _staff_sentence(ctx, i, text)
+        if re.search(r"内设|下设|直属|下属|二级机构", text):
+            _bodies(ctx, i, text)
+
+
+def _staff_sentence(ctx: Context, i: int, text: str) -> None:
+    side: str | None = None
+    prev_end = 0
+    depth_含 = False
+    for match in _COUNT.finditer(text):
+        before = text[prev_end : match.start()]
+        prev_end = match.end()
+        if "(含" in before or "(其中" in before:
+            depth_含 = "(含" in before
+        if ")" in before:
+            depth_含 = False
+        label = re.split(r"[,;:。(、]", before)[-1]
+        label = re.sub(r"^(?:其中|截至|截止|\d{4}年(?:底|末|度)?)+", "", label).strip()
+        label = re.sub(r"(?:为|共|有|是|达)$", "", label)
+        n = int(match["n"])
+        if not label or depth_含:
+            continue
+        if _RETIRED.search(label):
+            ctx.put("staffing.retired", n, i)
+            continue
+        if _FUNDED.search(label):
+            ctx.put("staffing.funded", n, i)
+            continue
+        kind = _KIND.match(label)
+        if kind and not _NOT_KIND.search(label) and side is not None:
+            path = f"staffing.{side}_by_kind"
+            existing = ctx.get(path) or []
+            if all(entry["kind"] != kind["kind"] for entry in existing):
+                k = ctx.append(path, {"kind": kind["kind"], "count": n}, i)
+                ctx.cite(f"{path}[{k}].count", i)
+            continue
+        if _AUTHORIZED.search(label) and not re.search(r"在编", label):
+            side = "authorized"
+            ctx.put("staffing.authorized_total", n, i)
+        elif _ACTUAL.search(label):
+            side = "actual"
+            ctx.put("staffing.actual_total", n, i)
+        elif kind and side is None and _AUTHORIZED.search(label):
+            side = "authorized"
+
+
+_LIST_AFTER = re.compile(
+    r"(?P<verb>内设机构(?:包括|有|为)?|内设|下设|直属事业单位|下属(?:二级)?(?:事业)?单位|二级机构)"
+    r"(?:\d+个[\u4e00-\u9fff]{0,4})?[:,]?(?:即|包括|分别(?:是|为))?[:]?(?P<list>[^。;]*)"
+)
+_STATED = re.compile(r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})个(?P<what>[\u4e00-\u9fff]{0,6})")
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _cn_int(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS[text[1]]
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[units] if units else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def _split_names(text: str) -> list[str]:
+    """'综合股(政策法规股)、网络传播股' → two names; separators inside brackets do not split."""
+    names: list[str] = []
+    depth = 0
+    current = ""
+    for ch in text:
+        depth += ch in "(（"
+        depth -= ch in ")）"
+        if ch in "、," and depth == 0:
+            names.append(current)
+            current = ""
+        else:
+            current += ch
+    names.append(current)
+    cleaned = []
+    for name in names:
+        name = re.sub(r"^(?:内设|下设|和|及|以及|其中)", "", name.strip())
+        name = re.sub(r"(?:等)?\d+个[\u4e00-\u9fff]{0,4}$|等$", "", name).strip()
+        if 2 <= len(name) <= 30:
+            cleaned.append(name)
+    return cleaned
+
+
+def _bodies(ctx: Context, i: int, text: str) -> None:
+    for match in _LIST_AFTER.finditer(text):
+        verb = match["verb"]
+        field = "subordinate_units" if re.search(r"直属|下属|二级", verb) else "internal_bodies"
+        if verb == "下设" and ("二级机构" in match["list"] or "中心" in match["list"][:20]):
+            field = "subordinate_units" if "二级机构" in match["list"] else field
+        stated = _STATED.search(match.group(0))
+        if stated and ctx.get(f"unit.{field}_stated") is None:
+            ctx.put(f"unit.{field}_stated", _cn_int(stated["n"]), i)
+        names = _split_names(match["list"])
+        if len(names) >= 2 and not ctx.get(f"unit.{field}"):
+            ctx.put(f"unit.{field}", names, i)

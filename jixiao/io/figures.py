@@ -1,0 +1,49 @@
+"""Find the amounts a sentence states, each with the words before it and any share that follows.
+
+"其中：财政拨款收入239.67万元，占 100%；事业收入 0 万元" gives ("财政拨款收入", 239.67 万元, 100) and
+("事业收入", 0 万元, None). The label is the text between the previous figure (or clause boundary) and this
+one, so the extractors can tell what an amount is from its own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.core.money import parse_decimal, to_wanyuan
+
+AMOUNT = re.compile(r"(?P<num>-?\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元)")
+_SHARE = re.compile(r"^[,，]?(?:占[^\d%,;。]{0,10}?|比重为?|比例为?)(?P<share>\d+(?:\.\d+)?)%")
+_LABEL_CUT = re.compile(r"[,;:。]")
+PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)%")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    label: str  # the words just before the amount, within its clause
+    context: str  # the whole text before the amount, back to the sentence start
+    amount: Decimal  # in 万元
+    unit: str  # as written
+    share: Decimal | None
+
+
+def figures(sentence: str) -> list[Figure]:
+    found: list[Figure] = []
+    prev_end = 0
+    for match in AMOUNT.finditer(sentence):
+        value = parse_decimal(match["num"])
+        if value is None:
+            continue
+        before = sentence[prev_end : match.start()]
+        label = _LABEL_CUT.split(before)[-1]
+        rest = sentence[match.end() :]
+        share_match = _SHARE.match(rest)
+        share = parse_decimal(share_match["share"]) if share_match else None
+        found.append(Figure(label, sentence[: match.start()], to_wanyuan(value, match["unit"]), match["unit"], share))
+        prev_end = match.end() + (share_match.end() if share_match else 0)
+    return found
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。;])", text) if s]

@@ -1,0 +1,97 @@
+"""Import a report file into an `Evaluation`: read, normalise, segment, extract, validate once.
+
+Text the importer could not place is kept, never dropped: every section keeps its body in the outline,
+and lines outside any recognised section go to `outline.unplaced`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jixiao.core.model import Evaluation
+from jixiao.io.context import Context
+from jixiao.io.document import SourceDocument
+from jixiao.io.extract_budget import extract_budget
+from jixiao.io.extract_identity import extract_identity
+from jixiao.io.extract_narrative import extract_narrative
+from jixiao.io.extract_performance import extract_performance
+from jixiao.io.extract_staffing import extract_staffing
+from jixiao.io.normalize import normalize_document
+from jixiao.io.outline import segment
+from jixiao.io.readers import read_document
+
+_HUNAN_BUDGETS = {"general_budget", "government_fund", "state_capital", "social_insurance"}
+
+
+def load_report(path: Path | str) -> Evaluation:
+    """Read a txt, docx or pdf report. Raises `InputError` for a file that cannot be read as one."""
+    return import_document(read_document(Path(path)))
+
+
+def import_document(doc: SourceDocument) -> Evaluation:
+    lines = normalize_document(doc)
+    ctx = Context(doc, lines, segment(lines))
+    extract_identity(ctx)
+    extract_staffing(ctx)
+    extract_budget(ctx)
+    extract_performance(ctx)
+    extract_narrative(ctx)
+    ctx.put("kind", _kind(ctx), None)
+    ctx.data["outline"] = _outline(ctx)
+    ctx.data["sources"] = ctx.sources
+    return Evaluation.model_validate(ctx.data)
+
+
+def _kind(ctx: Context) -> str | None:
+    title = ctx.data.get("title") or ""
+    if "项目" in title and "整体" not in title:
+        return "项目支出"
+    if "整体" in title or any(h.key in _HUNAN_BUDGETS for h in ctx.seg.headings):
+        return "部门整体"
+    return None
+
+
+def _outline_kind(ctx: Context) -> str:
+    top = [h for h in ctx.seg.headings if h.level == 1]
+    keys = {h.key for h in top}
+    if len(keys & _HUNAN_BUDGETS) >= 2 or {"basic_info", "general_budget"} <= keys:
+        return "hunan-10"
+    if "summary" in keys:
+        return "yn-kunming"
+    return "other"
+
+
+def _outline(ctx: Context) -> dict[str, Any]:
+    headings = ctx.seg.headings
+    sections = []
+    bounds = [h.index for h in headings] + [len(ctx.lines)]
+    for n, heading in enumerate(headings):
+        body = [
+            ctx.lines[i].text
+            for i in range(bounds[n] + 1, bounds[n + 1])
+            if ctx.lines[i].text and i not in ctx.seg.toc
+        ]
+        sections.append(
+            {
+                "numbering": heading.numbering,
+                "title": heading.title,
+                "level": heading.level,
+                "key": heading.key,
+                "line": ctx.lines[heading.index].source.no,
+                "text": "\n".join(body),
+            }
+        )
+    first = bounds[0]
+    preamble = [ctx.lines[i].text for i in range(first) if ctx.lines[i].text]
+    # body lines under no recognised section, and not read for any value
+    unplaced = [
+        ctx.lines[i].text
+        for i in range(first, len(ctx.lines))
+        if ctx.lines[i].text
+        and i not in ctx.used
+        and i not in ctx.heading_lines
+        and i not in ctx.seg.toc
+        and not any(ctx.keys(i))
+    ]
+    return {"kind": _outline_kind(ctx), "sections": sections, "preamble": "\n".join(preamble), "unplaced": unplaced}

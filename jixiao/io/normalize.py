@@ -1,0 +1,128 @@
+"""Turn extracted lines into clean text the extractors can match, keeping each line's place.
+
+Real reports arrive with full-width letters and punctuation, spaces inside numbers ("239.67 万元",
+"占 100 %"), traditional characters and pinyin glosses from mirror sites ("預(yù)算"), tables as `|`
+cells or one cell per line, and whole sections run together on one line by PDF extraction. Every
+transformation here is character-local or splits a line, so a clean line always knows the raw line (and
+thus the file, line number and page) it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from jixiao.io.document import Line, SourceDocument
+
+# full-width ASCII variants to ASCII, ideographic and no-break spaces to a plain space
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: None, 0xFEFF: None})
+_WIDTH.update({ord("〈"): ord("<"), ord("〉"): ord(">")})
+_WIDTH.update({ord("∶"): ord(":"), ord("﹪"): ord("%")})
+
+# a pinyin gloss a mirror site inserts after a character: (yù), (zé), (lián)
+_PINYIN = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+# a whitespace run is kept only between two ASCII letters or digits ("2023 5 31", "PVC 110")
+_INNER_SPACE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
+_SPACES = re.compile(r"\s+")
+
+_CN_NUM = "一二三四五六七八九十"
+# where a line that PDF or OCR ran together starts a new heading or numbered item
+_RUN_TOGETHER_SPLIT = re.compile(
+    rf"\s+(?=(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|\d{{1,2}}[、.](?!\d)|[（(]\d{{1,2}}[）)])\S)"
+)
+_HEAD_MARK = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|\d{{1,2}}、|[（(]\d{{1,2}}[）)])")
+RUN_TOGETHER_MIN = 160  # characters: shorter lines are ordinary paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class CleanLine:
+    """A normalised piece of text and the raw line it came from."""
+
+    text: str
+    source: Line
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> object:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str) -> str:
+    converter = _t2s()
+    return converter.convert(text)  # type: ignore[attr-defined, no-any-return]
+
+
+_TRADITIONAL_HINTS = re.compile("[們個這來說國會對時與後為從學還開關發點當經書車長問門區電實價際報導應總會議體麼縣預據績評網計處組織務產]")
+
+
+def normalize_document(doc: SourceDocument) -> list[CleanLine]:
+    """Normalise every line of a document; lines that ran together are split where a heading starts."""
+    raw_texts = [line.text for line in doc.lines]
+    joined = "\n".join(raw_texts)
+    if _TRADITIONAL_HINTS.search(joined):
+        # one call for the whole text: OpenCC maps character by character and keeps the line breaks
+        converted = _to_simplified(joined).split("\n")
+        if len(converted) == len(raw_texts):
+            raw_texts = converted
+    clean: list[CleanLine] = []
+    for line, text in zip(doc.lines, raw_texts, strict=True):
+        text = _PINYIN.sub("", text.translate(_WIDTH))
+        pieces = [text]
+        if len(text) >= RUN_TOGETHER_MIN:
+            pieces = [p for p in _RUN_TOGETHER_SPLIT.split(text) if p.strip()]
+            pieces = [q for p in pieces for q in _split_heading_from_body(p)]
+        for piece in pieces:
+            # a table row as `|` cells: each cell is a line of its own, so headings and labels inside it are found
+            cells = [c for c in piece.split("|") if c.strip()] if "|" in piece else [piece]
+            clean.extend(CleanLine(squeeze(c), line) for c in cells)
+    return _join_label_value_cells(clean)
+
+
+_BARE_VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|万元|元|人|个)?$")
+_LABEL = re.compile(r"^[\u4e00-\u9fff()（）]{2,10}$")
+
+
+def _join_label_value_cells(lines: list[CleanLine]) -> list[CleanLine]:
+    """A form rendered one cell per line ('人员编制' then '21') becomes one statement: '人员编制:21'."""
+    out: list[CleanLine] = []
+    pending: CleanLine | None = None
+    for line in lines:
+        if not line.text:
+            if pending is None:
+                out.append(line)
+            continue
+        if pending is not None:
+            if _BARE_VALUE.match(line.text):
+                out.append(CleanLine(f"{pending.text}:{line.text}", pending.source))
+                pending = None
+                continue
+            out.append(pending)
+            pending = None
+        if _LABEL.match(line.text) and not _HEAD_MARK.match(line.text):
+            pending = line
+        else:
+            out.append(line)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _split_heading_from_body(piece: str) -> list[str]:
+    """'(一)部门职能 我局负责…' from a run-together line: the short heading becomes a line of its own."""
+    if not _HEAD_MARK.match(piece):
+        return [piece]
+    head, sep, rest = piece.partition(" ")
+    title = _HEAD_MARK.sub("", head)
+    if sep and rest and 2 <= len(title) <= 20 and not re.search(r"[。;；,，:：]", title):
+        return [head, rest]
+    return [piece]
+
+
+def squeeze(text: str) -> str:
+    """Remove the spaces PDF extraction and typists put inside Chinese text and numbers."""
+    text = _INNER_SPACE.sub("", text.strip())
+    return _SPACES.sub(" ", text)

@@ -1,0 +1,173 @@
+"""Segment a report into its outline: which lines are headings, at what level, and what each section is.
+
+Headings are recognised by their numbering as written (一、 （一） 1、 1. (1) ①) and by their titles, since
+real reports misnumber them ("1、 部门基本情况" where "一、" belongs), drop the numeral ("部门基本情况"
+alone), or write "三)" for "（三）". A numbered line is a heading only when it is short; a long numbered
+line is a list item of the body (a problem, a function, a task). The numbering is kept as written so the
+checker can report what is wrong with it; nothing here corrects the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.io.normalize import CleanLine
+
+_CN = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# (level, pattern): the numbering group is `num`, the rest of the line `title`
+_NUMBERING: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(rf"^(?P<num>[{_CN}]{{1,3}}[、.,])\s*(?P<title>.*)$")),
+    (2, re.compile(rf"^(?P<num>\([{_CN}]{{1,3}}\)|[{_CN}]{{1,3}}\))\s*(?P<title>.*)$")),
+    (3, re.compile(r"^(?P<num>\d{1,2}(?:、|\.(?!\d)|:(?!\d)))\s*(?P<title>.*)$")),
+    (4, re.compile(r"^(?P<num>\(\d{1,2}\))\s*(?P<title>.*)$")),
+]
+# ① ② … number list items (tasks, targets), never headings
+ITEM_MARK = re.compile(rf"^(?:[{_CIRCLED}][、.]?|\d{{1,2}}(?:、|\.(?!\d)|:(?!\d))|\(\d{{1,2}}\)|[{_CN}]是)\s*")
+
+# what a section is, recognised from its title; the first pattern that matches wins
+TOP_KEYS: list[tuple[str, re.Pattern[str]]] = [
+    ("summary", re.compile(r"^摘要")),
+    ("self_score", re.compile(r"自评(得分|结论)")),
+    ("basic_info", re.compile(r"基本(情况|概况)|^(部门|单位)概况$|根本情况")),
+    ("general_budget", re.compile(r"一般公共预算")),
+    ("government_fund", re.compile(r"政府性基金")),
+    ("state_capital", re.compile(r"国有资本经营")),
+    ("social_insurance", re.compile(r"社会保险基金")),
+    ("results_use", re.compile(r"(结果|自评).{0,8}(应用|公开)")),
+    ("performance", re.compile(r"绩效(情况|分析)|绩效目标.{0,6}完成|评价结论")),
+    ("problems", re.compile(r"存在的?(主要)?问题")),
+    ("measures", re.compile(r"改进(措施|意见|建议)|整改措施|下一步")),
+    ("other", re.compile(r"其他(需要)?(说明|事项)")),
+]
+SUB_KEYS: list[tuple[str, re.Pattern[str]]] = [
+    ("org", re.compile(r"机构(设置)?|人员(情况|编制)|编制")),
+    ("functions", re.compile(r"职能|职责")),
+    ("tasks", re.compile(r"工作任务|重点工作|工作目标|主要工作")),
+    ("basic_expenditure", re.compile(r"基本支出")),
+    ("project_expenditure", re.compile(r"项目支出")),
+    ("output", re.compile(r"产出指标")),
+    ("benefit", re.compile(r"效益指标")),
+    ("satisfaction", re.compile(r"满意度")),
+    ("quantity", re.compile(r"数量指标")),
+    ("quality", re.compile(r"质量指标")),
+    ("timeliness", re.compile(r"时效指标")),
+    ("cost", re.compile(r"成本指标")),
+    ("economic", re.compile(r"经济效益")),
+    ("social", re.compile(r"社会效益")),
+    ("ecological", re.compile(r"生态效益")),
+    ("sustainable", re.compile(r"可持续影响")),
+    ("targets", re.compile(r"绩效目标")),
+]
+
+HEADING_MAX = 30  # a numbered line longer than this is a list item, not a heading
+_TOC = re.compile(r"^目\s*录$")
+_TOC_ENTRY = re.compile(rf"^(?:[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|附件\s*\d)")
+_SENTENCE_END = re.compile(r"[。;!?,]")
+
+
+@dataclass
+class Heading:
+    level: int
+    numbering: str | None
+    title: str
+    key: str | None
+    index: int  # position in the clean lines
+
+
+@dataclass
+class Segmented:
+    """Headings found, and for every clean line the chain of headings it sits under."""
+
+    headings: list[Heading] = field(default_factory=list)
+    toc: set[int] = field(default_factory=set)  # clean-line indexes of a table of contents
+    parents: list[tuple[int, ...]] = field(default_factory=list)  # per line: indexes into `headings`
+
+
+def classify(title: str, level: int) -> str | None:
+    """The outline key of a heading title, or None when it is not one we know."""
+    for key, pattern in TOP_KEYS if level <= 2 else []:
+        if pattern.search(title):
+            return key
+    for key, pattern in SUB_KEYS:
+        if pattern.search(title):
+            return key
+    return None
+
+
+def parse_heading(text: str) -> tuple[int, str | None, str] | None:
+    """(level, numbering, title) when the line is a heading, else None."""
+    for level, pattern in _NUMBERING:
+        match = pattern.match(text)
+        if match:
+            title = match["title"].strip()
+            if not title or not _looks_like_title(title):
+                return None
+            return level, match["num"], title
+    # a heading that lost its numbering: accepted only when it is a known top-level title
+    bare = text.rstrip(":。")
+    if 4 <= len(bare) <= 16 and not _SENTENCE_END.search(bare) and _bare_top_key(bare):
+        return 1, None, text
+    return None
+
+
+def _bare_top_key(title: str) -> str | None:
+    key = classify(title, 1)
+    if key in {"basic_info", "general_budget", "government_fund", "state_capital", "social_insurance",
+               "problems", "measures", "other", "summary"}:
+        return key
+    return None
+
+
+def _looks_like_title(title: str) -> bool:
+    body = title.rstrip("。:.")
+    if len(body) > HEADING_MAX:
+        return False
+    if _SENTENCE_END.search(body):
+        return False
+    # "1、收入:792.22万元" states a figure: it is an item, not a heading
+    return not re.search(r"\d", body) or bool(re.fullmatch(r"[^\d]*\d{4}年[^\d]*", body))
+
+
+def segment(lines: list[CleanLine]) -> Segmented:
+    seg = Segmented()
+    in_toc = False
+    chain: list[int] = []  # indexes into seg.headings, outermost first
+    seen_top = False
+    for i, line in enumerate(lines):
+        text = line.text
+        if _TOC.match(text):
+            in_toc = True
+            seg.toc.add(i)
+            seg.parents.append(tuple(chain))
+            continue
+        if in_toc:
+            if text and (_TOC_ENTRY.match(text) or parse_heading(text)) and len(text) <= 40:
+                seg.toc.add(i)
+                seg.parents.append(tuple(chain))
+                continue
+            if text:
+                in_toc = False
+        parsed = parse_heading(text) if text else None
+        if parsed is None:
+            seg.parents.append(tuple(chain))
+            continue
+        level, numbering, title = parsed
+        if level > 1 and not seen_top and _bare_top_key(title.rstrip(":。")) and _later_top(lines, i):
+            level = 1  # "1、 部门基本情况": a first-level heading misnumbered
+        key = classify(title, level)
+        if level == 1:
+            seen_top = True
+        while chain and seg.headings[chain[-1]].level >= level:
+            chain.pop()
+        seg.headings.append(Heading(level, numbering, title, key, i))
+        chain.append(len(seg.headings) - 1)
+        seg.parents.append(tuple(chain))
+    return seg
+
+
+def _later_top(lines: list[CleanLine], start: int) -> bool:
+    """Whether a properly numbered first-level heading (二、 …) follows: the document does use 一、 style."""
+    return any(re.match(rf"^[{_CN}]{{1,3}}、", line.text) for line in lines[start + 1 :])

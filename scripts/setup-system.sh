@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Install the Debian packages jixiao needs beyond Python: LibreOffice Writer (docx -> pdf without a
+# display), the Noto CJK fonts (real Chinese glyphs in rendered PDFs) and poppler-utils (pdftoppm and
+# pdftotext, to look at rendered pages). Packages already installed are left alone; apt-get runs only
+# when something is missing, so a machine that has them all needs no network and no root.
+set -euo pipefail
+
+PACKAGES=(libreoffice-writer-nogui fonts-noto-cjk poppler-utils)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+    if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+        echo "present:    $pkg"
+    else
+        echo "installing: $pkg"
+        missing+=("$pkg")
+    fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+    exit 0
+fi
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+    sudo=(sudo)
+fi
+
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
