@@ -254,7 +254,7 @@ EXPECTED: dict[str, dict[str, object]] = {
         "fiscal_year": 2021,
         "report_date": None,
         "staffing.authorized_total": 63,
-        "staffing.actual_total": None,
+        "staffing.actual_total": 57,
         "budget.income.total": None,
         "budget.expenditure.total": None,
         "budget.expenditure.basic": None,

@@ -12,14 +12,14 @@ from jixiao.codes import economic_class, functional_class
 from jixiao.io.context import Context
 from jixiao.io.figures import Figure, figures, sentences
 
-_YEAR_PREFIX = re.compile(r"^(?:截至|截止)?\d{4}年(?:度|底|末|\d{1,2}月\d{1,2}日)?,?")
+_YEAR_PREFIX = re.compile(r"^(?:\d{1,2}[、.])?(?:截至|截止)?(?:\d{4}年(?:度|底|末|\d{1,2}月\d{1,2}日)?,?)?")
 _FILLER = re.compile(r"^(?:其中|主要用于以下方面|主要用于|包括|分别为|合计|共|我部门|我单位|本部门|本单位)+[:,]?")
 
 # (topic, pattern on the label) → path; the topic is None for labels that mean one thing wherever they are
 _ALWAYS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"年初预算"), "budget.initial"),
     (re.compile(r"全年预算数|调整后预算|调整后的预算"), "budget.adjusted"),
-    (re.compile(r"全年执行数|预算执行数|实际执行"), "budget.executed"),
+    (re.compile(r"全年执行数|预算执行数|实际执行|拨付使用|实际使用|实际支付"), "budget.executed"),
     (re.compile(r"资产总额|资产总计"), "assets.total"),
     (re.compile(r"流动资产"), "assets.current"),
     (re.compile(r"固定资产净值"), "assets.fixed_net"),
@@ -33,6 +33,8 @@ _ALWAYS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"三公经费"), "three_public.total"),
     (re.compile(r"财政拨款支出"), "budget.fiscal_expenditure.total"),
     (re.compile(r"收入合计|取得收入|预算收入|总收入|本年收入|^收入$|收入总额"), "budget.income.total"),
+    # what a project or a unit was given for the year: "资金总额", "共下达", "投入…经费预算", "安排…资金共"
+    (re.compile(r"资金总额|下达$|投入.*(?:资金|经费|预算)$|(?:安排|拨款).*资金共?$"), "budget.income.total"),
     (re.compile(r"事业收入"), "budget.income.business"),
     (re.compile(r"经营收入"), "budget.income.operating"),
     (re.compile(r"其他收入"), "budget.income.other"),

@@ -13,7 +13,8 @@ import re
 from jixiao.core.money import parse_decimal
 from jixiao.io.context import Context
 
-_TITLE_WORDS = re.compile(r"(绩效|自评|评价).{0,8}(报告|情况|表)$|(绩效|自评).*报告")
+_TITLE_WORDS = re.compile(r"(绩效|自评|评价).{0,8}(报告|情况|表)(\(\d{4}年度?\))?$|(绩效|自评).*报告")
+_NOT_TITLE = re.compile(r"如下|现将|根据|位置|>|:|[;。]$")
 _NAME_FIELD = re.compile(r"^(?:部门\(单位\)|部门|单位|实施单位)(?:名称|全称)(?:\(盖章\))?[:]?(?P<name>.*)$")
 _NAME_CUT = re.compile(
     r"\(?\d{4}年度?\)?|部门\(单位\)|部门、单位|部门整体|整体支出|机关整体|部门预算|项目支出|单位整体|绩效|部门$"
@@ -21,7 +22,13 @@ _NAME_CUT = re.compile(
 _UNIT_SUFFIX = re.compile(
     r"(局|办|委|会|院|部|中心|校|学|所|厅|室|站|队|馆|社|团|处|科|联|政府|指挥部|委员会|办公室|公司|园|集团)$"
 )
-_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年")
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+# when no title states the year: the first "2020年度" or "2021年部门决算" of the text
+_YEAR_IN_TEXT = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})年(?:度|(?:部门|单位)?(?:决算|预算|整体支出|绩效|项目))")
+_YEAR_ONLY = re.compile(r"^\(?((?:19|20)\d{2})年度?\)?$")
+_NAME_SENTENCE = re.compile(
+    r"^(?:\d[.、])?(?:[\u4e00-\u9fff]{2,6}[,:])?(?P<name>[\u4e00-\u9fff]{4,30}?)(?:部门)?(?:\d{4}年|是|属|为|成立|隶属)"
+)
 _DATE = re.compile(r"(?<!\d)(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _LABELLED_DATE = re.compile(
     r"(?:报告|填报|评价)日期[:]?\s*(?P<y>20\d{2})\s*[年./-]?\s*(?P<m>\d{1,2})\s*[月./-]?\s*(?P<d>\d{1,2})\s*日?"
@@ -42,24 +49,25 @@ def extract_identity(ctx: Context) -> None:
     for i in range(cover_end):
         match = _NAME_FIELD.match(ctx.text(i))
         if match:
-            name = _clean_name(match["name"])
+            j = i
+            if not match["name"].strip() and i + 1 < len(ctx.lines):
+                j = i + 1  # a form cell: the name is in the next cell
+            name = _clean_name(match["name"] if j == i else ctx.text(j))
             if name:
-                names.append((name, i))
+                names.append((name, j))
     for i, title in titles:
         name = _name_from_title(title)
         if name:
             names.append((name, i))
+    if not names:
+        names = _names_from_text(ctx, cover_end)
     if names:
         full = max(names, key=lambda n: len(n[0]))
         ctx.put("unit.name", full[0], full[1])
         shorter = [n for n in names if n[0] != full[0]]
         if shorter:
             ctx.put("unit.short_name", shorter[0][0], shorter[0][1])
-    for i, title in titles:
-        year = _YEAR.search(title)
-        if year:
-            ctx.put("fiscal_year", int(year[1]), i)
-            break
+    _fiscal_year(ctx, titles, cover_end)
     _report_date(ctx, cover_end)
     _self_assessment(ctx)
 
@@ -69,18 +77,51 @@ def _titles(ctx: Context, cover_end: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for i in range(cover_end):
         text = ctx.text(i)
-        if not text or len(text) > 60 or not _TITLE_WORDS.search(text):
+        if not text or len(text) > 70 or not _TITLE_WORDS.search(text) or _NOT_TITLE.search(text):
             continue
         parts = [text]
         j = i - 1
-        while j >= 0 and len(parts) < 3:
+        named = _name_from_title(text) is not None
+        while j >= 0 and len(parts) < 3 and (not named or _YEAR_ONLY.match(ctx.text(j))):
             prev = ctx.text(j)
-            if not prev or len(prev) > 30 or re.search(r"[。:;,]|附件|日$|\d{4}-\d", prev) or _TITLE_WORDS.search(prev):
+            if not prev or len(prev) > 30 or re.search(r"[。:;,!?]|附件|日$|\d{4}-\d", prev) or _TITLE_WORDS.search(prev):
                 break
             parts.insert(0, prev)
             j -= 1
         found.append((i, "".join(parts)))
     return found
+
+
+def _names_from_text(ctx: Context, cover_end: int) -> list[tuple[str, int]]:
+    """No title or cover names the unit: a line that is only a name, or a sentence the unit opens."""
+    for i in range(cover_end):
+        name = _clean_name(ctx.text(i)) if len(ctx.text(i)) <= 30 else None
+        if name and not re.search(r"[,;:。!?]|欢迎|网站|首页|位置|登录|注册", name):
+            return [(name, i)]
+    for i in ctx.body_lines()[:40]:
+        match = _NAME_SENTENCE.match(ctx.text(i))
+        name = _clean_name(match["name"]) if match else None
+        if name:
+            return [(name, i)]
+    return []
+
+
+def _fiscal_year(ctx: Context, titles: list[tuple[int, str]], cover_end: int) -> None:
+    for i, title in titles:
+        year = _YEAR.search(title)
+        if year:
+            ctx.put("fiscal_year", int(year[1]), i)
+            return
+    for i in range(cover_end):
+        year = _YEAR_ONLY.match(ctx.text(i))
+        if year:
+            ctx.put("fiscal_year", int(year[1]), i)
+            return
+    for i in range(len(ctx.lines)):
+        year = _YEAR_IN_TEXT.search(ctx.text(i))
+        if year:
+            ctx.put("fiscal_year", int(year[1]), i)
+            return
 
 
 def _clean_name(text: str) -> str | None:
@@ -93,7 +134,14 @@ def _clean_name(text: str) -> str | None:
 def _name_from_title(title: str) -> str | None:
     title = re.sub(r"^\d{4}年度?", "", title)
     name = _NAME_CUT.split(title, maxsplit=1)[0]
-    return _clean_name(name) if len(name) >= 3 else None
+    if len(name) < 3:
+        return None
+    cleaned = _clean_name(name)
+    if cleaned is None:
+        # "隆回县人居环境指挥部乡村振兴项目资金": the longest part that ends like a unit's name
+        longest = re.match(rf"^(?P<name>.{{3,30}}{_UNIT_SUFFIX.pattern[:-1]})", name)
+        cleaned = _clean_name(longest["name"]) if longest else None
+    return cleaned
 
 
 def _report_date(ctx: Context, cover_end: int) -> None:

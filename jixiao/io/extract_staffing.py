@@ -12,13 +12,14 @@ import re
 
 from jixiao.io.context import Context
 
-_COUNT = re.compile(r"(?P<n>\d{1,5})(?:人|名)")
-_KIND = re.compile(r"^(?P<kind>[\u4e00-\u9fff]{1,14}?)(?:编制|人员|身份)$")
-_NOT_KIND = re.compile(r"核定|实有|实际|在编|在职|共|总|编制数|离|退|供养|供给|补助|保障|特岗|聘|临时")
+# "11人" / "6名", or a form cell joined as "人员编制:21"
+_COUNT = re.compile(r"(?P<n>\d{1,5})(?:人|名)|(?<=:)(?P<m>\d{1,5})$")
+_AUTHORIZED = re.compile(r"编制(?:人)?数?$")
+_ACTUAL = re.compile(r"实有|在编|在职|现有|人数$|人员$|教师数?$")
+_TOTAL_WORDS = re.compile(r"核定|实有|实际|现有|在职|在编|共有|共计|^共|总数|合计|全部")
+_SUFFIX = re.compile(r"(?:编制人数|编制数|编制|人员|人数|身份)$")
 _RETIRED = re.compile(r"离退休(?:人员|人数)?$")
 _FUNDED = re.compile(r"财政(?:实际)?(?:供给|供养)")
-_ACTUAL = re.compile(r"实有|实际在编|在编|在职(?:实有|人数|人员)|实际在职|在职教师|在编教师|现有")
-_AUTHORIZED = re.compile(r"编制")
 
 
 def extract_staffing(ctx: Context) -> None:
@@ -30,45 +31,53 @@ def extract_staffing(ctx: Context) -> None:
             _bodies(ctx, i, text)
 
 
+def _label(before: str) -> str:
+    label = re.split(r"[,;:。(、]", before.rstrip(":"))[-1]
+    label = re.sub(r"^(?:其中|截至|截止|\d{4}年(?:底|末|度)?|[\u4e00-\u9fff]{0,4}(?:本|我)(?:局|院|校|部门|单位|委|办|中心))+", "", label)
+    return re.sub(r"(?:为|共|有|是|达)$", "", label.strip())
+
+
 def _staff_sentence(ctx: Context, i: int, text: str) -> None:
-    side: str | None = None
+    side: str | None = None  # the side of the total the sentence stated last
+    paren_side: str | None = None  # inside "(…)" right after a total, parts belong to that total
+    in_paren = False
+    last_was_total = False
     prev_end = 0
-    depth_含 = False
     for match in _COUNT.finditer(text):
         before = text[prev_end : match.start()]
         prev_end = match.end()
-        if "(含" in before or "(其中" in before:
-            depth_含 = "(含" in before
+        if "(" in before:
+            in_paren = True
+            opens_after_total = last_was_total and before.index("(") <= 1 and not before.startswith("(含")
+            paren_side = side if opens_after_total else None
         if ")" in before:
-            depth_含 = False
-        label = re.split(r"[,;:。(、]", before)[-1]
-        label = re.sub(r"^(?:其中|截至|截止|\d{4}年(?:底|末|度)?)+", "", label).strip()
-        label = re.sub(r"(?:为|共|有|是|达)$", "", label)
-        n = int(match["n"])
-        if not label or depth_含:
+            in_paren, paren_side = False, None
+        label = _label(before)
+        n = int(match["n"] or match["m"])
+        if not label or (in_paren and paren_side is None):
             continue
+        last_was_total = False
         if _RETIRED.search(label):
             ctx.put("staffing.retired", n, i)
-            continue
-        if _FUNDED.search(label):
+        elif _FUNDED.search(label):
             ctx.put("staffing.funded", n, i)
-            continue
-        kind = _KIND.match(label)
-        if kind and not _NOT_KIND.search(label) and side is not None:
-            path = f"staffing.{side}_by_kind"
-            existing = ctx.get(path) or []
-            if all(entry["kind"] != kind["kind"] for entry in existing):
-                k = ctx.append(path, {"kind": kind["kind"], "count": n}, i)
-                ctx.cite(f"{path}[{k}].count", i)
-            continue
-        if _AUTHORIZED.search(label) and not re.search(r"在编", label):
-            side = "authorized"
-            ctx.put("staffing.authorized_total", n, i)
-        elif _ACTUAL.search(label):
-            side = "actual"
-            ctx.put("staffing.actual_total", n, i)
-        elif kind and side is None and _AUTHORIZED.search(label):
-            side = "authorized"
+        elif _AUTHORIZED.search(label) and "在编" not in label or _ACTUAL.search(label):
+            own_side = "authorized" if _AUTHORIZED.search(label) and "在编" not in label else "actual"
+            kind = _SUFFIX.sub("", label)
+            if _TOTAL_WORDS.search(label) or kind in {"", "人员"}:
+                if not in_paren:
+                    side, last_was_total = own_side, True
+                    ctx.put(f"staffing.{own_side}_total", n, i)
+            else:
+                _put_kind(ctx, i, paren_side or own_side, kind, n)
+
+
+def _put_kind(ctx: Context, i: int, side: str, kind: str, n: int) -> None:
+    path = f"staffing.{side}_by_kind"
+    existing = ctx.get(path) or []
+    if all(entry["kind"] != kind for entry in existing):
+        k = ctx.append(path, {"kind": kind, "count": n}, i)
+        ctx.cite(f"{path}[{k}].count", i)
 
 
 _LIST_AFTER = re.compile(

@@ -36,7 +36,7 @@ def figures(sentence: str) -> list[Figure]:
         if value is None:
             continue
         before = sentence[prev_end : match.start()]
-        label = _LABEL_CUT.split(before)[-1]
+        label = _LABEL_CUT.split(before.rstrip(":"))[-1]  # "收入:792.22万元": the label precedes the colon
         rest = sentence[match.end() :]
         share_match = _SHARE.match(rest)
         share = parse_decimal(share_match["share"]) if share_match else None

@@ -6,6 +6,7 @@ and lines outside any recognised section go to `outline.unplaced`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,8 @@ def import_document(doc: SourceDocument) -> Evaluation:
     extract_performance(ctx)
     extract_narrative(ctx)
     ctx.put("kind", _kind(ctx), None)
+    if ctx.data.get("kind") == "项目支出":
+        _project_figures(ctx)
     ctx.data["outline"] = _outline(ctx)
     ctx.data["sources"] = ctx.sources
     return Evaluation.model_validate(ctx.data)
@@ -45,11 +48,23 @@ def import_document(doc: SourceDocument) -> Evaluation:
 
 def _kind(ctx: Context) -> str | None:
     title = ctx.data.get("title") or ""
-    if "项目" in title and "整体" not in title:
+    if re.search(r"项目|资金", title) and "整体" not in title:
         return "项目支出"
     if "整体" in title or any(h.key in _HUNAN_BUDGETS for h in ctx.seg.headings):
         return "部门整体"
     return None
+
+
+def _project_figures(ctx: Context) -> None:
+    """In a project report the year's execution is the project's spending, and its budget what it was given."""
+    for source, targets in (
+        ("budget.executed", ("budget.expenditure.total", "budget.expenditure.project")),
+        ("budget.adjusted", ("budget.income.total",)),
+    ):
+        value = ctx.get(source)
+        for target in targets:
+            if value is not None and ctx.put(target, value, None):
+                ctx.sources[target] = ctx.sources[source]
 
 
 def _outline_kind(ctx: Context) -> str:

@@ -23,9 +23,8 @@ _WIDTH.update({ord("∶"): ord(":"), ord("﹪"): ord("%")})
 
 # a pinyin gloss a mirror site inserts after a character: (yù), (zé), (lián)
 _PINYIN = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
-# a whitespace run is kept only between two ASCII letters or digits ("2023 5 31", "PVC 110")
-_INNER_SPACE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _SPACES = re.compile(r"\s+")
+_ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 _CN_NUM = "一二三四五六七八九十"
 # where a line that PDF or OCR ran together starts a new heading or numbered item
@@ -79,7 +78,56 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
             # a table row as `|` cells: each cell is a line of its own, so headings and labels inside it are found
             cells = [c for c in piece.split("|") if c.strip()] if "|" in piece else [piece]
             clean.extend(CleanLine(squeeze(c), line) for c in cells)
-    return _join_label_value_cells(clean)
+    return _join_label_value_cells(_rebuild_cell_rows(clean))
+
+
+_CELL_VALUE = re.compile(r"^(?:-?\d[\d,]*(?:\.\d+)?%?|/)$")
+_CELL_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])[^\d。;]{1,14}$")
+_NOT_MONEY = re.compile(r"率|权重|得分|分值|比例")
+_GROUP_UNIT = re.compile(r"\((万元|元|亿元)\)$")
+_HEADER_REACH = 40  # lines a table's header row stays in force for the rows below it
+
+
+def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
+    """A table published one cell per line: header labels, then a row label and its values.
+
+    '年初预算' '调整后预算数' '预算执行数' … '总额' '238.93' '251.89' '251.89' becomes one statement,
+    '总额:年初预算238.93万元,调整后预算数251.89万元,…', the unit taken from a '(万元)' group header.
+    """
+    out: list[CleanLine] = []
+    headers: list[str] = []
+    unit = ""
+    headers_at = -_HEADER_REACH
+    i = 0
+    texts = [line.text for line in lines]
+    while i < len(lines):
+        # a run of short label cells, then a run of value cells
+        j = i
+        while j < len(lines) and texts[j] and _CELL_LABEL.match(texts[j]):
+            j += 1
+        k = j
+        while k < len(lines) and _CELL_VALUE.match(texts[k]):
+            k += 1
+        labels, values = texts[i:j], texts[j:k]
+        if labels and len(values) >= 2:
+            if len(labels) >= 3:
+                group = [t for t in labels[:-1] if _GROUP_UNIT.search(t)]
+                unit = _GROUP_UNIT.search(group[-1])[1] if group else ""  # type: ignore[index]
+                headers = [t for t in labels[:-1] if not _GROUP_UNIT.search(t)]
+                headers_at = i
+            if headers and i - headers_at <= _HEADER_REACH:
+                out.extend(lines[i : j - 1])
+                cells = [
+                    f"{h}{v}{unit if not v.endswith('%') and not _NOT_MONEY.search(h) else ''}"
+                    for h, v in zip(headers, values, strict=False)
+                    if v != "/"
+                ]
+                out.append(CleanLine(f"{labels[-1]}:{','.join(cells)}", lines[j - 1].source))
+                i = k
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 _BARE_VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|万元|元|人|个)?$")
@@ -123,6 +171,16 @@ def _split_heading_from_body(piece: str) -> list[str]:
 
 
 def squeeze(text: str) -> str:
-    """Remove the spaces PDF extraction and typists put inside Chinese text and numbers."""
-    text = _INNER_SPACE.sub("", text.strip())
-    return _SPACES.sub(" ", text)
+    """Remove the spaces PDF extraction and typists put inside Chinese text and numbers.
+
+    A run of spaces survives, as one space, only between two ASCII letters or digits ("2023 5 31" keeps
+    its day and month apart, "PVC 110" its words).
+    """
+    text = text.strip()
+
+    def keep(match: re.Match[str]) -> str:
+        start, end = match.start(), match.end()
+        between_words = text[start - 1] in _ASCII_WORD and text[end] in _ASCII_WORD
+        return " " if between_words else ""
+
+    return _SPACES.sub(keep, text)
