@@ -7,6 +7,7 @@ means: 基本支出 in a 财政拨款支出 sentence is the fiscal part, in a pl
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from jixiao.codes import economic_class, functional_class
 from jixiao.io.context import Context
@@ -27,6 +28,7 @@ _ALWAYS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"自用固定资产"), "assets.self_used"),
     (re.compile(r"在用"), "assets.in_use"),
     (re.compile(r"处置"), "assets.disposed"),
+    (re.compile(r"三公经费预算|三公经费.*预算数"), "three_public.budget"),
     (re.compile(r"因公出国"), "three_public.overseas"),
     (re.compile(r"公务用车"), "three_public.vehicles"),
     (re.compile(r"公务接待"), "three_public.reception"),
@@ -49,12 +51,16 @@ _FISCAL_INCOME = re.compile(r"财政拨款(收入|资金)?$")
 _BASIC = re.compile(r"基本支出")
 _PROJECT = re.compile(r"项目支出")
 _ACQUIRE = re.compile(r"配置")
+_BY_CATEGORY = re.compile(r"配置.*(?:按|从)资产类别")
 
 
 def extract_budget(ctx: Context) -> None:
+    project_lines = set(ctx.body("project_expenditure"))
     for i in ctx.body_lines():
         text = ctx.text(i)
         if not text or not re.search(r"\d", text):
+            continue
+        if i in project_lines and _project(ctx, i, text):
             continue
         topic: str | None = None  # a sentence that names no topic of its own continues the previous one's
         for sentence in sentences(text):
@@ -63,8 +69,43 @@ def extract_budget(ctx: Context) -> None:
     _other_budgets(ctx)
 
 
+_PROJECT_LINE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[、.]|[①-⑳])?(?P<name>[^:,;。]{2,40}?)[:]")
+_PROJECTS_STATED = re.compile(r"(?:共|实施|安排)(?:实施)?(?:项目)?(?P<n>\d{1,3})个(?:项目)?")
+_PURPOSE = re.compile(r"(?:主要)?用于(?P<purpose>[^。]*)")
+_RATE = re.compile(r"执行率(?:为|达)?(?P<rate>\d+(?:\.\d+)?)%")
+
+
+def _project(ctx: Context, i: int, text: str) -> bool:
+    """'（1）XX项目：预算360.00万元，实际支出348.62万元，执行率96.84%，主要用于…' is one project."""
+    stated = _PROJECTS_STATED.search(text)
+    if stated:
+        ctx.put("budget.projects_stated", int(stated["n"]), i)
+    match = _PROJECT_LINE.match(text)
+    found = figures(text)
+    if not match or not found:
+        return False
+    project: dict[str, object] = {"name": match["name"]}
+    for fig in found:
+        label = _clean_label(fig.label)
+        if re.search(r"预算|安排|下达", label) and "budget" not in project:
+            project["budget"] = fig.amount
+        elif re.search(r"支出|执行|使用|支付", label) and "spent" not in project:
+            project["spent"] = fig.amount
+    rate = _RATE.search(text)
+    if rate:
+        project["execution_rate"] = Decimal(rate["rate"])
+    purpose = _PURPOSE.search(text)
+    if purpose:
+        project["purpose"] = purpose["purpose"].strip(" ,")
+    n = ctx.append("budget.projects", project, i)
+    for field in ("budget", "spent", "execution_rate"):
+        if field in project:
+            ctx.cite(f"budget.projects[{n}].{field}", i)
+    return True
+
+
 def _clean_label(label: str) -> str:
-    label = _YEAR_PREFIX.sub("", label.strip())
+    label = _YEAR_PREFIX.sub("", re.sub("[“”\"]", "", label.strip()))
     return _FILLER.sub("", label).strip()
 
 
@@ -97,8 +138,11 @@ def _topic(sentence: str) -> str | None:
 
 
 def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None) -> None:
-    if topic == "assets" and _ACQUIRE.search(label):
+    if topic == "assets" and (_ACQUIRE.search(label) or _BY_CATEGORY.search(ctx.text(i))):
         _acquisition(ctx, i, fig, label)
+        return
+    if topic == "three_public" and re.search(r"^(?:实际)?支出|决算|实际", label):
+        ctx.put("three_public.total", fig.amount, i, fig.unit)
         return
     if topic == "fiscal" and _fiscal_class(ctx, i, fig, label):
         return
@@ -147,7 +191,7 @@ def _fiscal_class(ctx: Context, i: int, fig: Figure, label: str) -> bool:
 
 def _acquisition(ctx: Context, i: int, fig: Figure, label: str) -> None:
     """'配置固定资产22.55万元' is the total; '配置通用设备19.92万元，占88.34%' a category."""
-    name = label.split("配置", 1)[1].strip()
+    name = label.split("配置", 1)[1].strip() if "配置" in label else label
     if not name or name in {"固定资产", "资产"}:
         ctx.put("assets.acquired", fig.amount, i, fig.unit)
         return

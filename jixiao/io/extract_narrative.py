@@ -43,8 +43,8 @@ def extract_narrative(ctx: Context) -> None:
             ctx.put(path, "\n".join(ctx.text(i) for i in body), body[0])
 
 
-_OVERALL = re.compile(r"总体(?:工作)?(?:任务|目标)[:]?$")
-_KEY = re.compile(r"重点(?:工作)?(?:任务|目标)[:]?$")
+_OVERALL = re.compile(r"^(?:部门)?(?:年度)?总体(?:工作)?(?:任务|目标)[:]?")
+_KEY = re.compile(r"^(?:部门)?(?:年度)?重点(?:工作)?(?:任务|目标)[:]?")
 
 
 def _tasks(ctx: Context) -> None:
@@ -52,15 +52,21 @@ def _tasks(ctx: Context) -> None:
     overall: list[int] = []
     key: list[int] = []
     current: list[int] | None = None
+    inline: dict[int, str] = {}  # "年度总体工作任务：…" with its text on the same line
     for i in body:
         text = ctx.text(i)
-        if _OVERALL.search(text) and len(text) <= 20:
-            current = overall
-            continue
-        if _KEY.search(text) and len(text) <= 20:
-            current = key
-            continue
-        (current if current is not None else key).append(i)
+        for pattern, target in ((_OVERALL, overall), (_KEY, key)):
+            match = pattern.match(text)
+            if match:
+                current = target
+                rest = text[match.end() :].strip()
+                if rest:
+                    inline[i] = rest
+                    target.append(i)
+                break
+        else:
+            (current if current is not None else key).append(i)
     if overall:
-        ctx.put("overall_task", "\n".join(ctx.text(i) for i in overall), overall[0])
-    _put_list(ctx, "key_tasks", items(ctx, key))
+        ctx.put("overall_task", "\n".join(inline.get(i, ctx.text(i)) for i in overall), overall[0])
+    key_items = items(ctx, key)
+    _put_list(ctx, "key_tasks", [(i, inline.get(i, text)) for i, text in key_items])

@@ -107,7 +107,7 @@ def parse_heading(text: str) -> tuple[int, str | None, str] | None:
                 return None
             return level, match["num"], title
     # a heading that lost its numbering: accepted only when it is a known top-level title
-    bare = text.rstrip(":。")
+    bare = text.rstrip(":")
     if 4 <= len(bare) <= 16 and not _SENTENCE_END.search(bare) and _bare_top_key(bare):
         return 1, None, text
     return None
