@@ -12,12 +12,13 @@ import json
 import os
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from jixiao.core.errors import ExitCode, InputError
 from jixiao.core.model import Evaluation
@@ -34,13 +35,13 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line, however long
 out = Console(highlight=False, soft_wrap=True)
 
 CANONICAL_SUFFIXES = {".yaml", ".yml", ".json"}
 
 
-class ImportFormat(str, Enum):
+class ImportFormat(StrEnum):
     yaml = "yaml"
     json = "json"
     text = "text"
@@ -67,7 +68,7 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def _report_unreadable(exc: InputError) -> None:
-    err.print(f"[bold red]错误[/]：{exc.path}：{exc.message}")
+    err.print(f"[bold red]错误[/]：{escape(exc.path)}：{escape(exc.message)}")
 
 
 def _render(evaluation: Evaluation, fmt: ImportFormat, name: str) -> str:
@@ -102,7 +103,7 @@ def import_(
         for path, evaluation in results:
             target = output / f"{path.stem}{suffix}"
             write_atomic(target, _render(evaluation, fmt, str(path)))
-            err.print(f"已写入 {target}")
+            err.print(f"已写入 {target}", markup=False)
     elif fmt is ImportFormat.json:
         evaluations = [e for _, e in results]
         if evaluations:
@@ -113,7 +114,7 @@ def import_(
             if fmt is ImportFormat.yaml:
                 sys.stdout.write(("---\n" if n else "") + f"# {path}\n" + _render(evaluation, fmt, str(path)))
             else:
-                out.print(_render(evaluation, fmt, str(path)))
+                out.print(_render(evaluation, fmt, str(path)), markup=False)
     raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
 
 
@@ -128,20 +129,21 @@ def fmt_(
     for path in files:
         try:
             evaluation = canonical.load_canonical(path)
-            current = path.read_text(encoding="utf-8-sig")
+            # Compare bytes: a GB18030, BOM or CRLF file is readable but not canonical (UTF-8, LF, no BOM).
+            current = path.read_bytes()
         except InputError as exc:
             _report_unreadable(exc)
             unreadable = True
             continue
         printed = canonical.dumps_yaml(evaluation)
-        if printed == current:
+        if printed.encode("utf-8") == current:
             continue
         changed += 1
         if check:
-            err.print(f"需要规范化：{path}")
+            err.print(f"需要规范化：{path}", markup=False)
         else:
             write_atomic(path, printed)
-            err.print(f"已规范化：{path}")
+            err.print(f"已规范化：{path}", markup=False)
     if unreadable:
         raise typer.Exit(ExitCode.UNREADABLE)
     raise typer.Exit(ExitCode.FINDINGS if check and changed else ExitCode.OK)
@@ -171,7 +173,7 @@ def demo(
     if seeds.is_dir():
         inputs.extend(sorted(seeds.glob("*.txt")))
     else:
-        err.print(f"未找到种子报告目录 {seeds}，只导入示例报告。")
+        err.print(f"未找到种子报告目录 {seeds}，只导入示例报告。", markup=False)
     unreadable = False
     for path in inputs:
         try:
@@ -180,10 +182,10 @@ def demo(
             _report_unreadable(exc)
             unreadable = True
             continue
-        out.print(summary_text(evaluation, str(path)))
+        out.print(summary_text(evaluation, str(path)), markup=False)
         write_atomic(output / f"{path.stem}.yaml", canonical.dumps_yaml(evaluation))
         write_atomic(output / f"{path.stem}.json", canonical.dumps_json(evaluation) + "\n")
-        out.print(f"已写入 {output / (path.stem + '.yaml')} 与 {output / (path.stem + '.json')}\n")
+        out.print(f"已写入 {output / (path.stem + '.yaml')} 与 {output / (path.stem + '.json')}\n", markup=False)
     raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
 
 

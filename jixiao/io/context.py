@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 from jixiao.io.document import SourceDocument
@@ -89,7 +90,7 @@ class Context:
             return False
         tokens = _tokens(path)
         node: Any = self.data
-        for token, following in zip(tokens, tokens[1:], strict=False):
+        for token, following in pairwise(tokens):
             if isinstance(token, int):
                 node = node[token]
             else:

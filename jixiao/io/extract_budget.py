@@ -62,10 +62,13 @@ def extract_budget(ctx: Context) -> None:
             continue
         if i in project_lines and _project(ctx, i, text):
             continue
-        topic: str | None = None  # a sentence that names no topic of its own continues the previous one's
-        for sentence in sentences(text):
-            topic = _topic(sentence) or topic
-            _sentence(ctx, i, sentence, topic)
+        topic: str | None = None  # a clause that names no topic of its own continues the previous one's
+        for period in re.split(r"(?<=。)", text):
+            # "配置…，从资产类别分析，配置通用设备…；家具…": categories run to the end of the sentence
+            by_category = bool(_BY_CATEGORY.search(period))
+            for sentence in sentences(period):
+                topic = _topic(sentence) or topic
+                _sentence(ctx, i, sentence, topic, by_category)
     _other_budgets(ctx)
 
 
@@ -109,7 +112,7 @@ def _clean_label(label: str) -> str:
     return _FILLER.sub("", label).strip()
 
 
-def _sentence(ctx: Context, i: int, sentence: str, topic: str | None) -> None:
+def _sentence(ctx: Context, i: int, sentence: str, topic: str | None, by_category: bool) -> None:
     found = figures(sentence)
     if not found:
         return
@@ -117,7 +120,7 @@ def _sentence(ctx: Context, i: int, sentence: str, topic: str | None) -> None:
         label = _clean_label(fig.label)
         if not label:
             continue
-        _figure(ctx, i, fig, label, topic)
+        _figure(ctx, i, fig, label, topic, by_category)
 
 
 _TOPICS = [
@@ -137,8 +140,8 @@ def _topic(sentence: str) -> str | None:
     return None
 
 
-def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None) -> None:
-    if topic == "assets" and (_ACQUIRE.search(label) or _BY_CATEGORY.search(ctx.text(i))):
+def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by_category: bool) -> None:
+    if topic == "assets" and (_ACQUIRE.search(label) or by_category):
         _acquisition(ctx, i, fig, label)
         return
     if topic == "three_public" and re.search(r"^(?:实际)?支出|决算|实际", label):

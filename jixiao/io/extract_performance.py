@@ -124,16 +124,15 @@ def _clause(ctx: Context, i: int, clause: str, level1: str | None, level2: str |
     else:
         tail = re.search(rf"(?P<m>(?:{_CMP})?\d+(?:\.\d+)?(?:{_UNITS})?)(?:数)?$", name)
         if tail:
-            if actual_text is None and not tail["m"][0].isdigit():
-                actual_text = tail["m"]  # "“三公经费”变动率≤0": stated with a comparator, no actual value
-            elif actual_text is None:
-                actual_text = tail["m"]  # "满意度率达88%": the figure stated is what was achieved
+            if actual_text is None:
+                # "满意度率达88%" is what was achieved; "“三公经费”变动率≤0" keeps its comparator as written
+                actual_text = tail["m"]
             else:
                 target = _measure(tail["m"])
             name = name[: tail.start()]
     if actual_text is None:
         # "…预算成本控制率100%，未超预算支出": the figure sits mid-clause
-        inner = re.search(rf"(?P<name>[\u4e00-\u9fff“”\"]+?)(?:达|为)?(?P<m>\d+(?:\.\d+)?%)", clause)
+        inner = re.search(r"(?P<name>[\u4e00-\u9fff“”\"]+?)(?:达|为)?(?P<m>\d+(?:\.\d+)?%)", clause)
         if not inner:
             return
         name, actual_text = inner["name"], inner["m"]

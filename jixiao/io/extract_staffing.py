@@ -61,8 +61,8 @@ def _staff_sentence(ctx: Context, i: int, text: str) -> None:
             ctx.put("staffing.retired", n, i)
         elif _FUNDED.search(label):
             ctx.put("staffing.funded", n, i)
-        elif _AUTHORIZED.search(label) and "在编" not in label or _ACTUAL.search(label):
-            own_side = "authorized" if _AUTHORIZED.search(label) and "在编" not in label else "actual"
+        elif (authorized := bool(_AUTHORIZED.search(label)) and "在编" not in label) or _ACTUAL.search(label):
+            own_side = "authorized" if authorized else "actual"
             kind = _SUFFIX.sub("", label)
             if _TOTAL_WORDS.search(label) or kind in {"", "人员"}:
                 if not in_paren:

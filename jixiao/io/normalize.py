@@ -58,9 +58,45 @@ def _to_simplified(text: str) -> str:
 _TRADITIONAL_HINTS = re.compile("[們個這來說國會對時與後為從學還開關發點當經書車長問門區電實價際報導應總會議體麼縣預據績評網計處組織務產]")
 
 
+# a full line ending in 。 usually still wraps (the sentence just ended at the margin); a colon ends a label
+_WRAP_END = re.compile(r"(?<!\d)[:：]\s*$")
+_WRAP_FULL = 0.7  # a PDF line this close to the page's widest line was wrapped by the layout, not the author
+
+
+_WRAP_MIN = 60  # half-width units: a cover page's short lines are never wrapped paragraphs
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text.strip())
+
+
+def rejoin_wrapped(lines: list[Line]) -> list[Line]:
+    """Join the lines a PDF layout wrapped: a full-width line not ending a sentence runs on into the next.
+
+    The joined line keeps the first line's number and page, so a value read from it points to where the
+    statement starts.
+    """
+    widest: dict[int | None, int] = {}
+    for line in lines:
+        widest[line.page] = max(widest.get(line.page, 0), _width(line.text))
+    out: list[Line] = []
+    joining = False
+    for line in lines:
+        if joining and out and line.text.strip() and not _HEAD_MARK.match(line.text.strip()):
+            last = out[-1]
+            out[-1] = Line(last.no, last.text.rstrip() + line.text.strip(), last.page)
+        else:
+            out.append(line)
+        text = out[-1].text
+        full = _width(line.text) >= max(_WRAP_FULL * widest[line.page], _WRAP_MIN)
+        joining = full and not _WRAP_END.search(text)
+    return out
+
+
 def normalize_document(doc: SourceDocument) -> list[CleanLine]:
     """Normalise every line of a document; lines that ran together are split where a heading starts."""
-    raw_texts = [line.text for line in doc.lines]
+    source_lines = rejoin_wrapped(doc.lines) if doc.kind == "pdf" else doc.lines
+    raw_texts = [line.text for line in source_lines]
     joined = "\n".join(raw_texts)
     if _TRADITIONAL_HINTS.search(joined):
         # one call for the whole text: OpenCC maps character by character and keeps the line breaks
@@ -68,7 +104,7 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
         if len(converted) == len(raw_texts):
             raw_texts = converted
     clean: list[CleanLine] = []
-    for line, text in zip(doc.lines, raw_texts, strict=True):
+    for line, text in zip(source_lines, raw_texts, strict=True):
         text = _PINYIN.sub("", text.translate(_WIDTH))
         pieces = [text]
         if len(text) >= RUN_TOGETHER_MIN:

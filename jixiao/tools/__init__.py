@@ -1,0 +1,1 @@
+"""Helpers that drive external programs (LibreOffice) on behalf of the readers, tests and benchmarks."""
