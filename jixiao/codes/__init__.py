@@ -21,13 +21,19 @@ def _table(year: int | None) -> dict[str, dict[str, str]]:
     return data
 
 
-def _lookup(kind: str, name: str, year: int | None) -> tuple[str, str] | None:
-    bare = name.replace("(类)", "").replace("（类）", "")
+@lru_cache(maxsize=16)
+def _names(kind: str, year: int | None) -> dict[str, tuple[str, str]]:
+    """Every way a report writes a class name ("一般公共服务", "一般公共服务支出") → (code, name)."""
+    names: dict[str, tuple[str, str]] = {}
     for code, canonical in _table(year)[kind].items():
         stem = canonical.removesuffix("支出")
-        if bare in {canonical, stem} or bare == stem + "支出":
-            return code, canonical
-    return None
+        for written in (canonical, stem, stem + "支出"):
+            names.setdefault(written, (code, canonical))
+    return names
+
+
+def _lookup(kind: str, name: str, year: int | None) -> tuple[str, str] | None:
+    return _names(kind, year).get(name.replace("(类)", "").replace("（类）", ""))
 
 
 def functional_class(name: str, year: int | None = None) -> tuple[str, str] | None:

@@ -35,8 +35,14 @@ class Context:
 
     # ------------------------------------------------------------------ the outline
 
+    @cached_property
+    def _keys(self) -> list[tuple[str | None, ...]]:
+        headings = self.seg.headings
+        return [tuple(headings[h].key for h in chain) for chain in self.seg.parents]
+
     def keys(self, i: int) -> tuple[str | None, ...]:
-        return tuple(self.seg.headings[h].key for h in self.seg.parents[i])
+        """The outline keys of the headings line `i` sits under, outermost first."""
+        return self._keys[i]
 
     def section_title(self, i: int) -> str | None:
         chain = self.seg.parents[i]
@@ -52,17 +58,15 @@ class Context:
     def body(self, *keys: str) -> list[int]:
         """Indexes of body lines under a heading with any of `keys` (at any depth), in order."""
         wanted = set(keys)
-        return [
-            i
-            for i in range(len(self.lines))
-            if i not in self.heading_lines
-            and i not in self.seg.toc
-            and self.lines[i].text
-            and wanted.intersection(self.keys(i))
-        ]
+        return [i for i in self._body if self.lines[i].text and wanted.intersection(self._keys[i])]
+
+    @cached_property
+    def _body(self) -> list[int]:
+        return [i for i in range(len(self.lines)) if i not in self.heading_lines and i not in self.seg.toc]
 
     def body_lines(self) -> list[int]:
-        return [i for i in range(len(self.lines)) if i not in self.heading_lines and i not in self.seg.toc]
+        """Every line that is neither a heading nor part of a table of contents."""
+        return self._body
 
     def text(self, i: int) -> str:
         return self.lines[i].text
