@@ -86,7 +86,10 @@ def import_(
         ImportFormat, typer.Option("--format", "-f", help="输出格式 / output format: yaml, json, text")
     ] = ImportFormat.yaml,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="写入此目录（每份报告一个文件）/ write one file per report here")
+        Path | None,
+        typer.Option(
+            "--output", "-o", file_okay=False, help="写入此目录（每份报告一个文件）/ write one file per report here"
+        ),
     ] = None,
 ) -> None:
     """导入报告，输出结构化的自评数据。Import reports into structured evaluations."""
@@ -120,7 +123,7 @@ def import_(
 
 @app.command("fmt")
 def fmt_(
-    files: Annotated[list[Path], typer.Argument(help="规范 YAML 文件 / canonical YAML files")],
+    files: Annotated[list[Path], typer.Argument(help="规范 YAML（或 JSON）文件 / canonical YAML (or JSON) files")],
     check: Annotated[bool, typer.Option("--check", help="只检查，不改写 / only report files that would change")] = False,
 ) -> None:
     """把 YAML 改写为唯一的规范格式（保留来源）。Rewrite YAML in canonical form, sources kept."""
@@ -135,7 +138,11 @@ def fmt_(
             _report_unreadable(exc)
             unreadable = True
             continue
-        printed = canonical.dumps_yaml(evaluation)
+        # a JSON file stays JSON (as `import -f json -o` writes it); never YAML under a .json name
+        if path.suffix.lower() == ".json":
+            printed = canonical.dumps_json(evaluation) + "\n"
+        else:
+            printed = canonical.dumps_yaml(evaluation)
         if printed.encode("utf-8") == current:
             continue
         changed += 1

@@ -94,7 +94,7 @@ def loads_yaml(text: str, name: str = "<yaml>") -> Evaluation:
     try:
         data = _yaml().load(text)
     except YAMLError as exc:
-        raise InputError(name, f"YAML 格式错误：{_first_line(exc)}") from None
+        raise InputError(name, f"YAML 格式错误：{_yaml_problem(exc)}") from None
     return _validate(data, name)
 
 
@@ -141,11 +141,43 @@ _MESSAGES = {
     "dict_type": "应为键值对",
     "model_type": "应为键值对",
     "string_type": "应为文字",
+    "finite_number": "应为有限的数字",
+    "decimal_type": "应为数字",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "int_parsing_size": "整数过大",
+    "bool_type": "应为 true 或 false",
+    "date_type": "应为日期（如 2024-03-14）",
+    "date_from_datetime_inexact": "应为日期（如 2024-03-14）",
+    "model_attributes_type": "应为键值对",
 }
 
 
 def _pydantic_message(err: Any) -> str:
     return _MESSAGES.get(err["type"], err["msg"])
+
+
+_YAML_PROBLEMS = [
+    (re.compile(r'found duplicate key "(.*?)"'), "键 {0} 重复出现"),
+    (re.compile(r"found character '\\t' that cannot start any token"), "含有制表符（缩进请用空格）"),
+    (re.compile(r"mapping values are not allowed here"), "此处不能有“键: 值”（检查缩进和冒号）"),
+    (re.compile(r"found unexpected end of stream"), "文件意外结束（引号或括号未闭合？）"),
+    (re.compile(r"but found another document"), "只能有一份文档（不能用 --- 分隔多份）"),
+    (re.compile(r"found undefined alias '(.*?)'"), "未定义的别名 {0}"),
+    (re.compile(r"could not determine a constructor for the tag '(.*?)'"), "不支持的标签 {0}"),
+]
+
+
+def _yaml_problem(exc: YAMLError) -> str:
+    """Where the YAML is broken (1-based line and column) and what is wrong, in Chinese where we know it."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列，" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or _first_line(exc)
+    for pattern, message in _YAML_PROBLEMS:
+        found = pattern.search(problem)
+        if found:
+            return where + message.format(*found.groups())
+    return f"{where}语法有误（{problem}）"
 
 
 def _first_line(exc: Exception) -> str:
