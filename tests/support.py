@@ -9,6 +9,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# DESIGN.md, "Contracts", JSON output: these paths exist in every JSON object, with a value or null
+DESIGN_PATHS = [
+    "unit.name",
+    "fiscal_year",
+    "report_date",
+    "staffing.authorized_total",
+    "staffing.actual_total",
+    "budget.initial",
+    "budget.adjusted",
+    "budget.income.total",
+    "budget.expenditure.total",
+    "budget.expenditure.basic",
+    "budget.expenditure.project",
+    "self_assessment.grade",
+    "self_assessment.score",
+]
+
 
 def shared_dir() -> Path:
     path = Path(os.environ.get("JIXIAO_SHARED", ROOT.parent / "shared"))

@@ -25,22 +25,7 @@ from tests.strategies import evaluations
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-# DESIGN.md, "Contracts", JSON output: these paths exist in every JSON object, with a value or null.
-DESIGN_PATHS = [
-    "unit.name",
-    "fiscal_year",
-    "report_date",
-    "staffing.authorized_total",
-    "staffing.actual_total",
-    "budget.initial",
-    "budget.adjusted",
-    "budget.income.total",
-    "budget.expenditure.total",
-    "budget.expenditure.basic",
-    "budget.expenditure.project",
-    "self_assessment.grade",
-    "self_assessment.score",
-]
+DESIGN_PATHS = support.DESIGN_PATHS
 AMOUNT_PATHS = [
     "budget.initial",
     "budget.adjusted",

@@ -28,21 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "qingshan_nongye_2024.txt"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 UNIT_NAME = "中共辰溪县委网络安全和信息化委员会办公室"
-DESIGN_PATHS = [
-    "unit.name",
-    "fiscal_year",
-    "report_date",
-    "staffing.authorized_total",
-    "staffing.actual_total",
-    "budget.initial",
-    "budget.adjusted",
-    "budget.income.total",
-    "budget.expenditure.total",
-    "budget.expenditure.basic",
-    "budget.expenditure.project",
-    "self_assessment.grade",
-    "self_assessment.score",
-]
+DESIGN_PATHS = support.DESIGN_PATHS
 
 runner = CliRunner()
 
