@@ -6,6 +6,7 @@ needs it fails with a clear message when it is missing, it never skips.
 
 import os
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,3 +52,13 @@ def strip_corpus_header(text: str) -> str:
         if not line.strip():
             return "\n".join(lines[i + 1 :]) + "\n"
     return text
+
+
+def lookup(data: dict[str, Any], dotted: str) -> Any:
+    """The value at a dotted path; KeyError names the path when a part of it is missing."""
+    node: Any = data
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise KeyError(f"{dotted}: no {part!r}")
+        node = node[part]
+    return node

@@ -10,7 +10,6 @@ import json
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
@@ -35,16 +34,6 @@ AMOUNT_PATHS = [
     "budget.expenditure.project",
     "self_assessment.score",
 ]
-
-
-def lookup(data: dict[str, Any], dotted: str) -> Any:
-    """The value at a dotted path; KeyError names the path when a part of it is missing."""
-    node: Any = data
-    for part in dotted.split("."):
-        if not isinstance(node, dict) or part not in node:
-            raise KeyError(f"{dotted}: no {part!r}")
-        node = node[part]
-    return node
 
 
 @pytest.fixture(scope="module")
@@ -122,17 +111,17 @@ def test_the_json_of_the_seed_has_every_path_the_design_lists_with_amounts_as_de
 ) -> None:
     data = json.loads(dumps_json(seed))
     for dotted in DESIGN_PATHS:
-        lookup(data, dotted)  # present, with a value or null
+        support.lookup(data, dotted)  # present, with a value or null
 
     assert data["unit"]["name"] == "中共辰溪县委网络安全和信息化委员会办公室"
     assert data["fiscal_year"] == 2023
     assert isinstance(data["fiscal_year"], int)
     assert data["report_date"] == "2024-03-14"
     for dotted in ("staffing.authorized_total", "staffing.actual_total"):
-        value = lookup(data, dotted)
+        value = support.lookup(data, dotted)
         assert value is None or (isinstance(value, int) and not isinstance(value, bool)), dotted
     for dotted in AMOUNT_PATHS:
-        value = lookup(data, dotted)
+        value = support.lookup(data, dotted)
         assert value is None or (isinstance(value, str) and str(Decimal(value)) == value), dotted
     assert data["budget"]["income"]["total"] == "239.67"
 

@@ -15,14 +15,6 @@ from tests import support
 from tests.corpus_expected import EXPECTED
 
 
-def _plain_at(plain: dict, path: str) -> object:
-    node: object = plain
-    for part in path.split("."):
-        assert isinstance(node, dict)
-        node = node[part]
-    return node
-
-
 @pytest.fixture(scope="module")
 def stripped_corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("corpus")
@@ -44,6 +36,6 @@ def test_it_reads_the_values_a_reader_finds_in_each_corpus_report(
 ) -> None:
     evaluation = load_report(stripped_corpus[name])
     plain = canonical.to_plain(evaluation, full=True)
-    got = {path: _plain_at(plain, path) for path in EXPECTED[name]}
+    got = {path: support.lookup(plain, path) for path in EXPECTED[name]}
     want = {path: (str(v) if isinstance(v, Decimal) else v) for path, v in EXPECTED[name].items()}
     assert got == want

@@ -24,17 +24,9 @@ PATHS = [
 ]  # fmt: skip
 
 
-def _at(plain: dict, path: str) -> object:
-    node: object = plain
-    for part in path.split("."):
-        assert isinstance(node, dict), path
-        node = node[part]
-    return node
-
-
 def _values(evaluation: Evaluation) -> dict[str, object]:
     plain = canonical.to_plain(evaluation, full=True)
-    return {path: _at(plain, path) for path in PATHS}
+    return {path: support.lookup(plain, path) for path in PATHS}
 
 
 def test_a_wrapped_pdf_paragraph_is_one_statement_again(seed_docx: Path, tmp_path: Path) -> None:
