@@ -67,35 +67,55 @@ class Row:
         return self.measured / self.baseline
 
 
-def _total(fn: Callable[[Any], object], case: Case) -> tuple[float | None, str]:
-    """Sum over the items of the median time of `fn(item)`, or None and the first error."""
-    total = 0.0
-    for item in case.items:
-        try:
-            total += measure(fn, (item,))
-        except Exception as exc:
-            return None, f"{case.label(item)}: {type(exc).__name__}: {exc}"
-    return total, ""
+def _paired(case: Case, item: Any) -> tuple[float, float]:
+    """Median seconds of the baseline and of jixiao on one item, timed in alternation.
+
+    Alternating the two calls round by round means a slow spell of this shared machine slows both sides
+    alike, so their ratio holds even when the absolute times drift.
+    """
+    assert case.measured is not None
+    case.baseline(item)
+    case.measured(item)
+    base: list[float] = []
+    ours: list[float] = []
+    while sum(base) + sum(ours) < 2 * MIN_SECONDS and len(base) < MAX_REPEAT:
+        start = time.perf_counter()
+        case.baseline(item)
+        middle = time.perf_counter()
+        case.measured(item)
+        end = time.perf_counter()
+        base.append(middle - start)
+        ours.append(end - middle)
+    return statistics.median(base), statistics.median(ours)
 
 
 def run_case(case: Case) -> Row:
+    """Per report, the median time of each side; summed over the reports and divided by their number."""
     row = Row(case.kind, len(case.items), aim=case.aim)
     if not case.items:
         row.note = f"missing: {case.missing or 'no input files'}"
         return row
-    baseline, error = _total(case.baseline, case)
-    if baseline is None:
-        row.note = f"error (baseline): {error}"
-        return row
-    row.baseline = baseline / len(case.items)
+    base_total = ours_total = 0.0
+    for item in case.items:
+        side = "baseline"
+        try:
+            if case.measured is None:
+                base_total += measure(case.baseline, (item,))
+                continue
+            case.baseline(item)
+            side = "jixiao"
+            base, ours = _paired(case, item)
+        except Exception as exc:
+            suffix = " (baseline)" if side == "baseline" else ""
+            row.note, row.failed = f"error{suffix}: {case.label(item)}: {type(exc).__name__}: {exc}", side == "jixiao"
+            return row
+        base_total += base
+        ours_total += ours
+    row.baseline = base_total / len(case.items)
     if case.measured is None:
         row.note = f"missing: {case.missing}"
         return row
-    measured, error = _total(case.measured, case)
-    if measured is None:
-        row.note, row.failed = f"error: {error}", True
-        return row
-    row.measured = measured / len(case.items)
+    row.measured = ours_total / len(case.items)
     return row
 
 

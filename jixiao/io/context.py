@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -20,8 +20,10 @@ from jixiao.io.outline import Segmented
 _PATH_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
-def _tokens(path: str) -> list[str | int]:
-    return [name if name else int(index) for name, index in _PATH_TOKEN.findall(path)]
+@lru_cache(maxsize=512)
+def _tokens(path: str) -> tuple[str | int, ...]:
+    """'budget.projects[2].spent' → ('budget', 'projects', 2, 'spent'); paths are few, so parse each once."""
+    return tuple(name if name else int(index) for name, index in _PATH_TOKEN.findall(path))
 
 
 @dataclass
@@ -57,8 +59,20 @@ class Context:
 
     def body(self, *keys: str) -> list[int]:
         """Indexes of body lines under a heading with any of `keys` (at any depth), in order."""
-        wanted = set(keys)
-        return [i for i in self._body if self.lines[i].text and wanted.intersection(self._keys[i])]
+        if len(keys) == 1:
+            return list(self._by_key.get(keys[0], ()))
+        return sorted({i for key in keys for i in self._by_key.get(key, [])})
+
+    @cached_property
+    def _by_key(self) -> dict[str, list[int]]:
+        """Non-empty body lines per outline key, built once: extractors ask for sections many times."""
+        index: dict[str, list[int]] = {}
+        for i in self._body:
+            if self.lines[i].text:
+                for key in set(self._keys[i]):
+                    if key is not None:
+                        index.setdefault(key, []).append(i)
+        return index
 
     @cached_property
     def _body(self) -> list[int]:

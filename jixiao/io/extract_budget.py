@@ -52,18 +52,26 @@ _BASIC = re.compile(r"基本支出")
 _PROJECT = re.compile(r"项目支出")
 _ACQUIRE = re.compile(r"配置")
 _BY_CATEGORY = re.compile(r"配置.*(?:按|从)资产类别")
+_DIGIT = re.compile(r"\d")
+_PERIOD_END = re.compile(r"(?<=。)")
+_BUDGETED = re.compile(r"预算|安排|下达")
+_SPENT = re.compile(r"支出|执行|使用|支付")
+_QUOTES = re.compile("[“”\"]")
+_THREE_PUBLIC_ACTUAL = re.compile(r"^(?:实际)?支出|决算|实际")
+_USED_FOR = re.compile(r"^(?:用于|主要用于)")
+_ECONOMIC_WORDS = re.compile(r"工资福利|商品和服务|对个人和家庭|资本性|债务利息|对企业")
 
 
 def extract_budget(ctx: Context) -> None:
     project_lines = set(ctx.body("project_expenditure"))
     for i in ctx.body_lines():
         text = ctx.text(i)
-        if not text or not re.search(r"\d", text):
+        if not text or not _DIGIT.search(text):
             continue
         if i in project_lines and _project(ctx, i, text):
             continue
         topic: str | None = None  # a clause that names no topic of its own continues the previous one's
-        for period in re.split(r"(?<=。)", text):
+        for period in _PERIOD_END.split(text):
             # "配置…，从资产类别分析，配置通用设备…；家具…": categories run to the end of the sentence
             by_category = bool(_BY_CATEGORY.search(period))
             for sentence in sentences(period):
@@ -90,9 +98,9 @@ def _project(ctx: Context, i: int, text: str) -> bool:
     project: dict[str, object] = {"name": match["name"]}
     for fig in found:
         label = _clean_label(fig.label)
-        if re.search(r"预算|安排|下达", label) and "budget" not in project:
+        if _BUDGETED.search(label) and "budget" not in project:
             project["budget"] = fig.amount
-        elif re.search(r"支出|执行|使用|支付", label) and "spent" not in project:
+        elif _SPENT.search(label) and "spent" not in project:
             project["spent"] = fig.amount
     rate = _RATE.search(text)
     if rate:
@@ -108,7 +116,7 @@ def _project(ctx: Context, i: int, text: str) -> bool:
 
 
 def _clean_label(label: str) -> str:
-    label = _YEAR_PREFIX.sub("", re.sub("[“”\"]", "", label.strip()))
+    label = _YEAR_PREFIX.sub("", _QUOTES.sub("", label.strip()))
     return _FILLER.sub("", label).strip()
 
 
@@ -144,7 +152,7 @@ def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by
     if topic == "assets" and (_ACQUIRE.search(label) or by_category):
         _acquisition(ctx, i, fig, label)
         return
-    if topic == "three_public" and re.search(r"^(?:实际)?支出|决算|实际", label):
+    if topic == "three_public" and _THREE_PUBLIC_ACTUAL.search(label):
         ctx.put("three_public.total", fig.amount, i, fig.unit)
         return
     if topic == "fiscal" and _fiscal_class(ctx, i, fig, label):
@@ -174,7 +182,7 @@ def _put_with_share(ctx: Context, path: str, i: int, fig: Figure) -> None:
 
 def _fiscal_class(ctx: Context, i: int, fig: Figure, label: str) -> bool:
     """A 功能分类 or 经济分类 line of 财政拨款支出."""
-    name = re.sub(r"^(?:用于|主要用于)", "", label)
+    name = _USED_FOR.sub("", label)
     year = ctx.data.get("fiscal_year")
     functional = functional_class(name, year)
     if functional or "(类)" in name:
@@ -184,7 +192,7 @@ def _fiscal_class(ctx: Context, i: int, fig: Figure, label: str) -> bool:
         ctx.cite(f"budget.fiscal_expenditure.by_function[{n}].amount", i, fig.unit)
         return True
     economic = economic_class(name, year)
-    if economic or re.search(r"(工资福利|商品和服务|对个人和家庭|资本性|债务利息|对企业)", name):
+    if economic or _ECONOMIC_WORDS.search(name):
         item = {"name": name, "code": economic[0] if economic else None, "amount": fig.amount, "share": fig.share}
         n = ctx.append("budget.fiscal_expenditure.by_economic", item, i)
         ctx.cite(f"budget.fiscal_expenditure.by_economic[{n}].amount", i, fig.unit)
@@ -218,12 +226,13 @@ def _other_budgets(ctx: Context) -> None:
     """
     for key, (word, field) in _OTHER_BUDGETS.items():
         path = f"budget.{field}"
+        under_key = set(ctx.body(key))
         for i in ctx.body_lines():
             text = ctx.text(i)
-            if word not in text and key not in ctx.keys(i):
+            if word not in text and i not in under_key:
                 continue
             for sentence in sentences(text):
-                mentions = word in sentence or (key in ctx.keys(i) and "预算" in sentence and "资产" not in sentence)
+                mentions = word in sentence or (i in under_key and "预算" in sentence and "资产" not in sentence)
                 if not mentions:
                     continue
                 found = figures(sentence)

@@ -22,6 +22,12 @@ _NAME_CUT = re.compile(
 _UNIT_SUFFIX = re.compile(
     r"(局|办|委|会|院|部|中心|校|学|所|厅|室|站|队|馆|社|团|处|科|联|政府|指挥部|委员会|办公室|公司|园|集团)$"
 )
+_LONGEST_NAME = re.compile(rf"^(?P<name>.{{3,30}}{_UNIT_SUFFIX.pattern[:-1]})")
+_NOT_TITLE_PART = re.compile(r"[。:;,!?]|附件|日$|\d{4}-\d")
+_NOT_NAME = re.compile(r"[,;:。!?]|欢迎|网站|首页|位置|登录|注册")
+_SEAL = re.compile(r"\((?:公章|盖章)\)|^[:\s]+")
+_LEADING_YEAR = re.compile(r"^\d{4}年度?")
+_PAGE_FURNITURE = re.compile(r"发布|时间|访问|浏览|来源")
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 # when no title states the year: the first "2020年度" or "2021年部门决算" of the text
 _YEAR_IN_TEXT = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})年(?:度|(?:部门|单位)?(?:决算|预算|整体支出|绩效|项目))")
@@ -85,7 +91,7 @@ def _titles(ctx: Context, cover_end: int) -> list[tuple[int, str]]:
         named = _name_from_title(text) is not None
         while j >= 0 and len(parts) < 3 and (not named or _YEAR_ONLY.match(ctx.text(j))):
             prev = ctx.text(j)
-            if not prev or len(prev) > 30 or re.search(r"[。:;,!?]|附件|日$|\d{4}-\d", prev) or _TITLE_WORDS.search(prev):
+            if not prev or len(prev) > 30 or _NOT_TITLE_PART.search(prev) or _TITLE_WORDS.search(prev):
                 break
             parts.insert(0, prev)
             j -= 1
@@ -97,7 +103,7 @@ def _names_from_text(ctx: Context, cover_end: int) -> list[tuple[str, int]]:
     """No title or cover names the unit: a line that is only a name, or a sentence the unit opens."""
     for i in range(cover_end):
         name = _clean_name(ctx.text(i)) if len(ctx.text(i)) <= 30 else None
-        if name and not re.search(r"[,;:。!?]|欢迎|网站|首页|位置|登录|注册", name):
+        if name and not _NOT_NAME.search(name):
             return [(name, i)]
     for i in ctx.body_lines()[:40]:
         match = _NAME_SENTENCE.match(ctx.text(i))
@@ -126,21 +132,21 @@ def _fiscal_year(ctx: Context, titles: list[tuple[int, str]], cover_end: int) ->
 
 
 def _clean_name(text: str) -> str | None:
-    name = re.sub(r"\((?:公章|盖章)\)|^[:\s]+", "", text).strip()
+    name = _SEAL.sub("", text).strip()
     if not name or "*" in name or not _UNIT_SUFFIX.search(name):
         return None
     return name
 
 
 def _name_from_title(title: str) -> str | None:
-    title = re.sub(r"^\d{4}年度?", "", title)
+    title = _LEADING_YEAR.sub("", title)
     name = _NAME_CUT.split(title, maxsplit=1)[0]
     if len(name) < 3:
         return None
     cleaned = _clean_name(name)
     if cleaned is None:
         # "隆回县人居环境指挥部乡村振兴项目资金": the longest part that ends like a unit's name
-        longest = re.match(rf"^(?P<name>.{{3,30}}{_UNIT_SUFFIX.pattern[:-1]})", name)
+        longest = _LONGEST_NAME.match(name)
         cleaned = _clean_name(longest["name"]) if longest else None
     return cleaned
 
@@ -149,7 +155,7 @@ def _report_date(ctx: Context, cover_end: int) -> None:
     candidates = list(range(cover_end)) + list(range(max(cover_end, len(ctx.lines) - 8), len(ctx.lines)))
     for i in candidates:
         text = ctx.text(i)
-        if re.search(r"发布|时间|访问|浏览|来源", text):
+        if _PAGE_FURNITURE.search(text):
             continue
         match = _LABELLED_DATE.search(text) or (_DATE.fullmatch(text.strip()) if len(text) <= 16 else None)
         if match is None:
@@ -165,6 +171,8 @@ def _report_date(ctx: Context, cover_end: int) -> None:
 def _self_assessment(ctx: Context) -> None:
     for i in ctx.body_lines():
         text = ctx.text(i)
+        if "分" not in text and "评" not in text and "考核" not in text:  # every grade and score phrase has one
+            continue
         grade = _GRADE.search(text)
         if grade:
             ctx.put("self_assessment.grade", grade["g"], i)

@@ -20,21 +20,26 @@ _TOTAL_WORDS = re.compile(r"核定|实有|实际|现有|在职|在编|共有|共
 _SUFFIX = re.compile(r"(?:编制人数|编制数|编制|人员|人数|身份)$")
 _RETIRED = re.compile(r"离退休(?:人员|人数)?$")
 _FUNDED = re.compile(r"财政(?:实际)?(?:供给|供养)")
+_STAFF_WORDS = re.compile(r"编制|实有|在编|在职|供养|供给|离退休")
+_BODY_WORDS = re.compile(r"内设|下设|直属|下属|二级机构")
+_CLAUSE_CUT = re.compile(r"[,;:。(、]")
+_LABEL_LEAD = re.compile(r"^(?:其中|截至|截止|\d{4}年(?:底|末|度)?|[\u4e00-\u9fff]{0,4}(?:本|我)(?:局|院|校|部门|单位|委|办|中心))+")
+_LABEL_VERB = re.compile(r"(?:为|共|有|是|达)$")
 
 
 def extract_staffing(ctx: Context) -> None:
     for i in ctx.body_lines():
         text = ctx.text(i)
-        if re.search(r"编制|实有|在编|在职|供养|供给|离退休", text) and _COUNT.search(text):
+        if _STAFF_WORDS.search(text) and _COUNT.search(text):
             _staff_sentence(ctx, i, text)
-        if re.search(r"内设|下设|直属|下属|二级机构", text):
+        if _BODY_WORDS.search(text):
             _bodies(ctx, i, text)
 
 
 def _label(before: str) -> str:
-    label = re.split(r"[,;:。(、]", before.rstrip(":"))[-1]
-    label = re.sub(r"^(?:其中|截至|截止|\d{4}年(?:底|末|度)?|[\u4e00-\u9fff]{0,4}(?:本|我)(?:局|院|校|部门|单位|委|办|中心))+", "", label)
-    return re.sub(r"(?:为|共|有|是|达)$", "", label.strip())
+    label = _CLAUSE_CUT.split(before.rstrip(":"))[-1]
+    label = _LABEL_LEAD.sub("", label)
+    return _LABEL_VERB.sub("", label.strip())
 
 
 def _staff_sentence(ctx: Context, i: int, text: str) -> None:

@@ -16,6 +16,7 @@ from jixiao.core.money import parse_decimal, to_wanyuan
 AMOUNT = re.compile(r"(?P<num>-?\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元)")
 _SHARE = re.compile(r"^[,，]?(?:占[^\d%,;。]{0,10}?|比重为?|比例为?)(?P<share>\d+(?:\.\d+)?)%")
 _LABEL_CUT = re.compile(r"[,;:。]")
+_SENTENCE_END = re.compile(r"(?<=[。;])")
 PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)%")
 
 
@@ -46,4 +47,4 @@ def figures(sentence: str) -> list[Figure]:
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[。;])", text) if s]
+    return [s for s in _SENTENCE_END.split(text) if s]

@@ -99,21 +99,25 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
     raw_texts = [line.text for line in source_lines]
     joined = "\n".join(raw_texts)
     if _TRADITIONAL_HINTS.search(joined):
-        # one call for the whole text: OpenCC maps character by character and keeps the line breaks
-        converted = _to_simplified(joined).split("\n")
-        if len(converted) == len(raw_texts):
-            raw_texts = converted
+        # OpenCC maps character by character and keeps the line breaks
+        joined = _to_simplified(joined)
+    # one pass over the whole text is far cheaper than one per line; neither step touches a line break
+    texts = _PINYIN.sub("", joined.translate(_WIDTH)).split("\n")
+    if len(texts) != len(source_lines):  # a line break inside a line's own text: fall back line by line
+        texts = [_PINYIN.sub("", _to_simplified(t) if _TRADITIONAL_HINTS.search(t) else t).translate(_WIDTH)
+                 for t in raw_texts]
     clean: list[CleanLine] = []
-    for line, text in zip(source_lines, raw_texts, strict=True):
-        text = _PINYIN.sub("", text.translate(_WIDTH))
+    for line, text in zip(source_lines, texts, strict=True):
         pieces = [text]
         if len(text) >= RUN_TOGETHER_MIN:
             pieces = [p for p in _RUN_TOGETHER_SPLIT.split(text) if p.strip()]
             pieces = [q for p in pieces for q in _split_heading_from_body(p)]
         for piece in pieces:
+            if "|" not in piece:
+                clean.append(CleanLine(squeeze(piece), line))
+                continue
             # a table row as `|` cells: each cell is a line of its own, so headings and labels inside it are found
-            cells = [c for c in piece.split("|") if c.strip()] if "|" in piece else [piece]
-            clean.extend(CleanLine(squeeze(c), line) for c in cells)
+            clean.extend(CleanLine(squeeze(c), line) for c in piece.split("|") if c.strip())
     return _join_label_value_cells(_rebuild_cell_rows(clean))
 
 
@@ -136,13 +140,16 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
     headers_at = -_HEADER_REACH
     i = 0
     texts = [line.text for line in lines]
+    # each line tested once: the scan below revisits a line for every start position in its run
+    is_label = [bool(t) and _CELL_LABEL.match(t) is not None for t in texts]
+    is_value = [_CELL_VALUE.match(t) is not None for t in texts]
     while i < len(lines):
         # a run of short label cells, then a run of value cells
         j = i
-        while j < len(lines) and texts[j] and _CELL_LABEL.match(texts[j]):
+        while j < len(lines) and is_label[j]:
             j += 1
         k = j
-        while k < len(lines) and _CELL_VALUE.match(texts[k]):
+        while k < len(lines) and is_value[k]:
             k += 1
         labels, values = texts[i:j], texts[j:k]
         if labels and len(values) >= 2:
@@ -213,6 +220,8 @@ def squeeze(text: str) -> str:
     its day and month apart, "PVC 110" its words).
     """
     text = text.strip()
+    if not _SPACES.search(text):
+        return text
 
     def keep(match: re.Match[str]) -> str:
         start, end = match.start(), match.end()

@@ -66,6 +66,8 @@ HEADING_MAX = 30  # a numbered line longer than this is a list item, not a headi
 _TOC = re.compile(r"^目\s*录$")
 _TOC_ENTRY = re.compile(rf"^(?:[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|附件\s*\d)")
 _SENTENCE_END = re.compile(r"[。;!?,]")
+_DIGIT = re.compile(r"\d")
+_ONLY_A_YEAR = re.compile(r"[^\d]*\d{4}年[^\d]*")
 
 
 @dataclass
@@ -86,8 +88,13 @@ class Segmented:
     parents: list[tuple[int, ...]] = field(default_factory=list)  # per line: indexes into `headings`
 
 
+_ANY_KEY = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in TOP_KEYS + SUB_KEYS))
+
+
 def classify(title: str, level: int) -> str | None:
     """The outline key of a heading title, or None when it is not one we know."""
+    if not _ANY_KEY.search(title):  # one search rules out most lines; the loop keeps the keys' priority
+        return None
     for key, pattern in TOP_KEYS if level <= 2 else []:
         if pattern.search(title):
             return key
@@ -128,7 +135,7 @@ def _looks_like_title(title: str) -> bool:
     if _SENTENCE_END.search(body):
         return False
     # "1、收入:792.22万元" states a figure: it is an item, not a heading
-    return not re.search(r"\d", body) or bool(re.fullmatch(r"[^\d]*\d{4}年[^\d]*", body))
+    return not _DIGIT.search(body) or bool(_ONLY_A_YEAR.fullmatch(body))
 
 
 def segment(lines: list[CleanLine]) -> Segmented:
