@@ -25,6 +25,7 @@ Bad input gives one `InputError` with a Chinese message: corrupt, encrypted, or 
 
 import itertools
 import math
+import re
 import statistics
 import unicodedata
 from collections import Counter
@@ -131,13 +132,15 @@ def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, tables: bool
     return _split_text(textpage.get_text_bounded())
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
 def _split_text(text: str) -> list[str]:
     if not text:
         return []  # a blank page has no lines, not one empty line
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # pdfium marks some glyphs with control codes (e.g. \x02 for a hyphen at a line end); they are not text.
-    text = "".join(ch for ch in text if ch >= " " or ch in "\t\n")
-    return text.split("\n")
+    return _CONTROL.sub("", text).split("\n")
 
 
 # --- rebuilding rows from character boxes ----------------------------------------------------------------
