@@ -219,12 +219,17 @@ class Section(Model):
     key: str | None = Field(default=None, description="the outline section it was recognised as")
     line: int | None = None
     text: str = Field(default="", description="the body under this heading, up to the next heading")
+    lines: list[int] = Field(
+        default_factory=list, description="the source line of each line of `text`, in order (empty when not imported)"
+    )
 
 
 class Outline(Model):
     kind: str | None = Field(default=None, description="hunan-10, yn-std, other …")
     sections: list[Section] = Field(default_factory=list)
     preamble: str = Field(default="", description="text before the first heading (cover, page furniture)")
+    preamble_lines: list[int] = Field(default_factory=list, description="the source line of each preamble line")
+    toc: list[str] = Field(default_factory=list, description="the table of contents' entries as written")
     unplaced: list[str] = Field(default_factory=list, description="text the importer could not place")
 
 

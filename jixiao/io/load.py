@@ -82,11 +82,7 @@ def _outline(ctx: Context) -> dict[str, Any]:
     sections = []
     bounds = [h.index for h in headings] + [len(ctx.lines)]
     for n, heading in enumerate(headings):
-        body = [
-            ctx.lines[i].text
-            for i in range(bounds[n] + 1, bounds[n + 1])
-            if ctx.lines[i].text and i not in ctx.seg.toc
-        ]
+        body = [i for i in range(bounds[n] + 1, bounds[n + 1]) if ctx.lines[i].text and i not in ctx.seg.toc]
         sections.append(
             {
                 "numbering": heading.numbering,
@@ -94,11 +90,12 @@ def _outline(ctx: Context) -> dict[str, Any]:
                 "level": heading.level,
                 "key": heading.key,
                 "line": ctx.lines[heading.index].source.no,
-                "text": "\n".join(body),
+                "text": "\n".join(ctx.lines[i].text for i in body),
+                "lines": [ctx.lines[i].source.no for i in body],
             }
         )
     first = bounds[0]
-    preamble = [ctx.lines[i].text for i in range(first) if ctx.lines[i].text]
+    preamble = [i for i in range(first) if ctx.lines[i].text]
     # body lines under no recognised section, and not read for any value
     unplaced = [
         ctx.lines[i].text
@@ -109,4 +106,12 @@ def _outline(ctx: Context) -> dict[str, Any]:
         and i not in ctx.seg.toc
         and not any(ctx.keys(i))
     ]
-    return {"kind": _outline_kind(ctx), "sections": sections, "preamble": "\n".join(preamble), "unplaced": unplaced}
+    toc = [ctx.lines[i].text for i in sorted(ctx.seg.toc) if ctx.lines[i].text]
+    return {
+        "kind": _outline_kind(ctx),
+        "sections": sections,
+        "preamble": "\n".join(ctx.lines[i].text for i in preamble),
+        "preamble_lines": [ctx.lines[i].source.no for i in preamble],
+        "toc": toc,
+        "unplaced": unplaced,
+    }

@@ -1,0 +1,156 @@
+"""The registry of checks: each rule a small named function with a stable id, a category and a severity.
+
+A check is written as
+
+    @rule("income-total", "arithmetic", "error", "收入合计与各来源之和不符")
+    def check_income_total(ev: Evaluation, look: Look) -> CheckResult:
+        \"\"\"收入合计应等于财政拨款、事业、经营、其他收入之和……(the explanation, in Chinese)\"\"\"
+        ...
+        return look.result()
+
+The decorator's title is the one-line summary; the docstring is the longer explanation that
+`jixiao check --explain RULE` and the rule catalogue in docs/ show. A rule without an explanation, or an id
+used twice, is a programming error and fails at import.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from jixiao.core.findings import Category, CheckResult, Finding, FindingLocation, Outcome, Severity, aggregate
+from jixiao.core.model import Evaluation
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a finance bureau may tune; the scoring rulebook takes these over later."""
+
+    over_achievement: Decimal = Decimal("130")  # an actual at or above this % of its target is "far above"
+
+
+CheckFn = Callable[[Evaluation, "Look"], CheckResult]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: Category
+    severity: Severity  # of a failure; a rounding-only difference is always info
+    title: str  # one line, Chinese
+    explanation: str  # Chinese, the check function's docstring
+    check: CheckFn
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, category: Category, severity: Severity, title: str) -> Callable[[CheckFn], CheckFn]:
+    def register(fn: CheckFn) -> CheckFn:
+        explanation = inspect.cleandoc(fn.__doc__ or "")
+        if not explanation:
+            raise ValueError(f"rule {rule_id}: the check function needs a docstring (its Chinese explanation)")
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id} registered twice")
+        RULES[rule_id] = Rule(rule_id, category, severity, title, explanation, fn)
+        return fn
+
+    return register
+
+
+def location_of(ev: Evaluation, path: str | None) -> FindingLocation:
+    """The imported source of `path`, or of its nearest parent that has one ('a.b[2].c' → 'a.b[2]' → 'a.b')."""
+    if path is None:
+        return FindingLocation()
+    probe = path
+    while probe:
+        source = ev.sources.get(probe)
+        if source is not None:
+            return FindingLocation(
+                field=path,
+                file=source.file,
+                line=source.line,
+                page=source.page,
+                sheet=source.sheet,
+                cell=source.cell,
+                section=source.section,
+                text=source.text,
+            )
+        cut = max(probe.rfind("."), probe.rfind("["))
+        probe = probe[:cut] if cut > 0 else ""
+    return FindingLocation(field=path)
+
+
+@dataclass
+class Look:
+    """One rule looking at one evaluation: record each place it looked, and what it found there."""
+
+    rule: Rule
+    ev: Evaluation
+    settings: Settings = field(default_factory=Settings)
+    outcomes: list[Outcome] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def passed(self) -> None:
+        self.outcomes.append("pass")
+
+    def fail(
+        self,
+        message: str,
+        at: str | None = None,
+        evidence: dict[str, Any] | None = None,
+        severity: Severity | None = None,
+        **place: Any,
+    ) -> None:
+        """A failure, with the rule's severity unless a finding needs its own (a warning where it may be right)."""
+        self.outcomes.append("fail")
+        self._add(severity or self.rule.severity, message, at, evidence, place)
+
+    def insufficient(
+        self,
+        message: str | None = None,
+        at: str | None = None,
+        evidence: dict[str, Any] | None = None,
+        severity: Severity = "warning",
+        **place: Any,
+    ) -> None:
+        """The rule could not decide: data it needs is missing or not a value. Says why when given a message."""
+        self.outcomes.append("insufficient_data")
+        if message:
+            self._add(severity, message, at, evidence, place)
+
+    def info(self, message: str, at: str | None = None, evidence: dict[str, Any] | None = None, **place: Any) -> None:
+        """Worth knowing, not wrong: a difference rounding explains, a converted unit. Counts as a pass."""
+        self.outcomes.append("pass")
+        self._add("info", message, at, evidence, place)
+
+    def result(self) -> CheckResult:
+        return CheckResult(rule=self.rule.id, outcome=aggregate(self.outcomes), findings=tuple(self.findings))
+
+    def _add(
+        self, severity: Severity, message: str, at: str | None, evidence: dict[str, Any] | None, place: dict[str, Any]
+    ) -> None:
+        location = location_of(self.ev, at)
+        if place:
+            location = location.model_copy(update={k: v for k, v in place.items() if v is not None})
+        self.findings.append(
+            Finding(
+                rule=self.rule.id,
+                category=self.rule.category,
+                severity=severity,
+                message=message,
+                location=location,
+                evidence={k: _evidence(v) for k, v in (evidence or {}).items()},
+            )
+        )
+
+
+def _evidence(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)

@@ -1,0 +1,126 @@
+"""The relations most checks test: a total against its parts, a stated share or rate against its quotient.
+
+Each helper looks at one place, records pass / fail / insufficient_data on the `Look`, and words the
+finding the same way everywhere (STYLE.md 3): both sides, the difference and its direction, the unit and
+the tolerance, never which side is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from jixiao.checks.labels import gap, label, pct, wan
+from jixiao.checks.registry import Look
+from jixiao.checks.tolerance import compare_ratio, compare_sum
+from jixiao.core.model import Evaluation
+
+_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def value(ev: Evaluation, path: str) -> Any:
+    """The value at a dotted path with indexes, or None where any step is absent."""
+    node: Any = ev
+    for name, index in _TOKEN.findall(path):
+        if node is None:
+            return None
+        if name:
+            node = node.get(name) if isinstance(node, dict) else getattr(node, name, None)
+        else:
+            i = int(index)
+            node = node[i] if isinstance(node, list) and i < len(node) else None
+    return node
+
+
+def sum_relation(
+    look: Look,
+    total_path: str,
+    parts: list[tuple[str, Decimal | None]],
+    *,
+    what: str | None = None,
+    unit: str = "万元",
+    require_all: bool = False,
+) -> None:
+    """A stated total against the sum of the parts stated with it.
+
+    `parts` are (label or path, value). Parts not stated are left out of the sum (the text may list only
+    the parts it has); with `require_all` a missing part makes the place insufficient instead. A total or
+    a sum of no parts at all: nothing to compare, so the place is not counted.
+    """
+    total = value(look.ev, total_path)
+    stated = [(name, v) for name, v in parts if v is not None]
+    if total is None or not stated:
+        return
+    if require_all and len(stated) < len(parts):
+        missing = "、".join(label(n) for n, v in parts if v is None)
+        look.insufficient(f"{what or label(total_path)}无法核对：缺少{missing}。", at=total_path, severity="info")
+        return
+    comparison = compare_sum(total, [v for _, v in stated])
+    show = (lambda d: f"{format(d, 'f')}{unit}") if unit != "万元" else wan
+    terms = " + ".join(f"{label(n)} {show(v)}" for n, v in stated)
+    evidence: dict[str, Any] = {"stated": total, "computed": comparison.computed, "difference": comparison.difference,
+                                "tolerance": comparison.tolerance}
+    evidence.update({label(n): v for n, v in stated})
+    name = what or label(total_path)
+    if comparison.verdict == "equal":
+        look.passed()
+    elif comparison.verdict == "rounding":
+        look.info(
+            f"{name} {show(total)}，各项之和 {show(comparison.computed)}（{terms}），"
+            f"相差 {format(abs(comparison.difference), 'f')}{unit}，在四舍五入容差 {format(comparison.tolerance, 'f')}{unit} 以内。",
+            at=total_path,
+            evidence=evidence,
+        )
+    else:
+        look.fail(
+            f"{name} {show(total)} 与各项之和 {show(comparison.computed)} 不符（{terms}）：合计比各项之和"
+            f"{gap(comparison.difference, unit)}，超出四舍五入容差 {format(comparison.tolerance, 'f')}{unit}。",
+            at=total_path,
+            evidence=evidence,
+        )
+
+
+def ratio_relation(
+    look: Look,
+    stated_path: str,
+    part: tuple[str, Decimal | None],
+    whole: tuple[str, Decimal | None],
+    *,
+    what: str | None = None,
+    unit: str = "万元",
+) -> None:
+    """A stated percentage ("占 88.34%", "控制率 54.55%") against 100 × part ÷ whole."""
+    stated = value(look.ev, stated_path)
+    (part_name, part_value), (whole_name, whole_value) = part, whole
+    if stated is None:
+        return
+    name = what or label(stated_path)
+    if part_value is None or whole_value is None:
+        missing = label(part_name) if part_value is None else label(whole_name)
+        look.insufficient(f"{name} {pct(stated)} 无法复核：未给出{missing}。", at=stated_path, severity="info")
+        return
+    comparison = compare_ratio(stated, part_value, whole_value)
+    show = (lambda d: f"{format(d, 'f')}{unit}") if unit != "万元" else wan
+    if comparison is None:
+        look.insufficient(f"{name} {pct(stated)} 无法复核：{label(whole_name)}为 0。", at=stated_path)
+        return
+    formula = f"{label(part_name)} {show(part_value)} ÷ {label(whole_name)} {show(whole_value)}"
+    evidence = {"stated": stated, "computed": comparison.computed, "difference": comparison.difference,
+                "tolerance": comparison.tolerance, "part": part_value, "whole": whole_value}
+    if comparison.verdict == "equal":
+        look.passed()
+    elif comparison.verdict == "rounding":
+        look.info(
+            f"{name} {pct(stated)}，按 {formula} 计算为 {pct(comparison.computed)}，"
+            f"相差在四舍五入容差 {format(comparison.tolerance, 'f')} 个百分点以内。",
+            at=stated_path,
+            evidence=evidence,
+        )
+    else:
+        look.fail(
+            f"{name}写为 {pct(stated)}，按 {formula} 计算应为 {pct(comparison.computed)}，"
+            f"所写比计算{gap(comparison.difference, '个百分点')}（容差 {format(comparison.tolerance, 'f')} 个百分点）。",
+            at=stated_path,
+            evidence=evidence,
+        )

@@ -1,0 +1,88 @@
+"""What a check says: findings with a rule, a category, a severity, a Chinese message, a place and evidence.
+
+Findings are values, never exceptions (STYLE.md 2). A rule's outcome for one evaluation is aggregated
+over every place it looked: fail if any failed, else insufficient_data if any, else pass; a rule that
+found nothing to look at is not_applicable.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+Outcome = Literal["pass", "fail", "not_applicable", "insufficient_data"]
+Category = Literal[
+    "arithmetic",
+    "cross_check",
+    "count",
+    "structure",
+    "template",
+    "indicator",
+    "scoring",
+    "execution",
+    "date",
+    "unit",
+    "identity",
+    "narrative",
+]
+
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+CATEGORY_NAMES: dict[str, str] = {
+    "arithmetic": "算术",
+    "cross_check": "交叉核对",
+    "count": "计数",
+    "structure": "结构",
+    "template": "模板残留",
+    "indicator": "指标",
+    "scoring": "评分",
+    "execution": "预算执行",
+    "date": "日期",
+    "unit": "金额单位",
+    "identity": "单位与年度",
+    "narrative": "文字内容",
+}
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FindingLocation(_Value):
+    """The field a finding is about and, where the value was imported, where it stands in the file."""
+
+    field: str | None = Field(default=None, description="dotted path with indexes, e.g. budget.income.total")
+    file: str | None = None
+    line: int | None = None
+    page: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    section: str | None = None
+    text: str | None = None
+
+
+class Finding(_Value):
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    location: FindingLocation = Field(default_factory=FindingLocation)
+    evidence: dict[str, str | None] = Field(default_factory=dict, description="named values; numbers as decimal strings")
+
+
+class CheckResult(_Value):
+    rule: str
+    outcome: Outcome
+    findings: tuple[Finding, ...] = ()
+
+
+def aggregate(outcomes: list[Outcome]) -> Outcome:
+    """fail if any place failed, else insufficient_data if any, else pass; nothing looked at: not_applicable."""
+    if not outcomes:
+        return "not_applicable"
+    for outcome in ("fail", "insufficient_data", "pass"):
+        if outcome in outcomes:
+            return outcome  # type: ignore[return-value]
+    return "not_applicable"
