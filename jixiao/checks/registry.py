@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -91,8 +91,16 @@ class Look:
     rule: Rule
     ev: Evaluation
     settings: Settings = field(default_factory=Settings)
+    # one dict for all rules of one run: a scan of the report's text several rules need is made once
+    shared: dict[str, Any] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """`compute()` the first time any rule of this run asks for `key`, the same value after."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
 
     def passed(self) -> None:
         self.outcomes.append("pass")
@@ -135,7 +143,7 @@ class Look:
     ) -> None:
         location = location_of(self.ev, at)
         if place:
-            location = location.model_copy(update={k: v for k, v in place.items() if v is not None})
+            location = replace(location, **{k: v for k, v in place.items() if v is not None})
         self.findings.append(
             Finding(
                 rule=self.rule.id,

@@ -44,5 +44,6 @@ def run_checks(ev: Evaluation, settings: Settings | None = None, rules: Iterable
     """All rules (or the named ones) over one evaluation. A check that raises is a bug in jixiao, so it raises."""
     settings = settings or Settings()
     chosen: list[Rule] = [RULES[r] for r in rules] if rules is not None else list(RULES.values())
-    results = tuple(rule.check(ev, Look(rule, ev, settings)) for rule in chosen)
+    shared: dict[str, object] = {}
+    results = tuple(rule.check(ev, Look(rule, ev, settings, shared)) for rule in chosen)
     return CheckReport(results)

@@ -1,15 +1,16 @@
 """What a check says: findings with a rule, a category, a severity, a Chinese message, a place and evidence.
 
-Findings are values, never exceptions (STYLE.md 2). A rule's outcome for one evaluation is aggregated
+Findings are values, never exceptions (STYLE.md 2); plain dataclasses, since a run makes many and
+checking must stay a small fraction of the import. A rule's outcome for one evaluation is aggregated
 over every place it looked: fail if any failed, else insufficient_data if any, else pass; a rule that
 found nothing to look at is not_applicable.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 Outcome = Literal["pass", "fail", "not_applicable", "insufficient_data"]
@@ -46,14 +47,11 @@ CATEGORY_NAMES: dict[str, str] = {
 }
 
 
-class _Value(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class FindingLocation(_Value):
+@dataclass(frozen=True, slots=True)
+class FindingLocation:
     """The field a finding is about and, where the value was imported, where it stands in the file."""
 
-    field: str | None = Field(default=None, description="dotted path with indexes, e.g. budget.income.total")
+    field: str | None = None  # dotted path with indexes, e.g. budget.income.total
     file: str | None = None
     line: int | None = None
     page: int | None = None
@@ -63,16 +61,30 @@ class FindingLocation(_Value):
     text: str | None = None
 
 
-class Finding(_Value):
+@dataclass(frozen=True, slots=True)
+class Finding:
     rule: str
     category: Category
     severity: Severity
     message: str
-    location: FindingLocation = Field(default_factory=FindingLocation)
-    evidence: dict[str, str | None] = Field(default_factory=dict, description="named values; numbers as decimal strings")
+    location: FindingLocation = FindingLocation()
+    evidence: dict[str, str | None] = dataclass_field(default_factory=dict)  # numbers as decimal strings
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of DESIGN.md: location without its empty keys."""
+        location = {k: v for k, v in asdict(self.location).items() if v is not None}
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "location": location,
+            "evidence": dict(self.evidence),
+        }
 
 
-class CheckResult(_Value):
+@dataclass(frozen=True, slots=True)
+class CheckResult:
     rule: str
     outcome: Outcome
     findings: tuple[Finding, ...] = ()
