@@ -42,7 +42,7 @@ FIELD_LABELS: dict[str, str] = {
     "assets.total": "资产总额",
     "assets.current": "流动资产",
     "assets.fixed_net": "固定资产净值",
-    "assets.fixed_book": "固定资产原值",
+    "assets.fixed_book": "账面固定资产总额",
     "assets.acquired": "本年配置资产",
     "assets.acquisitions": "配置资产（按类别）",
     "assets.self_used": "自用固定资产",

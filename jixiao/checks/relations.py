@@ -41,44 +41,66 @@ def sum_relation(
     what: str | None = None,
     unit: str = "万元",
     require_all: bool = False,
+    open_list: bool = False,
 ) -> None:
     """A stated total against the sum of the parts stated with it.
 
-    `parts` are (label or path, value). Parts not stated are left out of the sum (the text may list only
-    the parts it has); with `require_all` a missing part makes the place insufficient instead. A total or
-    a sum of no parts at all: nothing to compare, so the place is not counted.
+    `parts` are (label or path, value). A part not stated is never read as zero. When every part is stated
+    (and `open_list` is false), any mismatch is an error. When some may be missing — a part not stated, or a
+    list the text may give only in part (`open_list`) — a total above the sum is a warning that names what
+    may be missing, and a total below the sum is still an error: parts are never negative. With
+    `require_all`, a missing part leaves the place insufficient instead. No total, or no part at all:
+    nothing to compare, so the place is not counted.
     """
     total = value(look.ev, total_path)
     stated = [(name, v) for name, v in parts if v is not None]
+    missing = [label(name) for name, v in parts if v is None]
     if total is None or not stated:
         return
-    if require_all and len(stated) < len(parts):
-        missing = "、".join(label(n) for n, v in parts if v is None)
-        look.insufficient(f"{what or label(total_path)}无法核对：缺少{missing}。", at=total_path, severity="info")
+    if require_all and missing:
+        look.insufficient(f"{what or label(total_path)}无法核对：缺少{'、'.join(missing)}。", at=total_path, severity="info")
         return
     comparison = compare_sum(total, [v for _, v in stated])
-    show = (lambda d: f"{format(d, 'f')}{unit}") if unit != "万元" else wan
-    terms = " + ".join(f"{label(n)} {show(v)}" for n, v in stated)
-    evidence: dict[str, Any] = {"stated": total, "computed": comparison.computed, "difference": comparison.difference,
-                                "tolerance": comparison.tolerance}
+    terms = " + ".join(f"{label(n)} {_amount(v, unit)}" for n, v in stated)
+    evidence: dict[str, Any] = {
+        "stated": total,
+        "computed": comparison.computed,
+        "difference": comparison.difference,
+        "tolerance": comparison.tolerance,
+    }
     evidence.update({label(n): v for n, v in stated})
     name = what or label(total_path)
+    tolerance = f"{format(comparison.tolerance, 'f')}{unit}"
     if comparison.verdict == "equal":
         look.passed()
     elif comparison.verdict == "rounding":
         look.info(
-            f"{name} {show(total)}，各项之和 {show(comparison.computed)}（{terms}），"
-            f"相差 {format(abs(comparison.difference), 'f')}{unit}，在四舍五入容差 {format(comparison.tolerance, 'f')}{unit} 以内。",
+            f"{name} {_amount(total, unit)}，各项之和 {_amount(comparison.computed, unit)}（{terms}），"
+            f"相差 {format(abs(comparison.difference), 'f')}{unit}，在四舍五入容差 {tolerance} 以内。",
             at=total_path,
             evidence=evidence,
+        )
+    elif comparison.difference > 0 and (missing or open_list):
+        absent = f"未写出的{'、'.join(missing)}" if missing else "未列出的其他项目"
+        look.fail(
+            f"{name} {_amount(total, unit)}，所列各项之和 {_amount(comparison.computed, unit)}（{terms}），"
+            f"合计比各项之和{gap(comparison.difference, unit)}（容差 {tolerance}）。差额可能是{absent}；"
+            "请写出全部组成部分，或核对合计。",
+            at=total_path,
+            evidence=evidence,
+            severity="warning",
         )
     else:
         look.fail(
-            f"{name} {show(total)} 与各项之和 {show(comparison.computed)} 不符（{terms}）：合计比各项之和"
-            f"{gap(comparison.difference, unit)}，超出四舍五入容差 {format(comparison.tolerance, 'f')}{unit}。",
+            f"{name} {_amount(total, unit)} 与各项之和 {_amount(comparison.computed, unit)} 不符（{terms}）："
+            f"合计比各项之和{gap(comparison.difference, unit)}，超出四舍五入容差 {tolerance}。",
             at=total_path,
             evidence=evidence,
         )
+
+
+def _amount(amount: Decimal, unit: str) -> str:
+    return wan(amount) if unit == "万元" else f"{format(amount, 'f')}{unit}"
 
 
 def ratio_relation(
@@ -89,9 +111,13 @@ def ratio_relation(
     *,
     what: str | None = None,
     unit: str = "万元",
+    stated: Decimal | None = None,
 ) -> None:
-    """A stated percentage ("占 88.34%", "控制率 54.55%") against 100 × part ÷ whole."""
-    stated = value(look.ev, stated_path)
+    """A stated percentage ("占 88.34%", "控制率 54.55%") against 100 × part ÷ whole.
+
+    `stated` is given for a rate that is not a value of its own at `stated_path` (an indicator's actual)."""
+    if stated is None:
+        stated = value(look.ev, stated_path)
     (part_name, part_value), (whole_name, whole_value) = part, whole
     if stated is None:
         return
@@ -101,11 +127,10 @@ def ratio_relation(
         look.insufficient(f"{name} {pct(stated)} 无法复核：未给出{missing}。", at=stated_path, severity="info")
         return
     comparison = compare_ratio(stated, part_value, whole_value)
-    show = (lambda d: f"{format(d, 'f')}{unit}") if unit != "万元" else wan
     if comparison is None:
         look.insufficient(f"{name} {pct(stated)} 无法复核：{label(whole_name)}为 0。", at=stated_path)
         return
-    formula = f"{label(part_name)} {show(part_value)} ÷ {label(whole_name)} {show(whole_value)}"
+    formula = f"{label(part_name)} {_amount(part_value, unit)} ÷ {label(whole_name)} {_amount(whole_value, unit)}"
     evidence = {"stated": stated, "computed": comparison.computed, "difference": comparison.difference,
                 "tolerance": comparison.tolerance, "part": part_value, "whole": whole_value}
     if comparison.verdict == "equal":

@@ -7,28 +7,195 @@ with that one part, and a missing part is never read as zero.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
+from jixiao.checks.labels import label
 from jixiao.checks.registry import Look, rule
-from jixiao.checks.relations import ratio_relation, sum_relation
+from jixiao.checks.relations import ratio_relation, sum_relation, value
 from jixiao.core.findings import CheckResult
-from jixiao.core.model import ClassAmount, Evaluation
+from jixiao.core.model import Evaluation, StaffCount
+
+Parts = list[tuple[str, Decimal | None]]
 
 
-def _parts(ev: Evaluation, base: str, names: tuple[str, ...]) -> list[tuple[str, Decimal | None]]:
-    node = ev
-    for step in base.split("."):
-        node = getattr(node, step)
+def _parts(ev: Evaluation, base: str, names: tuple[str, ...]) -> Parts:
+    node = value(ev, base)
     return [(f"{base}.{n}", getattr(node, n)) for n in names]
 
 
-def _items(path: str, items: list[ClassAmount]) -> list[tuple[str, Decimal | None]]:
-    return [(f"{path}[{i}]", item.amount) for i, item in enumerate(items)]
+def _named(path: str, items: list[Any]) -> Parts:
+    """Parts labelled by their own names ('通用设备'), so the message lists what was added."""
+    return [(getattr(item, "name", f"{path}[{i}]"), item.amount) for i, item in enumerate(items)]
 
 
 @rule("income-total", "arithmetic", "error", "收入合计与各项收入之和不符")
 def check_income_total(ev: Evaluation, look: Look) -> CheckResult:
-    """收入合计应等于财政拨款收入、事业收入、经营收入、其他收入之和（报告所列各项）。
+    """收入合计应等于财政拨款收入、事业收入、经营收入、其他收入之和。
 
-    只把报告在收入合计旁实际写出的来源相加；没写的来源不当作 0。相差在四舍五入容差以内时只作提示。"""
+    没写出的来源不当作 0：合计大于所写各项之和时给出警告并指出未写出的来源；所写各项之和超过合计则是错误。
+    相差在四舍五入容差以内时只作提示。"""
     sum_relation(look, "budget.income.total", _parts(ev, "budget.income", ("fiscal", "business", "operating", "other")))
     return look.result()
+
+
+@rule("expenditure-total", "arithmetic", "error", "支出合计与基本、项目、经营支出之和不符")
+def check_expenditure_total(ev: Evaluation, look: Look) -> CheckResult:
+    """支出合计应等于基本支出、项目支出、经营支出之和。没写基本支出而写了人员经费和公用经费时，以两者之和
+    作基本支出。经营支出未写出时按未说明处理，不当作 0。"""
+    parts = _parts(ev, "budget.expenditure", ("basic", "project", "operating"))
+    spending = ev.budget.expenditure
+    if spending.basic is None and spending.personnel is not None and spending.public is not None:
+        parts[0] = ("人员经费+公用经费", spending.personnel + spending.public)
+    sum_relation(look, "budget.expenditure.total", parts)
+    return look.result()
+
+
+@rule("basic-personnel-public", "arithmetic", "error", "基本支出与人员经费、公用经费之和不符")
+def check_basic_personnel_public(ev: Evaluation, look: Look) -> CheckResult:
+    """基本支出由人员经费和公用经费组成，两者都写出时，其和应等于基本支出。"""
+    sum_relation(
+        look,
+        "budget.expenditure.basic",
+        _parts(ev, "budget.expenditure", ("personnel", "public")),
+        require_all=True,
+    )
+    return look.result()
+
+
+@rule("fiscal-total-parts", "arithmetic", "error", "财政拨款支出与其基本、项目支出之和不符")
+def check_fiscal_total_parts(ev: Evaluation, look: Look) -> CheckResult:
+    """财政拨款支出应等于其中的基本支出与项目支出之和。"""
+    sum_relation(look, "budget.fiscal_expenditure.total", _parts(ev, "budget.fiscal_expenditure", ("basic", "project")))
+    return look.result()
+
+
+@rule("fiscal-by-economic", "arithmetic", "error", "财政拨款支出与按经济分类各项之和不符")
+def check_fiscal_by_economic(ev: Evaluation, look: Look) -> CheckResult:
+    """按支出经济分类列出的各项（工资福利支出、商品和服务支出……）之和应等于财政拨款支出。"""
+    items = ev.budget.fiscal_expenditure.by_economic
+    sum_relation(
+        look, "budget.fiscal_expenditure.total", _named("", items), what="财政拨款支出（按经济分类）", open_list=True
+    )
+    return look.result()
+
+
+@rule("fiscal-by-function", "arithmetic", "error", "财政拨款支出与按功能分类各项之和不符")
+def check_fiscal_by_function(ev: Evaluation, look: Look) -> CheckResult:
+    """按支出功能分类列出的各类（一般公共服务支出……）之和应等于财政拨款支出。"""
+    items = ev.budget.fiscal_expenditure.by_function
+    sum_relation(
+        look, "budget.fiscal_expenditure.total", _named("", items), what="财政拨款支出（按功能分类）", open_list=True
+    )
+    return look.result()
+
+
+@rule("acquisitions-total", "arithmetic", "error", "本年配置资产与按类别配置之和不符")
+def check_acquisitions_total(ev: Evaluation, look: Look) -> CheckResult:
+    """本年配置的固定资产总额应等于按资产类别（通用设备、家具用具……）配置金额之和。"""
+    sum_relation(look, "assets.acquired", _named("", ev.assets.acquisitions), open_list=True)
+    return look.result()
+
+
+def _staff(items: list[StaffCount]) -> Parts:
+    return [(item.kind, Decimal(item.count)) for item in items]
+
+
+@rule("staffing-by-kind", "arithmetic", "error", "人员总数与分类人数之和不符")
+def check_staffing_by_kind(ev: Evaluation, look: Look) -> CheckResult:
+    """编制数应等于各类编制（行政、事业、工勤……）之和；实有人数应等于各类实有人数之和。"""
+    staffing = ev.staffing
+    for total, items in (
+        ("staffing.authorized_total", staffing.authorized_by_kind),
+        ("staffing.actual_total", staffing.actual_by_kind),
+    ):
+        if value(ev, total) is not None and items:
+            _sum_people(look, total, _staff(items))
+    return look.result()
+
+
+def _sum_people(look: Look, total_path: str, parts: Parts) -> None:
+    total = value(look.ev, total_path)
+    # people are counted, not rounded: compare as exact integers
+    computed = sum((v for _, v in parts if v is not None), Decimal(0))
+    terms = " + ".join(f"{n} {v}人" for n, v in parts)
+    if Decimal(total) == computed:
+        look.passed()
+        return
+    difference = Decimal(total) - computed
+    look.fail(
+        f"{label(total_path)} {total}人 与分类人数之和 {computed}人 不符（{terms}）："
+        f"总数比分类之和{'多' if difference > 0 else '少'} {abs(difference)}人。",
+        at=total_path,
+        evidence={"stated": total, "computed": computed, "difference": difference},
+    )
+
+
+_SHARE_WHOLES: list[tuple[str, str, str]] = [
+    # (share, part, whole)
+    ("budget.income.fiscal_share", "budget.income.fiscal", "budget.income.total"),
+    ("budget.income.business_share", "budget.income.business", "budget.income.total"),
+    ("budget.income.operating_share", "budget.income.operating", "budget.income.total"),
+    ("budget.income.other_share", "budget.income.other", "budget.income.total"),
+    ("budget.expenditure.basic_share", "budget.expenditure.basic", "budget.expenditure.total"),
+    ("budget.expenditure.project_share", "budget.expenditure.project", "budget.expenditure.total"),
+    ("budget.expenditure.operating_share", "budget.expenditure.operating", "budget.expenditure.total"),
+    ("budget.fiscal_expenditure.basic_share", "budget.fiscal_expenditure.basic", "budget.fiscal_expenditure.total"),
+    ("budget.fiscal_expenditure.project_share", "budget.fiscal_expenditure.project", "budget.fiscal_expenditure.total"),
+    ("assets.self_used_share", "assets.self_used", "assets.fixed_book"),
+    ("assets.in_use_share", "assets.in_use", "assets.fixed_book"),
+]
+
+
+@rule("share", "arithmetic", "error", "所写占比与金额之比不符")
+def check_share(ev: Evaluation, look: Look) -> CheckResult:
+    """每个“占 x%”都按 部分 ÷ 整体 × 100 重新计算：收入来源占收入合计，基本/项目/经营支出占支出合计，
+    功能分类、经济分类各项占财政拨款支出，配置资产各类别占本年配置总额，在用、自用资产占账面固定资产总额。
+
+    容差由所写位数决定：金额和百分比的四舍五入能解释的差异只作提示。整体未写出时无法复核。"""
+    for share, part, whole in _SHARE_WHOLES:
+        ratio_relation(look, share, (part, value(ev, part)), (whole, value(ev, whole)))
+    lists = (
+        ("budget.fiscal_expenditure.by_function", "budget.fiscal_expenditure.total"),
+        ("budget.fiscal_expenditure.by_economic", "budget.fiscal_expenditure.total"),
+        ("assets.acquisitions", "assets.acquired"),
+    )
+    for path, whole in lists:
+        for i, item in enumerate(value(ev, path) or []):
+            if item.share is not None:
+                ratio_relation(
+                    look,
+                    f"{path}[{i}].share",
+                    (item.name, item.amount),
+                    (whole, value(ev, whole)),
+                    what=f"{item.name}占比",
+                )
+    return look.result()
+
+
+_CONTROL_RATE = ("财政供养人员控制率", "人员控制率", "编制控制率")
+
+
+@rule("staff-control-rate", "arithmetic", "error", "财政供养人员控制率与人数之比不符")
+def check_staff_control_rate(ev: Evaluation, look: Look) -> CheckResult:
+    """财政供养人员控制率 = 财政供养（实有）人数 ÷ 核定编制数 × 100%，按报告所写人数重新计算。"""
+    people = ev.staffing.funded if ev.staffing.funded is not None else ev.staffing.actual_total
+    people_path = "staffing.funded" if ev.staffing.funded is not None else "staffing.actual_total"
+    for i, indicator in enumerate(ev.performance.indicators):
+        if not indicator.name.endswith(_CONTROL_RATE) or indicator.actual is None or indicator.actual.value is None:
+            continue
+        if indicator.actual.unit != "%":
+            continue
+        ratio_relation(
+            look,
+            f"performance.indicators[{i}].actual",
+            (people_path, _decimal(people)),
+            ("staffing.authorized_total", _decimal(ev.staffing.authorized_total)),
+            what=indicator.name,
+            unit="人",
+            stated=indicator.actual.value,
+        )
+    return look.result()
+
+
+def _decimal(n: int | None) -> Decimal | None:
+    return None if n is None else Decimal(n)

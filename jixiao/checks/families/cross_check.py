@@ -1,0 +1,159 @@
+"""Cross-checks: sections that must agree, and the same quantity stated twice with two values.
+
+These relations hold in a 决算 but a report may leave a term out (another asset class, a carry-over it
+does not mention), so a mismatch where a term may be missing is a warning that names the missing term;
+it is an error only when every term was stated.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.checks.labels import gap, label, wan
+from jixiao.checks.registry import Look, rule
+from jixiao.checks.relations import value
+from jixiao.checks.tolerance import compare_equal, compare_sum
+from jixiao.core.findings import CheckResult
+from jixiao.core.model import Evaluation
+
+_CAPITAL = "资本性支出"
+
+
+@rule("capital-vs-acquired", "cross_check", "warning", "资本性支出与本年配置资产不一致")
+def check_capital_vs_acquired(ev: Evaluation, look: Look) -> CheckResult:
+    """财政拨款支出中的资本性支出（经济分类 310、309 及“其他资本性支出”）通常就是本年购置、配置的资产，
+    两处金额应一致；不一致时请说明差额（如基建工程、无形资产）。"""
+    capital = [
+        (i, item) for i, item in enumerate(ev.budget.fiscal_expenditure.by_economic) if _CAPITAL in item.name
+    ]
+    acquired = ev.assets.acquired
+    if not capital or acquired is None or any(item.amount is None for _, item in capital):
+        return look.result()
+    spent = sum((item.amount for _, item in capital if item.amount is not None), Decimal(0))
+    comparison = compare_equal(spent, acquired)
+    names = "、".join(item.name for _, item in capital)
+    evidence = {"capital": spent, "acquired": acquired, "difference": comparison.difference}
+    at = f"budget.fiscal_expenditure.by_economic[{capital[0][0]}]"
+    if comparison.verdict == "equal":
+        look.passed()
+    elif comparison.verdict == "rounding":
+        look.info(f"{names} {wan(spent)} 与本年配置资产 {wan(acquired)} 相差在四舍五入容差以内。", at=at, evidence=evidence)
+    else:
+        look.fail(
+            f"{names} {wan(spent)} 与本年配置资产 {wan(acquired)} 不一致：资本性支出比配置资产"
+            f"{gap(comparison.difference)}（容差 {format(comparison.tolerance, 'f')}万元）。请核对或说明差额。",
+            at=at,
+            evidence=evidence,
+        )
+    return look.result()
+
+
+@rule("income-vs-expenditure", "cross_check", "error", "收入、支出与结转结余不平衡")
+def check_income_vs_expenditure(ev: Evaluation, look: Look) -> CheckResult:
+    """收入合计 + 上年结转 = 支出合计 + 年末结转结余。四项都写出而不平衡是错误；
+    支出超过收入却没有说明上年结转（或收入超过支出却没有说明结余）时给出警告，指出缺的是哪一项。"""
+    income = ev.budget.income
+    spending = ev.budget.expenditure
+    if income.total is None or spending.total is None:
+        return look.result()
+    carried_over, carried_forward = income.carried_over, spending.carried_forward
+    inflow = income.total + (carried_over or 0)
+    outflow = spending.total + (carried_forward or 0)
+    comparison = compare_sum(inflow, [outflow])
+    evidence = {
+        "income": income.total,
+        "carried_over": carried_over,
+        "expenditure": spending.total,
+        "carried_forward": carried_forward,
+        "difference": comparison.difference,
+        "tolerance": comparison.tolerance,
+    }
+    sides = (
+        f"收入合计 {wan(income.total)}" + (f" + 上年结转 {wan(carried_over)}" if carried_over is not None else "")
+        + f"，支出合计 {wan(spending.total)}"
+        + (f" + 结余结转 {wan(carried_forward)}" if carried_forward is not None else "")
+    )
+    if comparison.verdict == "equal":
+        look.passed()
+        return look.result()
+    if comparison.verdict == "rounding":
+        look.info(f"{sides}，相差在四舍五入容差以内。", at="budget.expenditure.total", evidence=evidence)
+        return look.result()
+    short = comparison.difference < 0  # more went out than came in
+    missing = carried_over is None if short else carried_forward is None
+    text = f"{sides}：收入方比支出方{gap(comparison.difference)}（容差 {format(comparison.tolerance, 'f')}万元）"
+    if missing:
+        term = "上年结转结余" if short else "年末结转结余"
+        look.fail(
+            f"{text}，报告未说明{term}，收支无法平衡。请补充{term}或核对收支数。",
+            at="budget.expenditure.total",
+            evidence=evidence,
+            severity="warning",
+        )
+    else:
+        look.fail(f"{text}，收支不平衡。", at="budget.expenditure.total", evidence=evidence)
+    return look.result()
+
+
+_ASSET_CLASSES = ("current", "fixed_net")
+
+
+@rule("assets-total", "cross_check", "warning", "资产总额与各类资产之和不一致")
+def check_assets_total(ev: Evaluation, look: Look) -> CheckResult:
+    """资产总额 = 流动资产 + 固定资产净值 + 其他各类资产（在建工程、无形资产、对外投资……）。
+    报告只列出流动资产和固定资产时，差额可能来自未列出的类别，因此给出警告并写明缺少什么；
+    各类之和超过总额则不可能正确。"""
+    total = ev.assets.total
+    parts = [(f"assets.{name}", value(ev, f"assets.{name}")) for name in _ASSET_CLASSES]
+    stated = [(p, v) for p, v in parts if v is not None]
+    if total is None or not stated:
+        return look.result()
+    comparison = compare_sum(total, [v for _, v in stated])
+    terms = " + ".join(f"{label(p)} {wan(v)}" for p, v in stated)
+    evidence = {"total": total, "computed": comparison.computed, "difference": comparison.difference}
+    evidence.update({label(p): v for p, v in stated})
+    if comparison.verdict == "equal":
+        look.passed()
+    elif comparison.verdict == "rounding":
+        look.info(f"资产总额 {wan(total)} 与 {terms} 相差在四舍五入容差以内。", at="assets.total", evidence=evidence)
+    elif comparison.difference > 0:
+        look.fail(
+            f"资产总额 {wan(total)}，而 {terms} = {wan(comparison.computed)}，总额{gap(comparison.difference)}。"
+            f"差额 {wan(comparison.difference)} 应是未列出的其他资产（如在建工程、无形资产、对外投资），"
+            "报告没有说明；请列出其他资产类别或核对总额。",
+            at="assets.total",
+            evidence=evidence,
+        )
+    else:
+        look.fail(
+            f"资产总额 {wan(total)} 小于 {terms} = {wan(comparison.computed)}，"
+            f"总额{gap(comparison.difference)}：各类资产之和不能超过总额。",
+            at="assets.total",
+            evidence=evidence,
+            severity="error",
+        )
+    return look.result()
+
+
+@rule("projects-vs-project-spending", "cross_check", "warning", "所列项目支出之和与项目支出总额不一致")
+def check_projects_vs_project_spending(ev: Evaluation, look: Look) -> CheckResult:
+    """报告逐个列出项目且个数与所称项目数相符时，各项目实际支出之和应等于项目支出总额。"""
+    projects = ev.budget.projects
+    total = ev.budget.expenditure.project
+    if not projects or total is None or ev.budget.projects_stated not in (None, len(projects)):
+        return look.result()
+    if ev.budget.projects_stated is None or any(p.spent is None for p in projects):
+        look.insufficient()
+        return look.result()
+    comparison = compare_sum(total, [p.spent for p in projects if p.spent is not None])
+    evidence = {"stated": total, "computed": comparison.computed, "difference": comparison.difference}
+    if comparison.verdict == "mismatch":
+        look.fail(
+            f"项目支出 {wan(total)}，所列 {len(projects)} 个项目实际支出之和 {wan(comparison.computed)}，"
+            f"项目支出总额比各项目之和{gap(comparison.difference)}（容差 {format(comparison.tolerance, 'f')}万元）。",
+            at="budget.expenditure.project",
+            evidence=evidence,
+        )
+    else:
+        look.passed()
+    return look.result()
