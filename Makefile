@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv system run test lint bench clean
+.PHONY: venv system run test lint bench docs clean
 
 venv: $(STAMP)
 
@@ -31,6 +31,10 @@ lint: venv
 
 bench: venv system
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_check.py
+
+docs: venv
+	$(BIN)/jixiao check --catalogue > docs/rules.md
 
 clean:
 	rm -rf $(VENV) out build *.egg-info .pytest_cache .hypothesis .ruff_cache .mypy_cache

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import tempfile
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +21,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from jixiao.checks import RULES, Settings, run_checks
+from jixiao.checks.output import catalogue as rule_catalogue
+from jixiao.checks.output import explain, text_lines
+from jixiao.checks.output import to_json as check_json
 from jixiao.core.errors import ExitCode, InputError
 from jixiao.core.model import Evaluation
 from jixiao.io import canonical
@@ -119,6 +124,62 @@ def import_(
             else:
                 out.print(_render(evaluation, fmt, str(path)), markup=False)
     raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command("check")
+def check_(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")
+    ] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式 / output format: text, json")] = CheckFormat.text,
+    explain_rule: Annotated[
+        str | None, typer.Option("--explain", metavar="RULE", help="说明一条规则 / explain one rule")
+    ] = None,
+    catalogue: Annotated[bool, typer.Option("--catalogue", help="输出全部规则目录（Markdown）/ print the rule catalogue")] = False,
+    over: Annotated[
+        Decimal,
+        typer.Option("--over-threshold", help="实际值达到目标值的百分之多少算“远超目标” / % of target counted as far above"),
+    ] = Settings().over_achievement,
+) -> None:
+    """检查报告：找出不相符的数字、缺失的章节、残留的模板……Check evaluations for inconsistencies."""
+    if explain_rule is not None:
+        rule = RULES.get(explain_rule)
+        if rule is None:
+            err.print(f"没有名为 {explain_rule} 的规则。可用 jixiao check --catalogue 查看全部规则。", markup=False)
+            raise typer.Exit(ExitCode.USAGE)
+        out.print(explain(rule), markup=False)
+        raise typer.Exit(ExitCode.OK)
+    if catalogue:
+        sys.stdout.write(rule_catalogue())
+        raise typer.Exit(ExitCode.OK)
+    if not files:
+        err.print("请给出要检查的文件。用法：jixiao check 文件…", markup=False)
+        raise typer.Exit(ExitCode.USAGE)
+    settings = Settings(over_achievement=over)
+    unreadable = errors = False
+    payload: list[dict[str, object]] = []
+    for path in files:
+        try:
+            evaluation = read_any(path)
+        except InputError as exc:
+            _report_unreadable(exc)
+            unreadable = True
+            continue
+        report = run_checks(evaluation, settings)
+        errors = errors or report.has_errors
+        if fmt is CheckFormat.json:
+            payload.append(check_json(str(path), report))
+        else:
+            for line, style in text_lines(str(path), evaluation, report):
+                out.print(line, style=style, markup=False)
+    if fmt is CheckFormat.json and payload:
+        sys.stdout.write(json.dumps(payload if len(files) > 1 else payload[0], ensure_ascii=False, indent=2) + "\n")
+    raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.FINDINGS if errors else ExitCode.OK)
 
 
 @app.command("fmt")
