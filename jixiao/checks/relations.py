@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from jixiao.checks.labels import gap, label, pct, wan
@@ -19,17 +20,21 @@ from jixiao.core.model import Evaluation
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
+@lru_cache(maxsize=1024)
+def _steps(path: str) -> tuple[str | int, ...]:
+    return tuple(name or int(index) for name, index in _TOKEN.findall(path))
+
+
 def value(ev: Evaluation, path: str) -> Any:
     """The value at a dotted path with indexes, or None where any step is absent."""
     node: Any = ev
-    for name, index in _TOKEN.findall(path):
+    for step in _steps(path):
         if node is None:
             return None
-        if name:
-            node = node.get(name) if isinstance(node, dict) else getattr(node, name, None)
+        if isinstance(step, int):
+            node = node[step] if isinstance(node, list) and step < len(node) else None
         else:
-            i = int(index)
-            node = node[i] if isinstance(node, list) and i < len(node) else None
+            node = node.get(step) if isinstance(node, dict) else getattr(node, step, None)
     return node
 
 
@@ -53,14 +58,19 @@ def sum_relation(
     nothing to compare, so the place is not counted.
     """
     total = value(look.ev, total_path)
-    stated = [(name, v) for name, v in parts if v is not None]
-    missing = [label(name) for name, v in parts if v is None]
-    if total is None or not stated:
+    if total is None:
         return
+    stated = [(name, v) for name, v in parts if v is not None]
+    if not stated:
+        return
+    missing = [label(name) for name, v in parts if v is None] if len(stated) < len(parts) else []
     if require_all and missing:
         look.insufficient(f"{what or label(total_path)}无法核对：缺少{'、'.join(missing)}。", at=total_path, severity="info")
         return
     comparison = compare_sum(total, [v for _, v in stated])
+    if comparison.verdict == "equal":  # the common case: no words needed
+        look.passed()
+        return
     terms = " + ".join(f"{label(n)} {_amount(v, unit)}" for n, v in stated)
     evidence: dict[str, Any] = {
         "stated": total,

@@ -153,6 +153,8 @@ def check_share(ev: Evaluation, look: Look) -> CheckResult:
 
     容差由所写位数决定：金额和百分比的四舍五入能解释的差异只作提示。整体未写出时无法复核。"""
     for share, part, whole in _SHARE_WHOLES:
+        if value(ev, share) is None:
+            continue
         ratio_relation(look, share, (part, value(ev, part)), (whole, value(ev, whole)))
     lists = (
         ("budget.fiscal_expenditure.by_function", "budget.fiscal_expenditure.total"),
