@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from jixiao.core.findings import Category, CheckResult, Finding, FindingLocation, Outcome, Severity, aggregate
+from jixiao.core.findings import Category, CheckResult, Finding, FindingLocation, Outcome, Severity
 from jixiao.core.model import Evaluation
 
 
@@ -84,17 +84,24 @@ def location_of(ev: Evaluation, path: str | None) -> FindingLocation:
     return FindingLocation(field=path)
 
 
-@dataclass
 class Look:
-    """One rule looking at one evaluation: record each place it looked, and what it found there."""
+    """One rule looking at one evaluation: record each place it looked, and what it found there.
 
-    rule: Rule
-    ev: Evaluation
-    settings: Settings = field(default_factory=Settings)
-    # one dict for all rules of one run: a scan of the report's text several rules need is made once
-    shared: dict[str, Any] = field(default_factory=dict)
-    outcomes: list[Outcome] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    A plain slotted class with outcome flags rather than a list: a run makes one per rule, and checking
+    must stay a small fraction of the import."""
+
+    __slots__ = ("_fail", "_insufficient", "_pass", "ev", "findings", "rule", "settings", "shared")
+
+    def __init__(
+        self, rule: Rule, ev: Evaluation, settings: Settings | None = None, shared: dict[str, Any] | None = None
+    ) -> None:
+        self.rule = rule
+        self.ev = ev
+        self.settings = settings if settings is not None else Settings()
+        # one dict for all rules of one run: a scan of the report's text several rules need is made once
+        self.shared = shared if shared is not None else {}
+        self.findings: list[Finding] = []
+        self._fail = self._insufficient = self._pass = False
 
     def once(self, key: str, compute: Callable[[], Any]) -> Any:
         """`compute()` the first time any rule of this run asks for `key`, the same value after."""
@@ -102,8 +109,23 @@ class Look:
             self.shared[key] = compute()
         return self.shared[key]
 
+    @property
+    def outcome(self) -> Outcome:
+        """fail if any place failed, else insufficient_data if any, else pass; nothing looked at: not_applicable."""
+        if self._fail:
+            return "fail"
+        if self._insufficient:
+            return "insufficient_data"
+        return "pass" if self._pass else "not_applicable"
+
+    @property
+    def outcomes(self) -> list[Outcome]:
+        """The kinds of outcome recorded so far (empty: the rule has not looked anywhere yet)."""
+        flags = (("fail", self._fail), ("insufficient_data", self._insufficient), ("pass", self._pass))
+        return [name for name, flag in flags if flag]  # type: ignore[misc]
+
     def passed(self) -> None:
-        self.outcomes.append("pass")
+        self._pass = True
 
     def fail(
         self,
@@ -114,7 +136,7 @@ class Look:
         **place: Any,
     ) -> None:
         """A failure, with the rule's severity unless a finding needs its own (a warning where it may be right)."""
-        self.outcomes.append("fail")
+        self._fail = True
         self._add(severity or self.rule.severity, message, at, evidence, place)
 
     def insufficient(
@@ -126,24 +148,25 @@ class Look:
         **place: Any,
     ) -> None:
         """The rule could not decide: data it needs is missing or not a value. Says why when given a message."""
-        self.outcomes.append("insufficient_data")
+        self._insufficient = True
         if message:
             self._add(severity, message, at, evidence, place)
 
     def info(self, message: str, at: str | None = None, evidence: dict[str, Any] | None = None, **place: Any) -> None:
         """Worth knowing, not wrong: a difference rounding explains, a converted unit. Counts as a pass."""
-        self.outcomes.append("pass")
+        self._pass = True
         self._add("info", message, at, evidence, place)
 
     def result(self) -> CheckResult:
-        return CheckResult(rule=self.rule.id, outcome=aggregate(self.outcomes), findings=tuple(self.findings))
+        return CheckResult(self.rule.id, self.outcome, tuple(self.findings))
 
     def _add(
         self, severity: Severity, message: str, at: str | None, evidence: dict[str, Any] | None, place: dict[str, Any]
     ) -> None:
         location = location_of(self.ev, at)
-        if place:
-            location = replace(location, **{k: v for k, v in place.items() if v is not None})
+        for key, given in place.items():  # line=, section=, text= … given by the rule win over the source
+            if given is not None:
+                setattr(location, key, given)
         self.findings.append(
             Finding(
                 rule=self.rule.id,

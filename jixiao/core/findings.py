@@ -1,7 +1,7 @@
 """What a check says: findings with a rule, a category, a severity, a Chinese message, a place and evidence.
 
-Findings are values, never exceptions (STYLE.md 2); plain dataclasses, since a run makes many and
-checking must stay a small fraction of the import. A rule's outcome for one evaluation is aggregated
+Findings are values, never exceptions (STYLE.md 2); plain slotted dataclasses, not frozen (a frozen
+dataclass pays for every field it sets), since checking must stay a small fraction of the import. A rule's outcome for one evaluation is aggregated
 over every place it looked: fail if any failed, else insufficient_data if any, else pass; a rule that
 found nothing to look at is not_applicable.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from dataclasses import field as dataclass_field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info"]
 Outcome = Literal["pass", "fail", "not_applicable", "insufficient_data"]
@@ -47,7 +47,7 @@ CATEGORY_NAMES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FindingLocation:
     """The field a finding is about and, where the value was imported, where it stands in the file."""
 
@@ -61,13 +61,13 @@ class FindingLocation:
     text: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Finding:
     rule: str
     category: Category
     severity: Severity
     message: str
-    location: FindingLocation = FindingLocation()
+    location: FindingLocation = dataclass_field(default_factory=FindingLocation)
     evidence: dict[str, str | None] = dataclass_field(default_factory=dict)  # numbers as decimal strings
 
     def to_json(self) -> dict[str, Any]:
@@ -83,8 +83,9 @@ class Finding:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
+class CheckResult(NamedTuple):
+    """One rule's outcome for one evaluation and its findings (a tuple: a run makes one per rule)."""
+
     rule: str
     outcome: Outcome
     findings: tuple[Finding, ...] = ()

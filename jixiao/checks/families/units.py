@@ -1,0 +1,136 @@
+"""Money units: amounts converted from 元 or 亿元, units mixed inside one statement, precision finer than 分.
+
+The model holds money in 万元; the importer converts 元 and 亿元 exactly and remembers the unit written
+(`sources[path].original_unit`). The text rules scan the joined report text once per pattern and only do
+Python work on hits: most reports write every amount in 万元.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.checks.families.dates import report_text
+from jixiao.checks.labels import label, wan
+from jixiao.checks.registry import Look, rule
+from jixiao.checks.relations import value
+from jixiao.core.findings import CheckResult
+from jixiao.core.model import Evaluation
+
+_SHIFT_BACK = {"元": 4, "亿元": -4, "千元": 1, "亿": -4}
+
+
+@rule("amount-unit-converted", "unit", "info", "金额原以元或亿元写出，已换算为万元")
+def check_amount_unit_converted(ev: Evaluation, look: Look) -> CheckResult:
+    """报告的金额统一以万元核对。原文以“元”或“亿元”写出的金额在导入时按小数点移位换算为万元，不增减任何数字。
+
+    此处逐项提示换算后的数值，便于与原文对照；换算本身不是错误。"""
+    for path, source in ev.sources.items():
+        unit = source.original_unit
+        if not unit:
+            continue
+        amount = value(ev, path)
+        if not isinstance(amount, Decimal):
+            continue
+        written = amount.scaleb(_SHIFT_BACK[unit]) if unit in _SHIFT_BACK else None
+        if written is not None and _SHIFT_BACK[unit] < 0:
+            # 1.2亿元 was stored as 12000 万元: its written decimals are not known, show it without trailing zeros
+            written = written.normalize()
+            written = written.quantize(Decimal(1)) if written == written.to_integral_value() else written
+        as_written = f"{format(written, 'f')}{unit}" if written is not None else f"以“{unit}”写出"
+        look.info(
+            f"{label(path)}原文为 {as_written}，已按小数点移位换算为 {wan(amount)}，核对均按万元进行。",
+            at=path,
+            evidence={
+                "original_unit": unit,
+                "written": written,
+                "converted": amount,
+                "converted_unit": "万元",
+            },
+        )
+    return look.result()
+
+
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
+# a plain 元 amount (万元 and 亿元 have a character between the digits and 元); 元 first keeps the scan fast
+_YUAN = re.compile(r"元(?:(?<=\d元)|(?<=\d 元))")
+_PER_UNIT_AFTER = ("/", "／", "每")
+_PER_UNIT_BEFORE = re.compile(r"每|标准|单价|均价|人均|户均|亩均")
+_BOUNDARY = "。;；\n"
+
+
+def _sentence_span(text: str, offset: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, offset) for c in _BOUNDARY) + 1
+    ends = [e for e in (text.find(c, offset) for c in _BOUNDARY) if e >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+@rule("mixed-units-in-statement", "unit", "warning", "同一句中金额单位混用")
+def check_mixed_units_in_statement(ev: Evaluation, look: Look) -> CheckResult:
+    """同一句话里有的金额以“元”、有的以“万元”（或“亿元”）写出，读者相加或比较时容易按同一单位计算而出错。
+
+    单价、标准（“每人每月200元”“500元/亩”）与总额并列是常见写法，不算混用。"""
+    doc = report_text(look)
+    text = doc.text
+    checked = -1  # the end of the last sentence looked at: several 元 amounts share one sentence
+    for hit in _YUAN.finditer(text):
+        if hit.start() < checked:
+            continue
+        start, end = _sentence_span(text, hit.start())
+        checked = end
+        amounts: list[tuple[str, str]] = []
+        for match in _AMOUNT.finditer(text, start, end):
+            before = max(start, match.start() - 6)
+            if text.startswith(_PER_UNIT_AFTER, match.end()) or _PER_UNIT_BEFORE.search(
+                text, before, match.start()
+            ):
+                continue
+            amounts.append((match[1], match[2]))
+        units = {unit for _, unit in amounts}
+        if "元" not in units or len(units) == 1:
+            look.passed()
+            continue
+        listed = "、".join(f"{number}{unit}" for number, unit in amounts)
+        look.fail(
+            f"同一句中金额单位不统一：{listed}。以“元”和“{'、'.join(sorted(units - {'元'}))}”混写的金额容易被误加，"
+            f"请统一为万元（或注明换算）。",
+            evidence={
+                "yuan": "、".join(n for n, u in amounts if u == "元"),
+                "wanyuan": "、".join(n for n, u in amounts if u == "万元"),
+                "yiyuan": "、".join(n for n, u in amounts if u == "亿元"),
+            },
+            **doc.place(start),
+        )
+    return look.result()
+
+
+# finer than one 分 (0.01 元): 元 with 3+ decimals, 万元 with 7+, 亿元 with 11+
+# finer than one 分 (0.01 元): 元 with 3+ decimals, 万元 with 7+, 亿元 with 11+; "." first keeps the scan fast
+_DECIMALS = re.compile(r"\.(\d{3,})\s*(亿元|万元|元)")
+_FEN_PLACES = {"元": 2, "万元": 6, "亿元": 10}
+_INTEGER_PART = re.compile(r"\d[\d,]*$")
+
+
+@rule("amount-finer-than-fen", "unit", "warning", "金额精度细于分")
+def check_amount_finer_than_fen(ev: Evaluation, look: Look) -> CheckResult:
+    """金额最小单位是分（0.01元），即万元的小数点后第6位。写到更细的位数（元的第3位小数、万元的第7位小数）
+    多是单位写错（把元数标成万元）或计算结果未取整，应核对。
+
+    万元写到6位小数（精确到分）是正确的写法，不提示。单价（“0.52元/度”）不算。"""
+    doc = report_text(look)
+    text = doc.text
+    for match in _DECIMALS.finditer(text):
+        if len(match[1]) <= _FEN_PLACES[match[2]] or text.startswith(_PER_UNIT_AFTER, match.end()):
+            continue
+        integer = _INTEGER_PART.search(text, max(0, match.start() - 20), match.start())
+        if not integer:
+            continue
+        written = text[integer.start() : match.end()]
+        look.fail(
+            f"金额“{written}”写到小数点后 {len(match[1])} 位，细于1分（元最多2位小数，万元最多6位），请核对金额单位或取整。",
+            evidence={"written": written, "decimals": len(match[1])},
+            **doc.place(integer.start()),
+        )
+    if not look.outcomes and text.strip():
+        look.passed()
+    return look.result()
