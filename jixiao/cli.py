@@ -126,6 +126,9 @@ def import_(
     raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
 
 
+DEFAULT_SETTINGS = Settings()
+
+
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
@@ -144,7 +147,7 @@ def check_(
     over: Annotated[
         Decimal,
         typer.Option("--over-threshold", help="实际值达到目标值的百分之多少算“远超目标” / % of target counted as far above"),
-    ] = Settings().over_achievement,
+    ] = DEFAULT_SETTINGS.over_achievement,
 ) -> None:
     """检查报告：找出不相符的数字、缺失的章节、残留的模板……Check evaluations for inconsistencies."""
     if explain_rule is not None:

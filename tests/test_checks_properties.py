@@ -131,7 +131,7 @@ def test_changing_one_figure_beyond_tolerance_is_reported_with_both_values(
     assert named, f"changing {'.'.join(map(str, path))} from {old} to {new} went unreported: {findings}"
     finding = named[0]
     # both values: the changed figure and what the relation computes for it or from it
-    assert finding.evidence.get("stated") is not None and finding.evidence.get("computed") is not None or (
+    assert (finding.evidence.get("stated") is not None and finding.evidence.get("computed") is not None) or (
         "income" in finding.evidence and "expenditure" in finding.evidence
     )
     if closed:

@@ -1,0 +1,183 @@
+"""Count: a stated number of bodies, units or projects ("内设 8 个", "直属事业单位 10 个", "共 3 个项目")
+against the items the text actually lists.
+
+A list that names an item twice is reported with both counts (listed and distinct). A list the text
+marks as open ("办公室、预算股等 16 个股室") may hold fewer names than the count, so that is not an error.
+A blank is not zero: where the text states no count, or lists no names, nothing is compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from jixiao.checks.labels import label
+from jixiao.checks.registry import Look, rule
+from jixiao.core.findings import CheckResult
+from jixiao.core.model import Evaluation
+
+# an "item" that is itself a count ("八个内部机构") names nothing
+_COUNT_PHRASE = re.compile(r"^[一二三四五六七八九十两\d]+个")
+# "股室7个:办公室" → the label and its count are not part of the first name
+_COUNT_PREFIX = re.compile(r"^[^:：、]{0,12}?\d+个[:：]")
+_SPACE = re.compile(r"\s+")
+# a place prefix ("南县", "县") does not make a different body: 南县国库集中支付中心 = 县国库集中支付中心
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{0,6}?[省市县区]")
+_CORE_MIN = 6  # a suffix shorter than this ("办公室") is a common word, not the same body
+
+
+def _names(items: list[str]) -> list[str]:
+    """The listed names as comparable strings; items that are counts, not names, are left out."""
+    names = []
+    for item in items:
+        name = item
+        if "个" in name:  # cheap tests first: most names need neither expression
+            name = _COUNT_PREFIX.sub("", name)
+            if _COUNT_PHRASE.match(name):
+                continue
+        if " " in name or "\t" in name:
+            name = _SPACE.sub("", name)
+        name = name.strip("。.,，;；:： ")
+        if name:
+            names.append(name)
+    return names
+
+
+def _open_list(look: Look, at: str, last: str) -> bool:
+    """The text ends the list with 等 ("…、乡镇财政等16个股室"): it names some, not all."""
+    source = look.ev.sources.get(at)
+    text = _SPACE.sub("", source.text) if source is not None and source.text else ""
+    return bool(text) and f"{last}等" in text
+
+
+def _count(look: Look, stated_path: str, list_path: str, items: list[str], stated: int | None) -> None:
+    names = _names(items)
+    if not names:
+        return
+    what = label(list_path)
+    repeated = [name for name, n in Counter(names).items() if n > 1]
+    listed, distinct = len(names), len(set(names))
+    evidence: dict[str, Any] = {"stated": stated, "listed": listed, "distinct": distinct}
+    if repeated:
+        evidence["repeated"] = "、".join(repeated)
+    twice = f"（其中“{'”“'.join(repeated)}”重复列出，去重后为 {distinct} 个）" if repeated else ""
+    if stated is None:
+        if repeated:
+            look.fail(
+                f"{what}列出 {listed} 个名称{twice}：同一名称不应重复列出。",
+                at=list_path,
+                evidence=evidence,
+                severity="warning",
+            )
+        return
+    if listed == stated and not repeated:
+        look.passed()
+        return
+    if listed < stated and not repeated and _open_list(look, list_path, names[-1]):
+        look.passed()  # "…等N个": the text itself says the list is not complete
+        return
+    if listed == stated:
+        detail = f"个数相同，但{twice.strip('（）')}，实际只有 {distinct} 个不同名称"
+    else:
+        more = "多" if listed > stated else "少"
+        detail = f"列出的比所称的{more} {abs(listed - stated)} 个{twice}"
+    look.fail(
+        f"文中称{what} {stated} 个，但列出 {listed} 个：{detail}。请核对所称个数与所列名称。",
+        at=stated_path,
+        evidence=evidence,
+    )
+
+
+@rule("count-internal-bodies", "count", "error", "所称内设机构个数与列出的机构不符")
+def check_internal_bodies(ev: Evaluation, look: Look) -> CheckResult:
+    """文中所称内设机构个数（如“内设8个内设机构”）应等于其后列出的机构名称个数。
+
+    同一名称重复列出时，同时给出列出个数和去重后的个数。列举以“等”结尾（“办公室、预算股等16个股室”）时，
+    列出的少于所称个数不算错误。文中没有所称个数或没有列出名称时不核对。"""
+    unit = ev.unit
+    _count(
+        look,
+        "unit.internal_bodies_stated",
+        "unit.internal_bodies",
+        unit.internal_bodies,
+        unit.internal_bodies_stated,
+    )
+    return look.result()
+
+
+@rule("count-subordinate-units", "count", "error", "所称下属单位个数与列出的单位不符")
+def check_subordinate_units(ev: Evaluation, look: Look) -> CheckResult:
+    """文中所称下属单位、直属单位、二级机构个数（如“直属事业单位10个”）应等于列出的单位名称个数。
+
+    同一名称重复列出时，同时给出列出个数和去重后的个数；列举以“等”结尾时，列出的少于所称个数不算错误。"""
+    unit = ev.unit
+    _count(
+        look,
+        "unit.subordinate_units_stated",
+        "unit.subordinate_units",
+        unit.subordinate_units,
+        unit.subordinate_units_stated,
+    )
+    return look.result()
+
+
+@rule("count-projects", "count", "error", "所称项目个数与列出的项目不符")
+def check_projects(ev: Evaluation, look: Look) -> CheckResult:
+    """文中所称项目个数（如“共实施项目3个”）应等于分项目列出的项目个数。
+
+    同一项目名称重复列出时，同时给出列出个数和去重后的个数；列举以“等”结尾时，列出的少于所称个数不算错误。"""
+    _count(
+        look,
+        "budget.projects_stated",
+        "budget.projects",
+        [p.name for p in ev.budget.projects],
+        ev.budget.projects_stated,
+    )
+    return look.result()
+
+
+def _core(name: str) -> str:
+    return _PLACE.sub("", name, count=1)
+
+
+def _listed_in_both(internal: list[str], subordinate: list[str]) -> list[tuple[str, str]]:
+    """(internal name, subordinate name) pairs naming the same body: equal once a place prefix is dropped, or one
+    ending with the other's whole name when that is long enough not to be a common word."""
+    inner_by_core = {_core(name): name for name in internal}
+    pairs: list[tuple[str, str]] = []
+    for sub in subordinate:
+        core = _core(sub)
+        if core in inner_by_core:
+            pairs.append((inner_by_core[core], sub))
+            continue
+        long_sub = len(core) >= _CORE_MIN
+        for inner_core, inner in inner_by_core.items():
+            if (len(inner_core) >= _CORE_MIN and len(sub) > len(inner) and sub.endswith(inner)) or (
+                long_sub and len(inner) > len(sub) and inner.endswith(sub)
+            ):
+                pairs.append((inner, sub))
+                break
+    return pairs
+
+
+@rule("count-listed-in-both", "count", "warning", "同一单位既列为内设机构又列为下属单位")
+def check_listed_in_both(ev: Evaluation, look: Look) -> CheckResult:
+    """同一名称既出现在内设机构中、又出现在下属（直属）单位中，机构设置的表述前后矛盾，或重复计数。
+
+    名称比较时忽略地名前缀（“南县国库集中支付中心”与“县国库集中支付中心”视为同一单位）。"""
+    internal, subordinate = _names(ev.unit.internal_bodies), _names(ev.unit.subordinate_units)
+    if not internal or not subordinate:
+        return look.result()
+    both = _listed_in_both(internal, subordinate)
+    if not both:
+        look.passed()
+        return look.result()
+    for inner, sub in both:
+        shown = f"“{sub}”" if inner == sub else f"“{sub}”（内设机构中写作“{inner}”）"
+        look.fail(
+            f"{shown}既列为内设机构，又列为下属单位：请核对机构设置，同一单位不应在两处同时计数。",
+            at="unit.subordinate_units",
+            evidence={"internal": inner, "subordinate": sub},
+        )
+    return look.result()

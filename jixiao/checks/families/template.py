@@ -1,0 +1,251 @@
+"""Template: instructions and placeholders of the template left in the published report, fields left empty.
+
+The report's text is scanned once per run (shared by the rules of this family through `look.once`): each
+block (the preamble, every heading, every section's body) is searched whole with one combined expression,
+and a line number is worked out only for a match. A date written "2024年 3 月 14 日" is a date; "年 月 日"
+with no digits is a blank to fill. Placeholders are "XX", "××" standing alone, not letters inside a word
+("XP", "X光") or a code ("01526405-X").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from jixiao.checks.registry import Look, rule
+from jixiao.checks.text import heading_text
+from jixiao.core.findings import CheckResult
+from jixiao.core.model import Evaluation
+
+# Each expression starts with a literal, which the regex engine finds fast; what stands around a match is
+# then judged by `_real`. (An alternation or a character class at the start would cost ten times more.)
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("limit", re.compile(r"字(?:以内|左右|以下)")),
+    ("outline", re.compile(r"参考(?:提纲|格式)")),
+    ("outline", re.compile(r"索引号\W{0,2}自动生成")),
+    ("fill", re.compile(r"填(?:写|报)")),
+    ("xx", re.compile(r"XX+")),
+    ("xx", re.compile(r"xx+")),
+    ("xx", re.compile(r"××+")),
+    ("blank", re.compile(r"__+")),
+    ("blank", re.compile(r"＿＿+")),
+    ("date", re.compile(r"年\s*月\s*日")),
+    ("field", re.compile(r":[ \t|]*$", re.MULTILINE)),
+    ("field", re.compile(r"：[ \t|]*$", re.MULTILINE)),
+]
+_LIMIT_BEFORE = re.compile(r"[(（]\s*\d+\s*$")
+_LIMIT_AFTER = re.compile(r"\s*[)）]")
+_FILL_BEFORE = re.compile(r"(?:[(（](?:此处|请)|请在此|此处)$")
+_FILL_AFTER = re.compile(r"说明")
+_CLOSE = re.compile(r"[^()（）\n]{0,24}[)）]")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_YEAR_BEFORE = re.compile(r"(?:^|[:：\s])(?:(?:19|20)\d{2}\s*)?$")
+_FIELD_LABEL = re.compile(
+    r"[^:：]{0,10}?(?:(?:单位|部门|项目|机构)\)?(?:名称|全称)|负责人|联系人|联系电话|联络电话|填报人|填报日期|报告日期"
+    r"|编制日期|自评得分|自评等级|评价结论|预算编码)[ \t]*"
+)
+_LABEL_ONLY = re.compile(r"[:：][ \t|]*$")
+
+_INSTRUCTION_KINDS = {"limit", "outline", "fill"}
+_PLACEHOLDER_KINDS = {"xx", "blank", "date"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    found: str  # the matched text
+    text: str  # the whole line
+    line: int | None
+    section: str | None
+    heading: bool
+    index: int | None  # into outline.sections
+
+
+def _standalone(whole: str, start: int, end: int, line_start: int) -> bool:
+    """A label on its own: at the start of its line or in brackets, and ending its line or its bracket."""
+    before = start == line_start or whole[start - 1] in "(（[【"
+    after = end == len(whole) or whole[end] in ")）]】\n:："
+    return before and after
+
+
+def _real(kind: str, whole: str, start: int, end: int, line_start: int) -> tuple[int, int] | None:
+    """The span of the instruction or placeholder when the match is one, judged by what stands around it."""
+    if kind == "limit":  # "(2000字以内)"
+        before = _LIMIT_BEFORE.search(whole, max(line_start, start - 8), start)
+        after = _LIMIT_AFTER.match(whole, end)
+        return (before.start(), after.end()) if before and after else None
+    if kind == "fill":  # "(此处填写…)", "请在此填写", "填写说明"; not the verb in "按要求填报"
+        before = _FILL_BEFORE.search(whole, max(line_start, start - 3), start)
+        if before:
+            close = _CLOSE.match(whole, end) if whole[before.start()] in "(（" else None
+            return before.start(), close.end() if close else end
+        after = _FILL_AFTER.match(whole, end)
+        return (start, after.end()) if after and _standalone(whole, start, after.end(), line_start) else None
+    if kind == "outline" and not whole.startswith("索引号", start):  # "(参考提纲)", not "按参考提纲编写"
+        return (start, end) if _standalone(whole, start, end, line_start) else None
+    if kind == "xx":  # "XP", "X光" or a code are words, not a placeholder
+        before = whole[start - 1] if start > 0 else ""
+        after = whole[end] if end < len(whole) else ""
+        word = _ASCII_WORD.match(before) or _ASCII_WORD.match(after) or whole.startswith("世纪", end)
+        return None if word else (start, end)
+    if kind == "date":  # "年 月 日" at the start of the line or after a label, with at most a year before it
+        return (start, end) if start == line_start or _YEAR_BEFORE.search(whole, line_start, start) else None
+    if kind == "field":  # a whole line that is only a label and its colon
+        label = _FIELD_LABEL.fullmatch(whole, line_start, start)
+        return (line_start, start) if label else None
+    return start, end
+
+
+def _scan(ev: Evaluation) -> list[Hit]:
+    """Block 0 is the preamble; block 2i+1 the heading of section i, block 2i+2 its body."""
+    outline = ev.outline
+    sections = outline.sections
+    texts = [outline.preamble]
+    for section in sections:
+        texts.append(f"{section.numbering or ''}{section.title}")
+        texts.append(section.text)
+    whole = "\n".join(texts)
+    found = [(m.start(), kind, m.end()) for kind, pattern in _KINDS for m in pattern.finditer(whole)]
+    if not found:
+        return []
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    hits: list[Hit] = []
+    for start, kind, end in sorted(found):
+        line_start = whole.rfind("\n", 0, start) + 1
+        span = _real(kind, whole, start, end, line_start)
+        if span is None:
+            continue
+        block = bisect_right(starts, start) - 1
+        block_end = starts[block] + len(texts[block])
+        line_end = whole.find("\n", start, block_end)
+        line_end = block_end if line_end < 0 else line_end
+        if kind == "field" and line_end < block_end:
+            next_end = whole.find("\n", line_end + 1, block_end)
+            following = whole[line_end + 1 : next_end if next_end >= 0 else block_end]
+            if not _LABEL_ONLY.search(following):
+                continue  # the value may stand on the next line (a form rendered one cell per line)
+        index = (block - 1) // 2 if block else None
+        section = sections[index] if index is not None else None
+        row = whole.count("\n", starts[block], start)
+        if section is None:
+            numbers = outline.preamble_lines
+        elif block % 2:
+            numbers = [section.line] if section.line is not None else []
+        else:
+            numbers = section.lines
+        line = numbers[row] if len(numbers) == texts[block].count("\n") + 1 else None
+        hits.append(
+            Hit(
+                kind,
+                whole[span[0] : span[1]].strip(),
+                whole[line_start:line_end].strip(),
+                line,
+                heading_text(section) if section is not None else None,
+                bool(block % 2),
+                index,
+            )
+        )
+    return hits
+
+
+def _hits(look: Look) -> list[Hit]:
+    hits: list[Hit] = look.once("template.scan", lambda: _scan(look.ev))
+    return hits
+
+
+def _empty_section(ev: Evaluation, index: int | None) -> bool:
+    """A heading with no body and no sub-heading under it."""
+    if index is None:
+        return False
+    sections = ev.outline.sections
+    section = sections[index]
+    following = sections[index + 1] if index + 1 < len(sections) else None
+    return not section.text and (following is None or following.level <= section.level)
+
+
+@rule("template-instruction", "template", "error", "报告中留有模板的填写说明")
+def check_template_instruction(ev: Evaluation, look: Look) -> CheckResult:
+    """模板中的填写说明不应出现在正式报告中：“（2000字以内）”“（参考提纲）”“填写说明”“索引号自动生成”
+    “（此处填写……）”等。
+
+    留有填写说明，说明该处按模板原样发布、没有按要求填写；标题下没有正文时一并指出。"""
+    for hit in _hits(look):
+        if hit.kind not in _INSTRUCTION_KINDS:
+            continue
+        empty = "；该标题下没有正文" if hit.heading and _empty_section(ev, hit.index) else ""
+        look.fail(
+            f"留有模板填写说明“{hit.found}”{empty}：正式报告应删去说明并填写相应内容。",
+            evidence={"instruction": hit.found},
+            line=hit.line,
+            section=hit.section,
+            text=hit.text,
+        )
+    if not look.outcomes and (ev.outline.sections or ev.outline.preamble):
+        look.passed()
+    return look.result()
+
+
+@rule("template-placeholder", "template", "error", "报告中留有未替换的占位符")
+def check_template_placeholder(ev: Evaluation, look: Look) -> CheckResult:
+    """模板占位符应替换为实际内容：“XX”“××”、下划线空格“____”、没有数字的日期“年 月 日”。
+
+    写有数字的日期（“2024年 3 月 14 日”）不是占位符；单个字母 X 或词中的 X（“X光”“XP”“01526405-X”）也不是。"""
+    for hit in _hits(look):
+        if hit.kind not in _PLACEHOLDER_KINDS:
+            continue
+        what = "日期没有填写年月日的数字" if hit.kind == "date" else f"占位符“{hit.found}”未替换"
+        look.fail(
+            f"{what}：请填写实际内容。",
+            evidence={"placeholder": hit.found},
+            line=hit.line,
+            section=hit.section,
+            text=hit.text,
+        )
+    if not look.outcomes and (ev.outline.sections or ev.outline.preamble):
+        look.passed()
+    return look.result()
+
+
+@rule("template-empty-field", "template", "warning", "表单栏目留空")
+def check_template_empty_field(ev: Evaluation, look: Look) -> CheckResult:
+    """封面或表格中应由本单位填写的栏目（名称、负责人、联系人、填报日期、自评得分、评价结论等）只有栏目名、
+    后面没有内容。
+
+    审核意见、盖章、签字等由他人填写的栏目不在此列。逐格排列的表格中，内容写在下一行的不算留空。"""
+    for hit in _hits(look):
+        if hit.kind != "field":
+            continue
+        look.fail(
+            f"栏目“{hit.found}”后面没有内容：请填写，或说明不适用。",
+            evidence={"field": hit.found},
+            line=hit.line,
+            section=hit.section,
+            text=hit.text,
+        )
+    if not look.outcomes and (ev.outline.sections or ev.outline.preamble):
+        look.passed()
+    return look.result()
+
+
+@rule("template-unfilled-table", "template", "error", "绩效指标表的完成值、得分全部空白")
+def check_template_unfilled_table(ev: Evaluation, look: Look) -> CheckResult:
+    """绩效自评表列出了指标和分值，但所有指标的完成值和得分都没有填写：自评表按模板原样发布，
+    无法据以评价。
+
+    只要有一项指标写了完成值或得分，就交由指标类规则逐项核对。"""
+    table = [i for i in ev.performance.indicators if i.weight is not None]
+    if not table:
+        return look.result()
+    if any(i.actual is not None or i.score is not None for i in table):
+        look.passed()
+        return look.result()
+    look.fail(
+        f"绩效指标表列出 {len(table)} 项有分值的指标，完成值和得分全部空白：自评表未填写，请补填各项完成值和得分。",
+        at="performance.indicators",
+        evidence={"indicators": len(table)},
+    )
+    return look.result()

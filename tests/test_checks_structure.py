@@ -1,0 +1,309 @@
+"""Structure rules (the outline: sections missing, out of order, duplicated, misnumbered or mislabelled) on
+the seed, on tiny reports of our own, and on the corpus; and the error findings of the structure, template
+and count families pinned per corpus file."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from jixiao.checks import RULES, run_checks
+from jixiao.checks.runner import CheckReport
+from jixiao.core.findings import Finding
+from jixiao.core.model import Evaluation
+from jixiao.io import load_report
+from jixiao.io.document import SourceDocument
+from jixiao.io.load import import_document
+from tests import support
+
+STRUCTURE = sorted(r for r, rule in RULES.items() if rule.category == "structure")
+OURS = sorted(r for r, rule in RULES.items() if rule.category in {"structure", "template", "count"})
+
+HUNAN = [
+    "一、部门基本情况",
+    "二、一般公共预算支出情况",
+    "三、政府性基金预算支出情况",
+    "四、国有资本经营预算支出情况",
+    "五、社会保险基金预算支出情况",
+    "六、部门整体支出绩效情况",
+    "七、存在的问题及原因分析",
+    "八、下一步改进措施",
+    "九、部门整体支出绩效自评结果拟应用和公开情况",
+    "十、其他需要说明的情况",
+]
+
+
+def _import(text: str) -> Evaluation:
+    return import_document(SourceDocument.from_text("t.txt", "txt", text))
+
+
+def _report(text: str, rules: list[str] = STRUCTURE) -> CheckReport:
+    return run_checks(_import(text), rules=rules)
+
+
+def _corpus_evaluation(name: str) -> Evaluation:
+    path = support.shared_dir() / "corpus" / name
+    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
+    return import_document(SourceDocument.from_text(name, "txt", text))
+
+
+def _corpus(name: str) -> CheckReport:
+    return run_checks(_corpus_evaluation(name), rules=STRUCTURE)
+
+
+@cache
+def seed() -> CheckReport:
+    return run_checks(load_report(support.seed_path()), rules=STRUCTURE)
+
+
+def _of(report: CheckReport, rule: str) -> list[Finding]:
+    return [f for f in report.findings if f.rule == rule]
+
+
+def _hunan(headings: list[str], body: str = "本年度无此项内容。") -> str:
+    return "2023年度示例县档案馆部门整体支出绩效自评报告\n" + "".join(f"{h}\n{body}\n" for h in headings)
+
+
+# --- the seed ---------------------------------------------------------------------------------------------
+
+
+def test_seed_section_four_headed_state_capital_but_holding_asset_figures_is_mislabelled() -> None:
+    found = _of(seed(), "section-content")
+    assert len(found) == 1
+    assert found[0].severity == "error"
+    assert found[0].location.section == "四、国有资本经营预算支出情况"
+    assert found[0].location.line == 62
+    assert "资产" in found[0].message
+
+
+def test_seed_first_heading_numbered_1_where_one_belongs_is_flagged() -> None:
+    found = _of(seed(), "heading-numbering")
+    assert [
+        (f.severity, f.location.line, f.evidence["numbering"], f.evidence["expected"]) for f in found
+    ] == [("error", 37, "1、", "一、")]
+
+
+def test_seed_gets_no_other_structure_error() -> None:
+    # the seed's ten sections are all there, in order, numbered 二 … 十 after the misnumbered first one;
+    # its lists (1:…4:, then 1、…4、, ①…⑤, (1)…(4)) each run in sequence
+    errors = {(f.rule, f.location.line) for f in seed().findings if f.severity == "error"}
+    assert errors == {("heading-numbering", 37), ("section-content", 62)}
+
+
+def test_our_own_example_report_gets_no_structure_error() -> None:
+    report = run_checks(load_report(support.ROOT / "examples" / "qingshan_nongye_2024.txt"), rules=OURS)
+    assert [f for f in report.findings if f.severity == "error"] == []
+
+
+# --- the Hunan ten-section outline ------------------------------------------------------------------------
+
+
+def test_it_flags_a_hunan_section_missing_between_two_present_ones() -> None:
+    report = _report(_hunan(HUNAN[:2] + HUNAN[3:]))
+    found = _of(report, "section-missing")
+    assert len(found) == 1
+    assert found[0].evidence["missing"] == "三、政府性基金预算支出情况"
+
+
+def test_a_missing_hunan_section_is_not_reported_again_as_a_numbering_gap() -> None:
+    # 二、 then 四、 is how the outline numbers the sections that are there: section-missing says it once
+    assert _of(_report(_hunan(HUNAN[:2] + HUNAN[3:])), "numbering-sequence") == []
+
+
+def test_it_flags_hunan_sections_out_of_order() -> None:
+    found = _of(_report(_hunan([HUNAN[0], HUNAN[2], HUNAN[1], *HUNAN[3:]])), "section-order")
+    assert [f.evidence["heading"] for f in found] == ["二、一般公共预算支出情况"]
+
+
+def test_it_flags_a_hunan_section_given_twice() -> None:
+    found = _of(_report(_hunan(HUNAN[:3] + HUNAN[2:])), "section-duplicate")
+    assert [f.evidence["heading"] for f in found] == ["三、政府性基金预算支出情况"]
+
+
+def test_a_text_that_stops_part_way_is_said_to_be_truncated_once() -> None:
+    report = _report(_hunan(HUNAN[:4]))
+    truncated = _of(report, "outline-truncated")
+    assert len(truncated) == 1
+    assert truncated[0].severity == "warning"
+    assert truncated[0].evidence["absent_count"] == "6"
+    assert _of(report, "section-missing") == []
+
+
+def test_a_complete_hunan_report_is_not_truncated() -> None:
+    assert _report(_hunan(HUNAN)).outcomes["outline-truncated"] == "pass"
+
+
+def test_the_hunan_rules_leave_other_outlines_alone() -> None:
+    text = "示例县档案馆绩效自评报告\n一、部门概况\n本馆为公益一类事业单位。\n二、绩效目标\n按期完成档案数字化。\n"
+    outcomes = _report(text).outcomes
+    assert {outcomes[r] for r in ("section-missing", "section-order", "outline-truncated")} == {
+        "not_applicable"
+    }
+
+
+# --- numbering --------------------------------------------------------------------------------------------
+
+
+def test_it_flags_a_skipped_second_level_number() -> None:
+    text = "示例县档案馆绩效自评报告\n一、部门基本情况\n（一）机构设置\n本馆设三个股室。\n（三）主要职能\n负责档案保管。\n"
+    found = _of(_report(text), "numbering-sequence")
+    assert [(f.evidence["kind"], f.evidence["numbering"]) for f in found] == [("skip", "(三)")]
+    assert "（二）" in found[0].message
+
+
+def test_it_flags_a_repeated_number_in_an_inline_list() -> None:
+    text = "示例县档案馆绩效自评报告\n一、部门基本情况\n主要工作：1.接收档案。2.整理档案。3.保管档案。3.提供利用。\n"
+    found = _of(_report(text), "numbering-sequence")
+    assert [(f.evidence["kind"], f.evidence["numbering"]) for f in found] == [("repeat", "3.")]
+
+
+def test_a_new_list_may_start_again_at_one() -> None:
+    text = (
+        "示例县档案馆绩效自评报告\n一、部门整体支出绩效情况\n年度目标：1:接收档案；2:整理档案。\n"
+        "完成情况：1、已接收；2、已整理。\n"
+    )
+    assert _report(text).outcomes["numbering-sequence"] == "pass"
+
+
+def test_a_list_numbered_1_under_a_heading_numbered_1_is_not_a_repeat() -> None:
+    text = "示例县档案馆绩效自评报告\n一、部门基本情况\n1、主要职能\n1.负责档案接收。\n2.负责档案保管。\n2、机构设置\n本馆设三个股室。\n"
+    assert _report(text).outcomes["numbering-sequence"] == "pass"
+
+
+def test_it_flags_a_second_level_heading_that_starts_at_two() -> None:
+    text = "示例县档案馆绩效自评报告\n一、部门基本情况\n（二）机构设置\n本馆设三个股室。\n"
+    found = _of(_report(text), "numbering-sequence")
+    assert [f.evidence["kind"] for f in found] == ["start"]
+
+
+def test_it_warns_of_a_first_level_heading_written_with_a_full_stop() -> None:
+    found = _of(_report("示例县档案馆绩效自评报告\n一.部门基本情况\n本馆设三个股室。\n"), "heading-numbering")
+    assert [(f.severity, f.evidence["expected"]) for f in found] == [("warning", "一、")]
+
+
+# --- content under the wrong heading ----------------------------------------------------------------------
+
+
+def test_a_fund_section_that_speaks_of_its_own_subject_is_not_mislabelled() -> None:
+    text = (
+        _hunan(HUNAN[:3])
+        + "四、国有资本经营预算支出情况\n本年度无国有资本经营预算支出，资产总额见第二部分。\n"
+    )
+    assert _report(text).outcomes["section-content"] == "pass"
+
+
+def test_three_public_spending_under_the_social_insurance_heading_is_mislabelled() -> None:
+    text = _hunan(HUNAN[:4]) + "五、社会保险基金预算支出情况\n2023年度“三公”经费支出3.20万元。\n"
+    found = _of(_report(text), "section-content")
+    assert [f.evidence["content"] for f in found] == ["“三公”经费"]
+
+
+# --- the corpus: one test per file the issue names --------------------------------------------------------
+
+
+def test_005_with_an_empty_toc_and_no_headings_says_once_that_the_outline_cannot_be_checked() -> None:
+    report = _corpus("005_hunan_jcy_2020.txt")
+    found = _of(report, "outline-headings")
+    assert len(found) == 1
+    assert found[0].severity == "warning"
+    assert "目录" in found[0].message
+    assert [f for f in report.findings if f.rule != "outline-headings"] == []
+
+
+def test_011_work_items_numbered_1_2_3_4_4_5_repeat_the_4() -> None:
+    found = _of(_corpus("011_yueyang_cgjdzhzx_2018.txt"), "numbering-sequence")
+    assert [(f.evidence["kind"], f.evidence["numbering"], f.location.line) for f in found] == [
+        ("repeat", "4.", 60)
+    ]
+
+
+def test_016_repeats_the_heading_of_functions_as_its_own_sub_heading() -> None:
+    found = _of(_corpus("016_luxi_czj_2024.txt"), "heading-repeats-parent")
+    assert [(f.evidence["heading"], f.evidence["parent"]) for f in found] == [
+        ("1.部门职能职责", "(一)部门职能职责")
+    ]
+
+
+def test_021_lacks_the_one_before_basic_information_and_writes_three_with_half_a_bracket() -> None:
+    found = _of(_corpus("021_kaiyuan_12zhong_2024.txt"), "heading-numbering")
+    assert [(f.severity, f.evidence["numbering"], f.evidence["expected"]) for f in found] == [
+        ("error", None, "一、"),
+        ("error", "三)", "（三）"),
+    ]
+
+
+def test_029_restarts_at_one_inside_two() -> None:
+    found = _of(_corpus("029_deqin_rdcwh_2022_table.txt"), "numbering-sequence")
+    assert [(f.evidence["kind"], f.evidence["previous"], f.evidence["numbering"]) for f in found] == [
+        ("restart", "(二)", "(一)")
+    ]
+
+
+def test_044_toc_numbers_differ_from_the_body() -> None:
+    found = _of(_corpus("044_xundian_xwb_2023.txt"), "toc-mismatch")
+    assert [(f.evidence["toc"], f.evidence["body"]) for f in found] == [
+        ("一、摘要", "摘要(2000字以内)"),
+        ("二、部门概况", "一、部门概况"),
+    ]
+
+
+def test_046_gives_two_first_sub_headings() -> None:
+    found = _of(_corpus("046_xundian_tzb_2024.txt"), "numbering-sequence")
+    assert [(f.evidence["kind"], f.evidence["numbering"], f.location.line) for f in found] == [
+        ("repeat", "(一)", 38)
+    ]
+
+
+# --- every error our families give on the corpus, reviewed --------------------------------------------------
+
+# Each error below was read against the text:
+# 008 count-subordinate-units: "直属事业单位10个" names nine units — right.
+# 011 numbering-sequence: the work items run 1.2.3.4.4.5. — right.
+# 021 heading-numbering: "部门基本情况" has no 一、 though its (一)(二) sub-headings are numbered, and the
+#     third sub-heading is "三)" — both right.
+# 025 count-internal-bodies: "8个内设机构" then nine names with 办公室 twice — right; template-instruction:
+#     "(参考提纲)" left under the title — right.
+# 029 numbering-sequence: "(一)部门总目标" inside "(二)部门绩效目标的设立情况" — right.
+# 033 template-instruction: five "(100字以内)"/"(200字以内)" instructions published in place of content — right.
+# 044 template-instruction: "摘要(2000字以内)" with no summary under it; toc-mismatch: 目录 一、摘要 / 二、部门概况
+#     against the body's unnumbered 摘要 and 一、部门概况 — right.
+# 046 numbering-sequence: "(一)部门基本情况" then "(一)部门机构设置、编制" — right.
+# Every other file gives no error from these families (warnings such as 001/002's truncation are not pinned).
+CORPUS_ERRORS: dict[str, set[str]] = {
+    "001_zhuzhou_hetang_fulian_2022.txt": set(),
+    "002_anon_district_fulian_2024.txt": set(),
+    "003_hunan_yjt_2023.txt": set(),
+    "005_hunan_jcy_2020.txt": set(),
+    "007_nanxian_zrzyj_2024.txt": set(),
+    "008_nanxian_czj_2020.txt": {"count-subordinate-units"},
+    "010_nanxian_zhengxie_2021.txt": set(),
+    "011_yueyang_cgjdzhzx_2018.txt": {"numbering-sequence"},
+    "013_longhui_rjhj_project_2021.txt": set(),
+    "015_luxi_sifaju_2024.txt": set(),
+    "016_luxi_czj_2024.txt": set(),
+    "018_luxi_zfb_2024.txt": set(),
+    "021_kaiyuan_12zhong_2024.txt": {"heading-numbering"},
+    "023_kaiyuan_lingquan_2023.txt": set(),
+    "025_pingquan_jcy_2023.txt": {"count-internal-bodies", "template-instruction"},
+    "026_maoming_fgj_2021.txt": set(),
+    "029_deqin_rdcwh_2022_table.txt": {"numbering-sequence"},
+    "031_changning_1xiao_project_2023.txt": set(),
+    "033_qingshen_fgj_project_table_2023.txt": {"template-instruction"},
+    "036_yunnan_zaihai_project_2022.txt": set(),
+    "038_haikou_xiuying_shuiwu_project_2022.txt": set(),
+    "040_yueyangxian_xcb_2022.txt": set(),
+    "042_yunnan_swxcb_2023_spun.txt": set(),
+    "044_xundian_xwb_2023.txt": {"template-instruction", "toc-mismatch"},
+    "046_xundian_tzb_2024.txt": {"numbering-sequence"},
+}
+
+
+def test_the_pinned_errors_cover_every_corpus_file() -> None:
+    assert sorted(CORPUS_ERRORS) == sorted(p.name for p in support.corpus_files())
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_ERRORS))
+def test_structure_template_and_count_errors_on_each_corpus_file_are_the_reviewed_ones(name: str) -> None:
+    report = run_checks(_corpus_evaluation(name), rules=OURS)
+    assert {f.rule for f in report.findings if f.severity == "error"} == CORPUS_ERRORS[name]
