@@ -103,6 +103,12 @@ class Look:
         self.findings: list[Finding] = []
         self._fail = self._insufficient = self._pass = False
 
+    def turn_to(self, rule: Rule) -> None:
+        """Start looking for another rule of the same run: its own outcome and findings, the same shared scans."""
+        self.rule = rule
+        self.findings = []
+        self._fail = self._insufficient = self._pass = False
+
     def once(self, key: str, compute: Callable[[], Any]) -> Any:
         """`compute()` the first time any rule of this run asks for `key`, the same value after."""
         if key not in self.shared:

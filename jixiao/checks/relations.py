@@ -67,10 +67,11 @@ def sum_relation(
     if require_all and missing:
         look.insufficient(f"{what or label(total_path)}无法核对：缺少{'、'.join(missing)}。", at=total_path, severity="info")
         return
-    comparison = compare_sum(total, [v for _, v in stated])
-    if comparison.verdict == "equal":  # the common case: no words needed
+    amounts = [v for _, v in stated]
+    if total == sum(amounts, Decimal(0)):  # the common case: no tolerance, no words needed
         look.passed()
         return
+    comparison = compare_sum(total, amounts)
     terms = " + ".join(f"{label(n)} {_amount(v, unit)}" for n, v in stated)
     evidence: dict[str, Any] = {
         "stated": total,

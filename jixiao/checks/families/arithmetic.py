@@ -130,19 +130,12 @@ def _sum_people(look: Look, total_path: str, parts: Parts) -> None:
     )
 
 
-_SHARE_WHOLES: list[tuple[str, str, str]] = [
-    # (share, part, whole)
-    ("budget.income.fiscal_share", "budget.income.fiscal", "budget.income.total"),
-    ("budget.income.business_share", "budget.income.business", "budget.income.total"),
-    ("budget.income.operating_share", "budget.income.operating", "budget.income.total"),
-    ("budget.income.other_share", "budget.income.other", "budget.income.total"),
-    ("budget.expenditure.basic_share", "budget.expenditure.basic", "budget.expenditure.total"),
-    ("budget.expenditure.project_share", "budget.expenditure.project", "budget.expenditure.total"),
-    ("budget.expenditure.operating_share", "budget.expenditure.operating", "budget.expenditure.total"),
-    ("budget.fiscal_expenditure.basic_share", "budget.fiscal_expenditure.basic", "budget.fiscal_expenditure.total"),
-    ("budget.fiscal_expenditure.project_share", "budget.fiscal_expenditure.project", "budget.fiscal_expenditure.total"),
-    ("assets.self_used_share", "assets.self_used", "assets.fixed_book"),
-    ("assets.in_use_share", "assets.in_use", "assets.fixed_book"),
+# (the object, its whole, the parts whose `<part>_share` is a stated share of that whole)
+_SHARES: list[tuple[str, str, tuple[str, ...]]] = [
+    ("budget.income", "total", ("fiscal", "business", "operating", "other")),
+    ("budget.expenditure", "total", ("basic", "project", "operating")),
+    ("budget.fiscal_expenditure", "total", ("basic", "project")),
+    ("assets", "fixed_book", ("self_used", "in_use")),
 ]
 
 
@@ -152,10 +145,13 @@ def check_share(ev: Evaluation, look: Look) -> CheckResult:
     功能分类、经济分类各项占财政拨款支出，配置资产各类别占本年配置总额，在用、自用资产占账面固定资产总额。
 
     容差由所写位数决定：金额和百分比的四舍五入能解释的差异只作提示。整体未写出时无法复核。"""
-    for share, part, whole in _SHARE_WHOLES:
-        if value(ev, share) is None:
-            continue
-        ratio_relation(look, share, (part, value(ev, part)), (whole, value(ev, whole)))
+    for base, whole_name, parts in _SHARES:
+        node = value(ev, base)
+        whole = (f"{base}.{whole_name}", getattr(node, whole_name))
+        for part in parts:
+            share = getattr(node, f"{part}_share")
+            if share is not None:
+                ratio_relation(look, f"{base}.{part}_share", (f"{base}.{part}", getattr(node, part)), whole, stated=share)
     lists = (
         ("budget.fiscal_expenditure.by_function", "budget.fiscal_expenditure.total"),
         ("budget.fiscal_expenditure.by_economic", "budget.fiscal_expenditure.total"),
