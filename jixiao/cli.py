@@ -238,7 +238,10 @@ def _shared_seeds() -> Path:
 def demo(
     output: Annotated[Path, typer.Option("--output", "-o", help="输出目录 / output directory")] = Path("out"),
 ) -> None:
-    """导入示例报告（及种子报告），显示读到的内容并写出 YAML 与 JSON。Import the example (and the seed)."""
+    """导入并检查示例报告（及种子报告），显示读到的内容与检查结果，写出 YAML、JSON 与检查结果。
+
+    Import and check the example (and the seed). The findings are shown, not judged: the exit code is 0
+    unless a file cannot be read."""
     inputs = [EXAMPLE]
     seeds = _shared_seeds()
     if seeds.is_dir():
@@ -254,9 +257,15 @@ def demo(
             unreadable = True
             continue
         out.print(summary_text(evaluation, str(path)), markup=False)
+        lines = text_lines(str(path), evaluation, run_checks(evaluation))
+        out.print("检查结果：", style="bold", markup=False)
+        for line, style in lines[1:]:
+            out.print(line, style=style, markup=False)
         write_atomic(output / f"{path.stem}.yaml", canonical.dumps_yaml(evaluation))
         write_atomic(output / f"{path.stem}.json", canonical.dumps_json(evaluation) + "\n")
-        out.print(f"已写入 {output / (path.stem + '.yaml')} 与 {output / (path.stem + '.json')}\n", markup=False)
+        write_atomic(output / f"{path.stem}.check.txt", "\n".join(line for line, _ in lines) + "\n")
+        written = "、".join(str(output / f"{path.stem}{suffix}") for suffix in (".yaml", ".json", ".check.txt"))
+        out.print(f"已写入 {written}\n", markup=False)
     raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
 
 

@@ -112,3 +112,15 @@ def test_the_seed_is_checked_with_located_findings() -> None:
     assets = next(f for f in report["findings"] if f["rule"] == "assets-total")
     assert assets["location"]["line"] == 62
     assert assets["evidence"]["total"] == "52.90" and assets["evidence"]["computed"] == "36.00"
+
+
+def test_the_demo_imports_and_checks_the_example_and_the_seed(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "-o", str(tmp_path)])
+    assert result.exit_code == 0  # the demo shows findings; only an unreadable file fails it
+    assert "检查结果" in result.output
+    seed = support.seed_path().stem
+    for stem in ("qingshan_nongye_2024", seed):
+        for suffix in (".yaml", ".json", ".check.txt"):
+            assert (tmp_path / f"{stem}{suffix}").exists(), f"{stem}{suffix}"
+    checked = (tmp_path / f"{seed}.check.txt").read_text(encoding="utf-8")
+    assert "heading-numbering" in checked and checked.rstrip().splitlines()[-1].startswith("共发现")
