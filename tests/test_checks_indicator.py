@@ -278,19 +278,11 @@ def test_corpus_031_reports_its_two_output_figures_that_have_no_target() -> None
     assert flagged == {"performance.indicators[0]", "performance.indicators[1]"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer: 031's 满意度指标 line (大于年度指标值≥95%) is not read as an indicator with a target and no actual",
-)
 def test_corpus_031_satisfaction_has_a_95_percent_target_and_no_actual_value() -> None:
     found = of(corpus("031_changning_1xiao_project_2023.txt"), "indicator-actual-missing")
     assert any("95%" in f.message for f in found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer: 036's 飞机飞行时长≥928小时,实际飞行时长909.93小时 is read as an actual with no target",
-)
 def test_corpus_036_flight_hours_909_93_below_the_928_target_are_reported() -> None:
     found = of(corpus("036_yunnan_zaihai_project_2022.txt"), "indicator-target-missed")
     # the text says the year's goals were achieved well and nowhere admits the miss: a warning
@@ -325,8 +317,7 @@ def test_the_example_reports_its_admitted_missed_inspection_target_as_info_only(
 # The error-severity findings of the indicator, execution and scoring families on each corpus file.
 # Every one was reviewed by reading the text. None at present: these families report warnings (probably
 # wrong or unverifiable) and their one error rule (project-execution-rate) finds no project rates in the
-# corpus. Warnings on 036 about indicators without a target come from the importer not pairing 036's
-# targets with their actuals (see the xfail test above), which is why they are warnings, not errors.
+# corpus.
 CORPUS_ERRORS: dict[str, set[str]] = {
     "001_zhuzhou_hetang_fulian_2022.txt": set(),
     "002_anon_district_fulian_2024.txt": set(),

@@ -5,8 +5,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import pytest
-
 from jixiao.checks import RULES, run_checks
 from jixiao.checks.runner import CheckReport
 from jixiao.core.findings import Finding
@@ -160,10 +158,6 @@ def test_corpus_031_grade_excellent_is_backed_by_its_score_of_100_and_no_target_
     assert found.outcomes["top-grade-with-missed-targets"] == "pass"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer: 033's indicator table (指标值 / 完成值 / 权重 / 得分 one cell per line) is not read into indicators",
-)
 def test_corpus_033_weights_with_empty_score_and_actual_cells_are_reported() -> None:
     found = corpus("033_qingshen_fgj_project_table_2023.txt")
     assert len(of(found, "scores-missing")) == 1

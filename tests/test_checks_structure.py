@@ -289,7 +289,7 @@ CORPUS_ERRORS: dict[str, set[str]] = {
     "026_maoming_fgj_2021.txt": set(),
     "029_deqin_rdcwh_2022_table.txt": {"numbering-sequence"},
     "031_changning_1xiao_project_2023.txt": set(),
-    "033_qingshen_fgj_project_table_2023.txt": {"template-instruction"},
+    "033_qingshen_fgj_project_table_2023.txt": {"template-instruction", "template-unfilled-table"},
     "036_yunnan_zaihai_project_2022.txt": set(),
     "038_haikou_xiuying_shuiwu_project_2022.txt": set(),
     "040_yueyangxian_xcb_2022.txt": set(),

@@ -178,11 +178,12 @@ def test_025_left_the_reference_outline_label_in() -> None:
 
 def test_033_published_its_table_with_the_template_instructions_in_place() -> None:
     # 评价结论 / 存在问题 / 改进措施 still hold the "(200字以内)" instructions, as do two other cells; the
-    # 项目负责人 / 财务负责人 fields are blank. (The empty 完成值 / 得分 cells cannot be seen: the importer
-    # reads no indicators from this table, so template-unfilled-table has nothing to look at.)
+    # 项目负责人 / 财务负责人 fields are blank; every row of the indicator table has its weight but an empty
+    # 完成值 and 得分: the table was published unfilled.
     report = _corpus("033_qingshen_fgj_project_table_2023.txt")
     assert [f.location.line for f in _of(report, "template-instruction")] == [19, 38, 103, 105, 107]
     assert [f.evidence["field"] for f in _of(report, "template-empty-field")] == ["项目负责人", "财务负责人"]
+    assert [f.severity for f in _of(report, "template-unfilled-table")] == ["error"]
 
 
 def test_044_left_the_summary_word_limit_in_with_no_summary() -> None:
