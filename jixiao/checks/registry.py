@@ -19,7 +19,7 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, get_args
 
 from jixiao.core.findings import Category, CheckResult, Finding, FindingLocation, Outcome, Severity
 from jixiao.core.model import Evaluation
@@ -46,6 +46,7 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+_EMPTY: dict[str, dict[str, CheckResult]] = {}  # per rule, its finding-less result for each outcome
 
 
 def rule(rule_id: str, category: Category, severity: Severity, title: str) -> Callable[[CheckFn], CheckFn]:
@@ -56,6 +57,7 @@ def rule(rule_id: str, category: Category, severity: Severity, title: str) -> Ca
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} registered twice")
         RULES[rule_id] = Rule(rule_id, category, severity, title, explanation, fn)
+        _EMPTY[rule_id] = {outcome: CheckResult(rule_id, outcome) for outcome in get_args(Outcome)}
         return fn
 
     return register
@@ -164,6 +166,8 @@ class Look:
         self._add("info", message, at, evidence, place)
 
     def result(self) -> CheckResult:
+        if not self.findings:  # most rules find nothing: their four possible results are made once
+            return _EMPTY[self.rule.id][self.outcome]
         return CheckResult(self.rule.id, self.outcome, tuple(self.findings))
 
     def _add(

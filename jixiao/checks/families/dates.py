@@ -1,105 +1,17 @@
 """Dates: the report date against the fiscal year, a fiscal year that is never stated or stated twice over.
 
-Also holds `report_text`, the whole report as one string with a way back to line and section, which the
-text-scanning rules of the date, unit, identity and narrative families share: one regex pass over the
-joined text is far cheaper than a Python loop over its lines, and places are worked out only for hits.
+The text rules scan `report_text` (jixiao/checks/text.py), the whole report joined once per run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Any
 
 from jixiao.checks.registry import Look, rule
-from jixiao.checks.text import heading_text
+from jixiao.checks.text import report_text
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation
-
-# ---------------------------------------------------------------------------------------------- shared text
-
-# the outline sections that follow the description of the unit (its functions, organisation and tasks)
-_AFTER_INTRO = frozenset(
-    {
-        "general_budget",
-        "basic_expenditure",
-        "project_expenditure",
-        "government_fund",
-        "state_capital",
-        "social_insurance",
-        "performance",
-        "output",
-        "problems",
-        "measures",
-        "results_use",
-        "other",
-    }
-)
-
-
-@dataclass
-class ReportText:
-    """The preamble, then each heading and its body, joined by newlines; `place()` maps an offset back."""
-
-    ev: Evaluation
-    text: str
-    _index: tuple[list[int], list[tuple[int | None, str | None, str]]] | None = None
-    _intro_end: int | None = None
-
-    def place(self, offset: int) -> dict[str, Any]:
-        """line / section / text of the report line holding `offset`, as `Look.fail(**place)` takes them."""
-        starts, rows = self._index or self._build()
-        line, section, text = rows[bisect_right(starts, offset) - 1]
-        return {"line": line, "section": section, "text": text.strip()}
-
-    def intro_end(self) -> int:
-        """Where the report stops describing the unit: the first budget, performance or closing section."""
-        if self._intro_end is None:
-            outline = self.ev.outline
-            offset = len(outline.preamble) + 1
-            self._intro_end = len(self.text)
-            for section in outline.sections:
-                if section.key in _AFTER_INTRO:
-                    self._intro_end = offset
-                    break
-                offset += len(section.numbering or "") + len(section.title) + len(section.text) + 2
-        return self._intro_end
-
-    def _build(self) -> tuple[list[int], list[tuple[int | None, str | None, str]]]:
-        starts: list[int] = []
-        rows: list[tuple[int | None, str | None, str]] = []
-        offset = 0
-
-        def add(texts: list[str], numbers: list[int], section: str | None) -> None:
-            nonlocal offset
-            for n, text in enumerate(texts):
-                starts.append(offset)
-                rows.append((numbers[n] if len(numbers) == len(texts) else None, section, text))
-                offset += len(text) + 1
-
-        outline = self.ev.outline
-        add(outline.preamble.split("\n"), outline.preamble_lines, None)
-        for section in outline.sections:
-            title = heading_text(section)
-            add([title], [section.line] if section.line is not None else [], title)
-            add(section.text.split("\n"), section.lines, title)
-        self._index = (starts, rows)
-        return self._index
-
-
-def report_text(look: Look) -> ReportText:
-    """The report's text for this run, joined once and shared by every rule that scans it."""
-    return look.once("report-text", lambda: _join(look.ev))  # type: ignore[no-any-return]
-
-
-def _join(ev: Evaluation) -> ReportText:
-    outline = ev.outline
-    parts = [outline.preamble]
-    parts += [f"{s.numbering or ''}{s.title}\n{s.text}" for s in outline.sections]
-    return ReportText(ev, "\n".join(parts))
-
 
 # ---------------------------------------------------------------------------------------------- rules
 
@@ -208,7 +120,7 @@ def check_fiscal_year_mismatch(ev: Evaluation, look: Look) -> CheckResult:
             severity=None if strong else "warning",
             **place,
         )
-    if looked and not look.outcomes:
+    if looked and not look.findings:
         look.passed()
     return look.result()
 

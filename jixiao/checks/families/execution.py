@@ -189,7 +189,7 @@ def problems_say_none(ev: Evaluation) -> tuple[bool | None, Section | None]:
         return False, section
     if ev.problems:
         return True, section
-    if section is not None and section.text.strip():
+    if section is not None and section.text and not section.text.isspace():
         return _NONE.match(section.text) is not None, section
     return None, section
 

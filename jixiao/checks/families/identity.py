@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from jixiao.checks.families.dates import report_text
 from jixiao.checks.registry import Look, rule
+from jixiao.checks.text import report_text
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation
 
@@ -105,6 +105,8 @@ def _duty_subjects(text: str, end: int) -> list[tuple[int, str]]:
     """(offset, the name written as the subject) of every duty statement in text[:end]."""
     found: list[tuple[int, str]] = []
     for pattern in (*_DUTY, *_DUTY_KIND):
+        if pattern.pattern[0] not in text:
+            continue  # `char in text` is a fast C scan: most reports never start the expression's literal
         for match in pattern.finditer(text, 0, end):
             start = match.start()
             clause_start = max(0, start - 60)
@@ -154,8 +156,11 @@ def check_other_unit_named(ev: Evaluation, look: Look) -> CheckResult:
 
 # powers only the 全国人民代表大会 and its 常务委员会 have (宪法第六十二、六十七条). Each names 法 or 国务院:
 # those two literals are found fast, and the phrase is then matched around each.
-_NATIONAL_ANCHORS = (re.compile("法"), re.compile("国务院"))
-_NEXT_TO_FA = ("律", "院", "规")  # 法律, 法院, 法规; and 宪法 before it
+# Only a 法 in 宪法, 法律, 法院 or 法规 is an anchor: finding those pairs in C leaves the Python loop the
+# few anchors that matter instead of every 办法 and 依法.
+_XIANFA = re.compile("宪法")  # the anchor is the 法
+_FA_NEXT = re.compile("法[律院规]")
+_GUOWUYUAN = re.compile("国务院")
 _NATIONAL_POWERS = re.compile(
     r"解释宪法|监督宪法的实施|(?:监督|撤销)(?:国务院|中央军事委员会|最高人民法院|最高人民检察院)"
     r"|对国务院[^。;；\n]{0,40}?进行监督|基本法律以外|(?:全国人大|全国人民代表大会)制定的法律|审查行政法规|决定特赦"
@@ -177,16 +182,15 @@ def check_functions_beyond_level(ev: Evaluation, look: Look) -> CheckResult:
     text = doc.text
     by_line: dict[int, list[str]] = {}
     end = doc.intro_end()
-    anchors = sorted(m.start() for pattern in _NATIONAL_ANCHORS for m in pattern.finditer(text, 0, end))
+    anchors = [m.start() + 1 for m in _XIANFA.finditer(text, 0, end)] if "宪" in text else []
+    anchors += [m.start() for m in _FA_NEXT.finditer(text, 0, end + 1)]  # the pair may end just past `end`
+    if text[:1] == "法" and end > 0 and text[-1] == "宪":
+        anchors.append(0)  # as text[anchor - 1] read it: the report's last character stands before the first
+    if "国" in text:
+        anchors += [m.start() for m in _GUOWUYUAN.finditer(text, 0, end)]
     resume = 0
-    for anchor in anchors:
+    for anchor in sorted(set(anchors)):
         if anchor < resume:
-            continue
-        if (
-            text[anchor] == "法"
-            and text[anchor - 1] != "宪"
-            and text[anchor + 1 : anchor + 2] not in _NEXT_TO_FA
-        ):
             continue
         match = _NATIONAL_POWERS.search(text, max(resume, anchor - 12), anchor + 48)
         if not match or match.start() > anchor:
@@ -271,6 +275,6 @@ def check_whole_report_called_project(ev: Evaluation, look: Look) -> CheckResult
             evidence={"kind": ev.kind, "sentence": sentence.strip()},
             **doc.place(start),
         )
-    if not look.outcomes:
+    if not look.findings:
         look.passed()
     return look.result()
