@@ -32,6 +32,7 @@ lint: venv
 bench: venv system
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_score.py
 
 docs: venv
 	$(BIN)/jixiao check --catalogue > docs/rules.md

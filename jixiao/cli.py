@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import tempfile
+import unicodedata
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -26,9 +27,13 @@ from jixiao.checks.output import catalogue as rule_catalogue
 from jixiao.checks.output import explain, text_lines
 from jixiao.checks.output import to_json as check_json
 from jixiao.core.errors import ExitCode, InputError
+from jixiao.core.findings import SEVERITY_NAMES, Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import canonical
 from jixiao.io.load import load_report
+from jixiao.scoring.engine import score
+from jixiao.scoring.rulebook import DEFAULT_RULEBOOK, load_rulebook
+from jixiao.scoring.scorecard import Scorecard
 from jixiao.summary import summary_text
 
 app = typer.Typer(
@@ -181,6 +186,123 @@ def check_(
             for line, style in text_lines(str(path), evaluation, report):
                 out.print(line, style=style, markup=False)
     if fmt is CheckFormat.json and payload:
+        sys.stdout.write(json.dumps(payload if len(files) > 1 else payload[0], ensure_ascii=False, indent=2) + "\n")
+    raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.FINDINGS if errors else ExitCode.OK)
+
+
+class ScoreFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(width - _width(text), 0)
+    return gap + text if right else text + gap
+
+
+def _clip(text: str, width: int = 24) -> str:
+    """A long cell (an actual written as a sentence) cut to `width` display columns, with an ellipsis."""
+    if _width(text) <= width:
+        return text
+    kept = ""
+    for ch in text:
+        if _width(kept + ch) > width - 1:
+            break
+        kept += ch
+    return kept + "…"
+
+
+def _table(rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(_pad(cell, widths[i], i in right) for i, cell in enumerate(row)).rstrip() for row in rows
+    ]
+
+
+def scorecard_text(card: Scorecard, name: str, findings: list[Finding]) -> str:
+    """The scorecard as a Chinese table: indicators, 预算执行率, total, grade, the provisional mark, assumptions."""
+    dec = lambda value: "—" if value is None else format(value, "f")  # noqa: E731
+    mark = "（暂评）" if card.provisional else ""
+    lines = [f"{name}：按评分规则“{card.rulebook}”评分{mark}", ""]
+    rows = [["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "计算 / 原因"]]
+    for ind in card.indicators:
+        how = ind.computation if ind.score is not None else f"未评分：{ind.reason or '—'}"
+        extra = [n for n in ind.notes if "未写比较符" not in n]
+        if extra:
+            how += "；" + "；".join(extra)
+        weight = dec(ind.weight) + ("*" if ind.weight_assumed else "")
+        rows.append(
+            [ind.level1 or "—", _clip(ind.name), _clip(ind.target or "—"), _clip(ind.actual or "—"), weight, dec(ind.score), how]
+        )
+    execution = card.execution
+    rows.append(["预算执行率", f"执行率 {dec(execution.rate)}%" if execution.rate is not None else "执行率 —",
+                 f"全年预算数 {dec(execution.adjusted)}", f"全年执行数 {dec(execution.executed)}",
+                 dec(execution.weight), dec(execution.score),
+                 execution.computation if execution.status == "scored" else f"数据不足：{execution.computation}"])  # fmt: skip
+    lines.extend(_table(rows, right={4, 5}))
+    lines.append("")
+    if card.provisional:
+        lines.append("* 分值由评分引擎暂定（报告未列分值）")
+    total = f"总分：{dec(card.total)} 分（可评定 {dec(card.assessed_weight)} 分，满分 {dec(card.full_weight)} 分）"
+    if card.cap is not None:
+        total += f"，按执行率封顶为 {dec(card.cap)} 分（封顶前 {dec(card.total_before_cap)} 分）"
+    lines.append(total)
+    if card.scaled_total is not None:
+        lines.append(f"折算为百分制：{dec(card.scaled_total)} 分")
+    lines.append(f"{'暂评' if card.provisional else '计算'}等级：{card.grade or '无法评定'}")
+    if card.self_grade is not None or card.self_score is not None:
+        lines.append(f"自评：{card.self_grade or '—'}，{dec(card.self_score)} 分")
+    unscored = card.unscored
+    if unscored:
+        lines.append(f"未能评分的指标（{len(unscored)} 项）：")
+        lines.extend(f"  {ind.name}：{ind.reason}" for ind in unscored)
+    if card.assumptions:
+        lines.append("假定与说明：")
+        lines.extend(f"  {n}. {text}" for n, text in enumerate(card.assumptions, 1))
+    if findings:
+        lines.append("评分检查：")
+        lines.extend(f"  [{SEVERITY_NAMES[f.severity]}] {f.rule}：{f.message}" for f in findings)
+    return "\n".join(lines) + "\n"
+
+
+@app.command("score")
+def score_(
+    files: Annotated[list[Path], typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")],
+    rulebook_name: Annotated[
+        str,
+        typer.Option("--rulebook", "-r", metavar="ID|PATH", help="评分规则：内置编号或 YAML 文件 / rulebook id or YAML path"),
+    ] = DEFAULT_RULEBOOK,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="输出格式 / output format: text, json")] = ScoreFormat.text,
+) -> None:
+    """按评分规则给自评打分：各项指标得分、预算执行率、总分、等级。Score evaluations under a rulebook."""
+    try:
+        rulebook = load_rulebook(rulebook_name)
+    except InputError as exc:
+        _report_unreadable(exc)
+        raise typer.Exit(ExitCode.UNREADABLE) from None
+    settings = Settings(rulebook=rulebook)
+    scoring_rules = [rule_id for rule_id, rule in RULES.items() if rule.category == "scoring"]
+    unreadable = errors = False
+    payload: list[dict[str, object]] = []
+    for path in files:
+        try:
+            evaluation = read_any(path)
+        except InputError as exc:
+            _report_unreadable(exc)
+            unreadable = True
+            continue
+        card = score(evaluation, rulebook).model_copy(update={"file": str(path)})
+        report = run_checks(evaluation, settings, rules=scoring_rules)
+        errors = errors or report.has_errors
+        if fmt is ScoreFormat.json:
+            payload.append(card.model_dump(mode="json"))
+        else:
+            out.print(scorecard_text(card, str(path), report.findings), markup=False)
+    if fmt is ScoreFormat.json and payload:
         sys.stdout.write(json.dumps(payload if len(files) > 1 else payload[0], ensure_ascii=False, indent=2) + "\n")
     raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.FINDINGS if errors else ExitCode.OK)
 

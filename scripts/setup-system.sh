@@ -5,7 +5,7 @@
 # when something is missing, so a machine that has them all needs no network and no root.
 set -euo pipefail
 
-PACKAGES=(libreoffice-writer-nogui fonts-noto-cjk poppler-utils)
+PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -30,6 +30,8 @@ class Settings:
     """What a finance bureau may tune; the scoring rulebook takes these over later."""
 
     over_achievement: Decimal = Decimal("130")  # an actual at or above this % of its target is "far above"
+    # the rulebook the scoring rules score against: a bundled id, a YAML path, or a loaded Rulebook
+    rulebook: Any = "hunan-2023"
 
 
 CheckFn = Callable[[Evaluation, "Look"], CheckResult]

@@ -118,7 +118,7 @@ def _numbered(text: str) -> list[str]:
     return [p for p in cleaned if p]
 
 
-def _measure(text: str) -> dict[str, Any] | None:
+def parse_measure(text: str) -> dict[str, Any] | None:
     text = text.strip(" ,;。")
     match = _MEASURE.search(text)
     if not match:
@@ -183,10 +183,10 @@ def _clause(ctx: Context, i: int, clause: str, level1: str | None, level2: str |
     elif paired:
         # "飞机飞行时长≥928小时,实际飞行时长909.93小时": one indicator, its target and what was done
         name, actual_text = paired["name"], paired["actual"]
-        target = _measure(paired["target"])
+        target = parse_measure(paired["target"])
     target_match = None if paired else _TARGET_WORDS.search(name)
     if target_match:
-        target = _measure(name[target_match.end() :])
+        target = parse_measure(name[target_match.end() :])
         name = name[: target_match.start()]
     elif not paired:
         tail = _TAIL_MEASURE.search(name)
@@ -195,7 +195,7 @@ def _clause(ctx: Context, i: int, clause: str, level1: str | None, level2: str |
                 # "满意度率达88%" is what was achieved; "“三公经费”变动率≤0" keeps its comparator as written
                 actual_text = tail["m"]
             else:
-                target = _measure(tail["m"])
+                target = parse_measure(tail["m"])
             name = name[: tail.start()]
     if actual_text is None and target is not None and not _STARTS_MEASURE.match(target["text"]):
         target = None  # "未达到年度目标,按完成比例扣减0.33分": the word, not a stated target
@@ -213,7 +213,7 @@ def _clause(ctx: Context, i: int, clause: str, level1: str | None, level2: str |
         indicator["target"] = target
     if actual_text is not None:
         # "满意度大于年度指标值≥95%" states only the target: the actual stays absent, not made up
-        indicator["actual"] = _measure(actual_text)
+        indicator["actual"] = parse_measure(actual_text)
     _add(ctx, i, indicator)
 
 
@@ -449,8 +449,8 @@ def _row(fields: list[str], cells: list[Cell | None], levels: tuple[str | None, 
         "level1": level1,
         "level2": level2,
         "name": name,
-        "target": _measure(_with_unit(target, unit)),
-        "actual": _measure(_with_unit(text["actual"], unit)) if text.get("actual") else None,
+        "target": parse_measure(_with_unit(target, unit)),
+        "actual": parse_measure(_with_unit(text["actual"], unit)) if text.get("actual") else None,
         "weight": parse_decimal(weight) if weight else None,
         "score": parse_decimal(score) if score else None,
         "deviation": text.get("deviation") or None,
@@ -474,7 +474,7 @@ def _shared_value(ctx: Context, i: int, clause: str, level1: str | None, level2:
     for name in names_part.split("、"):
         name = _clean_name(name)
         if name and value:
-            _add(ctx, i, {"level1": level1, "level2": level2, "name": name, "actual": _measure(value[0])})
+            _add(ctx, i, {"level1": level1, "level2": level2, "name": name, "actual": parse_measure(value[0])})
 
 
 def _clean_name(name: str) -> str:

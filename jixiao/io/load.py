@@ -26,8 +26,14 @@ _HUNAN_BUDGETS = {"general_budget", "government_fund", "state_capital", "social_
 
 
 def load_report(path: Path | str) -> Evaluation:
-    """Read a txt, docx or pdf report. Raises `InputError` for a file that cannot be read as one."""
-    return import_document(read_document(Path(path)))
+    """Read a txt, docx or pdf report, or a 自评表 in xlsx. Raises `InputError` for a file that cannot be read."""
+    path = Path(path)
+    doc = read_document(path)
+    if doc.kind == "xlsx":  # a form: read by its labels and cells, not as running text
+        from jixiao.io.xlsx_reader import scorecard_from_bytes
+
+        return scorecard_from_bytes(str(path), path.read_bytes())
+    return import_document(doc)
 
 
 def import_document(doc: SourceDocument) -> Evaluation:

@@ -1,4 +1,4 @@
-"""Read a report file into a `SourceDocument`: decode text files, dispatch docx and pdf to their readers.
+"""Read a report file into a `SourceDocument`: decode text files, dispatch docx, pdf and xlsx to their readers.
 
 Bad input gives one `InputError` with a Chinese message: an empty file, a file too large to be a report,
 binary junk, a docx or pdf that is not one. Nothing is written before a file has been read whole.
@@ -67,11 +67,21 @@ def _refuse_binary(path: str, text: str) -> str:
     return text
 
 
+def _is_xlsx(data: bytes) -> bool:
+    from jixiao.io.xlsx_reader import is_xlsx
+
+    return is_xlsx(data)
+
+
 def read_document(path: Path) -> SourceDocument:
     """Read any supported report file; the kind comes from the content, the suffix only confirms it."""
     data = read_bytes(path)
     suffix = path.suffix.lower()
     name = str(path)
+    if suffix in {".xlsx", ".xlsm"} or (suffix != ".docx" and data.startswith(_ZIP_MAGIC) and _is_xlsx(data)):
+        from jixiao.io.xlsx_reader import read_xlsx
+
+        return read_xlsx(name, data)
     if suffix == ".docx" or (data.startswith(_ZIP_MAGIC) and suffix not in {".pdf", ".txt"}):
         from jixiao.io.docx_reader import read_docx
 

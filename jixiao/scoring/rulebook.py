@@ -8,11 +8,18 @@ vendor code or a secondary source), I (our inference), N (not found).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.resolver import BaseResolver
+
+from jixiao.core.errors import InputError
 
 Evidence = Literal["K", "V", "V-2", "I", "N"]
 BUNDLED = Path(__file__).resolve().parent / "rulebooks"
@@ -27,6 +34,7 @@ class Cited(_Strict):
 
     source: str = Field(description="the document, article or system the rule comes from")
     evidence: Evidence = Field(description="K / V / V-2 / I / N, as in domain/rules.md")
+    note: str = Field(default="", description="what the rule rests on, in Chinese; for I, the inference made")
 
 
 class Level1(_Strict):
@@ -130,3 +138,114 @@ class Rulebook(_Strict):
 
 def bundled_rulebooks() -> list[str]:
     return sorted(path.stem for path in BUNDLED.glob("*.yaml"))
+
+
+DEFAULT_RULEBOOK = "hunan-2023"
+
+
+# ------------------------------------------------------------------------------------------------ loading
+
+
+class _TextResolver(BaseResolver):
+    """Only null and booleans are resolved: every number stays text, so the model reads "0.8" as an exact Decimal."""
+
+    processing_version = (1, 2)
+
+    def __init__(self, version: Any = None, loader: Any = None) -> None:
+        super().__init__(loader)
+
+
+_TextResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_TextResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+_ERROR_TYPES = {
+    "missing": "缺少必填项",
+    "decimal_parsing": "不是数字",
+    "decimal_type": "不是数字",
+    "int_parsing": "不是整数",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "string_type": "应为文字",
+    "list_type": "应为列表",
+    "dict_type": "应为键值表",
+    "model_type": "应为键值表",
+    "model_attributes_type": "应为键值表",
+}
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(("." if parts else "") + part)
+    return "".join(parts) or "（根）"
+
+
+def _chinese(error: Any) -> str:
+    """One pydantic error as a Chinese sentence naming the key."""
+    loc = tuple(error.get("loc", ()))
+    kind = error.get("type", "")
+    if kind == "extra_forbidden":
+        return f"未知的键“{_where(loc)}”（可能拼写有误；评分规则不认识的键一律不接受）"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"“{_where(loc)}”的值“{error.get('input')}”不在可选值之内，应为 {expected}"
+    if kind in _ERROR_TYPES:
+        return f"“{_where(loc)}”{_ERROR_TYPES[kind]}（读到：{error.get('input')!r}）"
+    if kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error.get("msg", "")))
+        if "highest to the lowest" in message:
+            return f"“{_where(loc)}”的等级须按 min_total 从高到低排列"
+        return f"“{_where(loc)}”的值不对：{message}"
+    return f"“{_where(loc)}”：{error.get('msg', kind)}"
+
+
+def parse_rulebook(text: str, name: str = "<rulebook>") -> Rulebook:
+    """A rulebook from YAML text; `InputError` with Chinese sentences when the YAML or its keys are wrong."""
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Resolver = _TextResolver
+    try:
+        data = yaml.load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark is not None else "某处"
+        raise InputError(name, f"评分规则文件不是有效的 YAML（{where}）：{getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise InputError(name, "评分规则文件应是一个键值表（id、title、weights……），而不是空文件或列表")
+    try:
+        return Rulebook.model_validate(data)
+    except ValidationError as exc:
+        problems = "；".join(_chinese(e) for e in exc.errors())
+        raise InputError(name, f"评分规则有 {exc.error_count()} 处错误：{problems}") from None
+
+
+@cache
+def _bundled(rulebook_id: str) -> Rulebook:
+    path = BUNDLED / f"{rulebook_id}.yaml"
+    return parse_rulebook(path.read_text(encoding="utf-8"), str(path))
+
+
+def load_rulebook(name_or_path: str | Path) -> Rulebook:
+    """A bundled rulebook by id ("mof-2020", "hunan-2023") or a rulebook YAML file by path."""
+    text = str(name_or_path)
+    if isinstance(name_or_path, str) and text in bundled_rulebooks():
+        return _bundled(text)
+    path = Path(name_or_path)
+    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(text, f"无法读取评分规则文件：{exc.strerror or exc}") from None
+        try:
+            content = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError(text, "评分规则文件不是 UTF-8 编码") from None
+        return parse_rulebook(content, text)
+    known = "、".join(bundled_rulebooks())
+    raise InputError(text, f"没有名为“{text}”的评分规则。内置的有：{known}；也可以给出一个 .yaml 文件的路径")

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Method = Literal["positive", "reverse", "equal", "zero_target", "qualitative", "stated", "unscored"]
+Method = Literal["positive", "reverse", "equal", "zero_target", "qualitative", "deadline", "stated", "unscored"]
 
 
 class _Value(BaseModel):
@@ -29,6 +29,10 @@ class IndicatorScore(_Value):
     reason: str | None = Field(default=None, description="why it could not be scored, in Chinese")
     over_achieved: bool = False
     stated_score: Decimal | None = Field(default=None, description="the unit's own score, when the report gives one")
+    direction: str | None = Field(default=None, description="正向 / 反向 / 等于 / 定性 / 期限, as the target reads")
+    deduction: Decimal | None = Field(default=None, description="points taken off for being far above target")
+    band: str | None = Field(default=None, description="the qualitative option the actual value reads as")
+    notes: list[str] = Field(default_factory=list, description="what the scorer should know, in Chinese")
 
 
 class ExecutionScore(_Value):
@@ -40,10 +44,23 @@ class ExecutionScore(_Value):
     score: Decimal | None
     status: Literal["scored", "insufficient_data"]
     computation: str
+    over_budget: bool = Field(default=False, description="全年执行数 above 全年预算数: needs an explanation")
+
+
+class LevelScore(_Value):
+    """One 一级指标: its weight under the rulebook, how many 三级 were scored, their weights and scores."""
+
+    name: str
+    weight: Decimal = Field(description="the 一级 weight of the rulebook")
+    indicators: int = Field(description="三级 indicators under it (不适用 ones included)")
+    scored: int = Field(description="三级 indicators that could be scored")
+    assessed_weight: Decimal = Field(description="the weights of the scored ones")
+    score: Decimal = Field(description="the sum of their scores")
 
 
 class Scorecard(_Value):
     rulebook: str
+    file: str | None = Field(default=None, description="the report scored, when scored from a file")
     provisional: bool = Field(description="weights were not stated and were spread by the engine")
     indicators: list[IndicatorScore] = Field(default_factory=list)
     execution: ExecutionScore
@@ -56,3 +73,15 @@ class Scorecard(_Value):
     self_grade: str | None = Field(default=None, description="the unit's own grade as written")
     self_score: Decimal | None = None
     assumptions: list[str] = Field(default_factory=list, description="every assumption made, in Chinese")
+    full_weight: Decimal = Field(default=Decimal(100), description="the points of the whole table under the rulebook")
+    levels: list[LevelScore] = Field(default_factory=list, description="per 一级指标, in the rulebook's order")
+
+    @property
+    def unscored(self) -> list[IndicatorScore]:
+        """The indicators that could not be scored (each with its `reason`)."""
+        return [ind for ind in self.indicators if ind.score is None]
+
+    @property
+    def complete(self) -> bool:
+        """Whether every point of the table could be assessed (so the total needs no scaling)."""
+        return self.assessed_weight == self.full_weight

@@ -1,0 +1,671 @@
+"""Read an Excel .xlsx: the 部门整体支出绩效自评表 into an `Evaluation`, or any workbook as text lines.
+
+`read_scorecard_xlsx` finds the form by its labels, not by fixed cells, so rows added in Excel still read:
+the header (部门（单位）名称, 年度), the 预算执行 row (年初预算数 / 全年预算数（A） / 全年执行数（B） / 分值), the
+年度总体目标 (预期目标, 实际完成情况), the indicator table up to 总分, and 自评等级. Every value read keeps its
+sheet and cell in `sources`.
+
+Formula cells are never trusted: a workbook saved by a library carries formulas without their values, so
+执行率 and 总分 are recomputed from the cells they depend on, and a formula where an input belongs counts as
+a blank (a blank is never zero).
+
+A workbook written by jixiao (`jixiao.render.xlsx`) carries a hidden sheet recording, for each cell it
+wrote, what it wrote and the value in the evaluation behind it. A cell still holding what was written reads
+back as that value: a weight jixiao spread provisionally stays unstated, a computed score stays computed,
+and "9.60" keeps its two decimals. A cell the user changed is read as the user left it.
+
+Anything that is not a readable .xlsx gives one `InputError` with a Chinese message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import unicodedata
+import warnings
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from jixiao.core.errors import InputError
+from jixiao.core.model import Evaluation, Location, Measure
+from jixiao.core.money import parse_decimal, round_half_up
+from jixiao.io.document import Line, SourceDocument
+from jixiao.io.extract_performance import parse_measure
+from jixiao.io.readers import read_bytes
+
+# ------------------------------------------------------------------------------ the form, shared with the writer
+
+FORM_TITLE = "部门整体支出绩效自评表"
+SHEET_NAME = "自评表"
+META_SHEET = "jixiao"
+META_FORMAT = "jixiao-zipingbiao/1"
+QUALITATIVE_OPTIONS = ("达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差")
+NOT_APPLICABLE = "不适用"
+
+UNIT_LABEL = "部门（单位）名称"
+YEAR_LABEL = "年度"
+BUDGET_HEADINGS = ("年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分")
+BUDGET_ROW_LABEL = "年度资金总额"
+TARGETS_LABEL = "预期目标"
+ACHIEVEMENTS_LABEL = "实际完成情况"
+INDICATOR_HEADINGS = (
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+)
+TOTAL_LABEL = "总分"
+SELF_GRADE_LABEL = "自评等级"
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_WORKBOOK_PART = "xl/workbook.xml"
+_MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # refuse zip bombs before openpyxl unpacks them
+_MAX_ROWS = 5000  # a 自评表 has tens of rows; formatting can make max_row a million
+_MAX_COLS = 60
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+_GOAL_LABELS = {TARGETS_LABEL, ACHIEVEMENTS_LABEL}  # no full-width characters: as `_label` gives them
+_TYPED_TARGET = re.compile(r"^=\s*\d+(?:\.\d+)?%?\s*$")
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_DECIMALS = re.compile(r"\.(0+)")
+
+
+def is_xlsx(data: bytes) -> bool:
+    """Whether the bytes are a zip holding an Excel workbook (and so not a Word document)."""
+    if not data.startswith(_ZIP_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _WORKBOOK_PART in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+# ------------------------------------------------------------------------------ opening a workbook
+
+
+def _open(name: str, data: bytes) -> Any:
+    """The workbook with formulas as written (never cached values); `InputError` for anything unreadable."""
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(
+            name,
+            "这是加密的 Excel 文件或旧版 .xls 格式，不是 .xlsx：请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再导入。",
+        )
+    if not data.startswith(_ZIP_MAGIC):
+        raise InputError(name, "不是有效的 .xlsx 文件（文件内容不是 Excel 工作簿）。")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError(name, "Excel 文件已损坏或不完整，无法打开（不是有效的 .xlsx 压缩包）。") from None
+    if _WORKBOOK_PART not in names:
+        if "word/document.xml" in names:
+            raise InputError(name, "这是 Word 文档，不是 Excel 工作簿：请使用 .docx 扩展名。")
+        raise InputError(name, "这个压缩包里没有 Excel 工作簿（缺少 xl/workbook.xml），不是 .xlsx 文件。")
+    if unpacked > _MAX_UNPACKED_BYTES:
+        raise InputError(name, "Excel 文件解压后过大，不像一份自评表。")
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter(
+                "ignore"
+            )  # openpyxl warns of extensions it drops (slicers, data validation …)
+            return load_workbook(io.BytesIO(data), data_only=False, rich_text=False)
+    except Exception:  # openpyxl fails with KeyError, ValueError, XML and zip errors alike on damaged parts
+        raise InputError(name, "Excel 文件已损坏或格式不受支持，无法读取其中的工作表。") from None
+
+
+# ------------------------------------------------------------------------------ a sheet as a grid
+
+
+def _label(value: Any) -> str:
+    """A cell's text for matching labels: NFKC (full-width brackets to half-width), no whitespace."""
+    if value is None:
+        return ""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+
+
+def _is_formula(cell: Any) -> bool:
+    return bool(cell is not None and cell.data_type == "f")
+
+
+class _Grid:
+    """A worksheet's cells by (row, column), with merged ranges: only a range's first cell holds its value."""
+
+    def __init__(self, sheet: Any) -> None:
+        self.sheet = sheet
+        self.rows = min(sheet.max_row or 0, _MAX_ROWS)
+        self.cols = min(sheet.max_column or 0, _MAX_COLS)
+        self.cells: dict[tuple[int, int], Any] = {}
+        for row in sheet.iter_rows(min_row=1, max_row=self.rows, max_col=self.cols):
+            for cell in row:
+                if cell.value is not None and hasattr(cell, "column"):
+                    self.cells[(cell.row, cell.column)] = cell
+        self.span: dict[tuple[int, int], tuple[int, int, int, int]] = {}  # first cell -> (r1, c1, r2, c2)
+        self.covered: dict[
+            tuple[int, int], tuple[int, int]
+        ] = {}  # any other cell of a range -> its first cell
+        for merged in sheet.merged_cells.ranges:
+            r1, c1, r2, c2 = merged.min_row, merged.min_col, merged.max_row, merged.max_col
+            self.span[(r1, c1)] = (r1, c1, r2, c2)
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    if (r, c) != (r1, c1):
+                        self.covered[(r, c)] = (r1, c1)
+
+    def cell(self, row: int, col: int) -> Any:
+        return self.cells.get(self.covered.get((row, col), (row, col)))
+
+    def value(self, row: int, col: int) -> Any:
+        cell = self.cell(row, col)
+        return None if cell is None else cell.value
+
+    def text(self, row: int, col: int) -> str:
+        return _label(self.value(row, col))
+
+    def find(self, predicate: Any, after: int = 0) -> tuple[int, int] | None:
+        """The first cell (row by row) whose label satisfies `predicate`."""
+        for (r, c), cell in sorted(self.cells.items()):
+            if r > after and isinstance(cell.value, str) and predicate(_label(cell.value)):
+                return r, c
+        return None
+
+    def right_of(self, row: int, col: int) -> tuple[int, int]:
+        """The cell just right of a (possibly merged) label cell."""
+        span = self.span.get((row, col))
+        return row, (span[3] if span else col) + 1
+
+    def below(self, row: int, col: int) -> tuple[int, int]:
+        span = self.span.get((row, col))
+        return (span[2] if span else row) + 1, col
+
+    def row_labels(self, row: int) -> list[tuple[int, str]]:
+        return [(c, self.text(row, c)) for c in range(1, self.cols + 1) if (row, c) not in self.covered]
+
+
+# ------------------------------------------------------------------------------ what jixiao wrote
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    path: str
+    written: Any  # JSON: what the cell was given (a number as a decimal string)
+    value: Any  # JSON: the evaluation's value behind it
+    name: str | None  # for an indicator's cells, the indicator's name, checked before the entry is used
+
+
+def _load_meta(workbook: Any) -> dict[str, _Written]:
+    if META_SHEET not in workbook.sheetnames:
+        return {}
+    sheet = workbook[META_SHEET]
+    rows = list(
+        sheet.iter_rows(min_row=1, max_row=min(sheet.max_row, 20 * _MAX_ROWS), max_col=5, values_only=True)
+    )
+    if not rows or rows[0][:2] != ("format", META_FORMAT):
+        return {}
+    meta: dict[str, _Written] = {}
+    for address, path, written, value, name in rows[1:]:
+        if not isinstance(address, str) or not isinstance(path, str):
+            continue
+        try:
+            meta[address] = _Written(path, json.loads(str(written)), json.loads(str(value)), name)
+        except ValueError:
+            continue  # a damaged entry: the cell is read as it stands
+    return meta
+
+
+def _unchanged(cell: Any, written: Any) -> bool:
+    value = None if cell is None else cell.value
+    if _is_formula(cell):
+        return False
+    if written is None:
+        return value is None or (isinstance(value, str) and not value.strip())
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        number = parse_decimal(str(written))
+        return number is not None and _float_decimal(value) == number
+    return isinstance(value, str) and value.strip() == str(written).strip()
+
+
+# ------------------------------------------------------------------------------ values of cells
+
+
+def _float_decimal(value: int | float) -> Decimal:
+    # repr is the shortest text that reads back as the same float: exact for amounts of up to 15 digits
+    return Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+
+
+def _places(number_format: str | None) -> int:
+    match = _DECIMALS.search((number_format or "").split(";")[0])
+    return len(match[1]) if match else 0
+
+
+def _number(cell: Any) -> Decimal | None:
+    """A number as the cell shows it: "9.6" in a 0.00 cell is 9.60; text such as "10分" reads too."""
+    if cell is None or _is_formula(cell) or isinstance(cell.value, bool):
+        return None
+    value = cell.value
+    if isinstance(value, int | float):
+        number = _float_decimal(value)
+        places = _places(cell.number_format)
+        if "%" in (cell.number_format or ""):
+            return None  # a percentage where an amount or a score belongs
+        exponent = number.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent < places:
+            number = number.quantize(Decimal(1).scaleb(-places))
+        return number
+    if isinstance(value, str):
+        return parse_decimal(re.sub(r"(万元|元|分)$", "", value.strip()))
+    return None
+
+
+def _text(cell: Any) -> str | None:
+    if cell is None or _is_formula(cell) or cell.value is None:
+        return None
+    value = cell.value
+    text = (str(_float_decimal(value)) if isinstance(value, float) else str(value)).strip()
+    return text or None
+
+
+def _measure_text(cell: Any) -> str | None:
+    """A target or actual as written; "=100%" typed into Excel became a formula, and is read as the text it was."""
+    if _is_formula(cell) and _TYPED_TARGET.match(str(cell.value)):
+        return str(cell.value).strip()
+    return _text(cell)
+
+
+def _measure_of(text: str | None) -> Measure | None:
+    if text is None:
+        return None
+    parsed = parse_measure(unicodedata.normalize("NFKC", text)) or {}
+    return Measure(
+        text=text, comparator=parsed.get("comparator"), value=parsed.get("value"), unit=parsed.get("unit")
+    )
+
+
+def _items(text: str | None) -> list[str]:
+    """A cell of numbered lines ("1. …\\n2. …") as its items."""
+    if text is None:
+        return []
+    items = [_NUMBERING.sub("", line).strip() for line in text.splitlines()]
+    return [item for item in items if item]
+
+
+# ------------------------------------------------------------------------------ the form
+
+
+class _Reader:
+    def __init__(self, name: str, sheet: Any, meta: dict[str, _Written]) -> None:
+        self.name = name
+        self.grid = _Grid(sheet)
+        self.meta = meta
+        self.sources: dict[str, Location] = {}
+
+    def locate(self, path: str, row: int, col: int, text: str | None = None) -> None:
+        """Cite the cell a value came from, quoting it (or `text`, the part of the cell the value is)."""
+        cell = self.grid.cell(row, col)
+        if text is None and cell is not None and cell.value is not None:
+            text = str(cell.value)
+        coordinate = cell.coordinate if cell is not None else _coordinate(row, col)
+        self.sources[path] = Location(
+            file=self.name, sheet=self.grid.sheet.title, cell=coordinate, section=FORM_TITLE, text=text
+        )
+
+    def written(self, row: int, col: int, name: str | None = None) -> _Written | None:
+        """jixiao's record of this cell, when the cell still holds what jixiao wrote into it."""
+        entry = self.meta.get(_coordinate(row, col))
+        if entry is None or entry.name != name:
+            return None
+        return entry if _unchanged(self.grid.cell(row, col), entry.written) else None
+
+
+def _coordinate(row: int, col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(col)}{row}"
+
+
+def _indicator_columns(labels: list[tuple[int, str]]) -> dict[str, int] | None:
+    """The indicator table's columns by role, when this row is its header."""
+    roles: dict[str, int] = {}
+    for col, label in labels:
+        if not label:
+            continue
+        role = None
+        if label.startswith("一级"):
+            role = "level1"
+        elif label.startswith("二级"):
+            role = "level2"
+        elif label.startswith("三级"):
+            role = "name"
+        elif "偏差" in label:
+            role = "deviation"
+        elif "实际" in label and ("完成" in label or "值" in label):
+            role = "actual"
+        elif "指标值" in label or "目标值" in label:
+            role = "target"
+        elif label.startswith(("分值", "权重")):
+            role = "weight"
+        elif label.startswith(("得分", "自评得分")):
+            role = "score"
+        if role and role not in roles:
+            roles[role] = col
+    if "name" in roles and ("target" in roles or "actual" in roles):
+        return roles
+    return None
+
+
+def _form_sheet(name: str, workbook: Any) -> tuple[Any, int, dict[str, int]]:
+    """The sheet holding the indicator table, the table's header row and its columns."""
+    sheets = [s for s in workbook.worksheets if s.title != META_SHEET]
+    sheets.sort(key=lambda s: s.sheet_state != "visible")
+    for sheet in sheets:
+        grid = _Grid(sheet)
+        for row in range(1, grid.rows + 1):
+            columns = _indicator_columns(grid.row_labels(row))
+            if columns:
+                return sheet, row, columns
+    raise InputError(
+        name,
+        "这个 Excel 工作簿不是部门整体支出绩效自评表：没有找到绩效指标表的表头"
+        "（一级指标 / 二级指标 / 三级指标 / 年度指标值 / 实际完成值 / 分值 / 得分）。",
+    )
+
+
+def _ends_table(labels: list[tuple[int, str]]) -> bool:
+    first = next((label for _, label in labels if label), "")
+    return first.startswith(("总分", "合计", "自评等级", "说明", "填表说明", "评分说明")) or bool(
+        re.match(r"^[一二三四五六七八九十]+、", first)
+    )
+
+
+def read_scorecard_xlsx(path: Path | str) -> Evaluation:
+    """Import a 部门整体支出绩效自评表 in .xlsx. Raises `InputError` for a file that is not one."""
+    path = Path(path)
+    return scorecard_from_bytes(str(path), read_bytes(path))
+
+
+def scorecard_from_bytes(name: str, data: bytes) -> Evaluation:
+    workbook = _open(name, data)
+    sheet, header_row, columns = _form_sheet(name, workbook)
+    reader = _Reader(name, sheet, _load_meta(workbook))
+    values: dict[str, Any] = {"kind": "部门整体"}
+    _header(reader, values)
+    execution = _budget(reader, values)
+    _goals(reader, values)
+    scores_shown = _indicators(reader, values, header_row, columns)
+    _self_assessment(reader, values, execution, scores_shown)
+    values["sources"] = reader.sources
+    try:
+        return Evaluation.model_validate(values)
+    except ValidationError as exc:
+        where = ".".join(str(part) for part in exc.errors()[0]["loc"])
+        raise InputError(name, f"自评表中的内容无法导入（{where}）：请检查该项的填写。") from None
+
+
+def _header(reader: _Reader, data: dict[str, Any]) -> None:
+    grid = reader.grid
+    found = grid.find(lambda t: t in {"部门(单位)名称", "单位名称", "部门名称", "部门(单位)"})
+    if found:
+        row, col = grid.right_of(*found)
+        name = _text(grid.cell(row, col))
+        if name:
+            data["unit"] = {"name": name}
+            reader.locate("unit.name", row, col)
+    found = grid.find(lambda t: t in {"年度", "评价年度", "所属年度", "预算年度"})
+    year = None
+    if found:
+        row, col = grid.right_of(*found)
+        cell = grid.cell(row, col)
+        if cell is not None and isinstance(cell.value, int) and not isinstance(cell.value, bool):
+            year = cell.value
+        else:
+            match = _YEAR.search(_text(cell) or "")
+            year = int(match[1]) if match else None
+        if year is not None:
+            reader.locate("fiscal_year", row, col)
+    if year is None:  # the title may carry it: "2023年度部门整体支出绩效自评表"
+        title = grid.find(lambda t: "自评表" in t and _YEAR.search(t) is not None)
+        if title:
+            match = _YEAR.search(grid.text(*title))
+            year = int(match[1]) if match else None
+            reader.locate("fiscal_year", *title)
+    if year is not None:
+        data["fiscal_year"] = year
+
+
+@dataclass(slots=True)
+class _Execution:
+    weight: Decimal | None = None
+    score: Decimal | None = None  # min(B/A, 1) × weight, recomputed
+
+
+def _budget(reader: _Reader, data: dict[str, Any]) -> _Execution:
+    grid = reader.grid
+    execution = _Execution()
+    header = grid.find(lambda t: t.startswith("年初预算数"))
+    if header is None:
+        header = grid.find(lambda t: t.startswith("全年预算数"))
+    if header is None:
+        return execution
+    roles: dict[str, int] = {}
+    for col, label in grid.row_labels(header[0]):
+        if label.startswith("年初预算"):
+            roles.setdefault("initial", col)
+        elif label.startswith(("全年预算", "调整后预算")):
+            roles.setdefault("adjusted", col)
+        elif label.startswith(("全年执行", "执行数")):
+            roles.setdefault("executed", col)
+        elif label.startswith(("分值", "权重")):
+            roles.setdefault("weight", col)
+    # the row of the year's total: labelled 年度资金总额 (or 合计), else the first row below the header
+    row = header[0] + 1
+    for candidate in range(header[0] + 1, min(header[0] + 8, grid.rows) + 1):
+        if any(
+            label.startswith(("年度资金总额", "资金总额", "合计")) for _, label in grid.row_labels(candidate)
+        ):
+            row = candidate
+            break
+    budget: dict[str, Decimal] = {}
+    for role in ("initial", "adjusted", "executed"):
+        column = roles.get(role)
+        if column is None:
+            continue
+        entry = reader.written(row, column)
+        value = _decimal_json(entry.value) if entry else _number(grid.cell(row, column))
+        if value is not None:
+            budget[role] = value
+            reader.locate(f"budget.{role}", row, column)
+    if budget:
+        data["budget"] = budget
+    if "weight" in roles:
+        execution.weight = _number(grid.cell(row, roles["weight"]))
+    adjusted, executed = budget.get("adjusted"), budget.get("executed")
+    if execution.weight is not None and adjusted and executed is not None:
+        execution.score = round_half_up(min(executed / adjusted, Decimal(1)) * execution.weight)
+    return execution
+
+
+def _decimal_json(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _goals(reader: _Reader, data: dict[str, Any]) -> None:
+    grid = reader.grid
+    performance: dict[str, Any] = data.setdefault("performance", {})
+    for label, key in ((TARGETS_LABEL, "targets"), (ACHIEVEMENTS_LABEL, "achievements")):
+        found = grid.find(lambda t, label=label: t == label or t == f"年度{label}" or t == f"总体{label}")
+        if found is None:
+            continue
+        row, col = grid.below(*found)
+        if _text(grid.cell(row, col)) is None and reader.written(row, col) is None:
+            beside = grid.right_of(*found)  # the value beside its label, not under it
+            if _text(grid.cell(*beside)) and grid.text(*beside) not in _GOAL_LABELS:
+                row, col = beside
+        entry = reader.written(row, col)
+        items = list(entry.value) if entry else _items(_text(grid.cell(row, col)))
+        performance[key] = items
+        for i, item in enumerate(items):
+            reader.locate(f"performance.{key}[{i}]", row, col, item)
+
+
+def _indicators(reader: _Reader, data: dict[str, Any], header: int, columns: dict[str, int]) -> list[Decimal]:
+    """Read the indicator rows; returns the scores as the cells show them (for the total as Excel shows it)."""
+    grid = reader.grid
+    indicators: list[dict[str, Any]] = []
+    shown: list[Decimal] = []
+    for row in range(header + 1, grid.rows + 1):
+        labels = grid.row_labels(row)
+        if _ends_table(labels):
+            break
+        own = [col for role, col in columns.items() if role not in {"level1", "level2"}]
+        if not any(grid.text(row, col) for col in own):
+            continue  # an empty row, or one that only continues a merged 一级 / 二级 cell
+        name = _text(grid.cell(row, columns["name"]))
+        if name is None:
+            raise InputError(
+                reader.name,
+                f"工作表“{grid.sheet.title}”第 {row} 行填了指标数据，但三级指标名称为空：请补上指标名称或删除该行。",
+            )
+        i = len(indicators)
+        path = f"performance.indicators[{i}]"
+        indicator: dict[str, Any] = {"name": name}
+        reader.locate(path, row, columns["name"])
+        for role in ("level1", "level2", "deviation"):
+            col = columns.get(role)
+            text = _text(grid.cell(row, col)) if col else None
+            if text is not None and col is not None:
+                indicator[role] = text
+                reader.locate(f"{path}.{role}", row, col)
+        if "target" in columns:
+            col = columns["target"]
+            entry = reader.written(row, col, name)
+            target = Measure.model_validate(entry.value) if entry and entry.value else None
+            if entry is None:
+                target = _measure_of(_measure_text(grid.cell(row, col)))
+            if target is not None:
+                indicator["target"] = target
+                reader.locate(f"{path}.target", row, col)
+        if "actual" in columns:
+            col = columns["actual"]
+            entry = reader.written(row, col, name)
+            if entry:
+                actual = Measure.model_validate(entry.value["actual"]) if entry.value["actual"] else None
+                indicator["not_applicable"] = bool(entry.value["not_applicable"])
+            else:
+                text = _measure_text(grid.cell(row, col))
+                if text is not None and _label(text) == NOT_APPLICABLE:
+                    indicator["not_applicable"] = True
+                    text = None
+                actual = _measure_of(text)
+            if actual is not None:
+                indicator["actual"] = actual
+            if actual is not None or indicator.get("not_applicable"):
+                reader.locate(f"{path}.actual", row, col)
+        for role in ("weight", "score"):
+            col = columns.get(role)
+            if col is None:
+                continue
+            cell = grid.cell(row, col)
+            entry = reader.written(row, col, name)
+            value = _decimal_json(entry.value) if entry else _number(cell)
+            if value is not None:
+                indicator[role] = value
+                reader.locate(f"{path}.{role}", row, col)
+            if role == "score" and (number := _number(cell)) is not None:
+                shown.append(number)
+        indicators.append(indicator)
+    data["performance"]["indicators"] = indicators
+    return shown
+
+
+def _self_assessment(
+    reader: _Reader, data: dict[str, Any], execution: _Execution, shown: list[Decimal]
+) -> None:
+    """自评等级 as written; 自评得分 = the total recomputed from the scores, never a formula's cached value."""
+    grid = reader.grid
+    assessment: dict[str, Any] = {}
+    found = grid.find(lambda t: t.startswith(SELF_GRADE_LABEL))
+    if found:
+        row, col = grid.right_of(*found)
+        grade = _text(grid.cell(row, col))
+        if grade:
+            assessment["grade"] = grade
+            reader.locate("self_assessment.grade", row, col)
+    total = None
+    if shown:
+        total = round_half_up(sum(shown, execution.score or Decimal(0)))
+    found = grid.find(lambda t: t.startswith(TOTAL_LABEL))
+    if found:
+        # what jixiao wrote as the total (the formula's value then) and the unit's own total behind it
+        total_cell = _total_cell(grid, found[0])
+        entry = reader.meta.get(_coordinate(found[0], total_cell)) if total_cell is not None else None
+        if (
+            entry is not None
+            and total_cell is not None
+            and entry.path == "self_assessment.score"
+            and _is_formula(grid.cell(found[0], total_cell))
+        ):
+            cap = _decimal_json(entry.value.get("cap"))
+            if total is not None and cap is not None:
+                total = min(total, cap)  # the total formula jixiao wrote caps it so
+            if total == _decimal_json(entry.written):  # no score changed since: the unit's own total stands
+                total = _decimal_json(entry.value.get("self_score"))
+        if total is not None and total_cell:
+            reader.locate("self_assessment.score", found[0], total_cell)
+    if total is not None:
+        assessment["score"] = total
+    if assessment:
+        data["self_assessment"] = assessment
+
+
+def _total_cell(grid: _Grid, row: int) -> int | None:
+    """The 得分 column of the 总分 row: its last formula or number cell."""
+    candidates = [
+        c
+        for c in range(1, grid.cols + 1)
+        if (row, c) not in grid.covered
+        and grid.cell(row, c) is not None
+        and not isinstance(grid.value(row, c), str)
+    ]
+    formulas = [c for c in range(1, grid.cols + 1) if _is_formula(grid.cell(row, c))]
+    found = formulas or candidates
+    return found[-1] if found else None
+
+
+# ------------------------------------------------------------------------------ any workbook as text
+
+
+def read_xlsx(name: str, data: bytes) -> SourceDocument:
+    """Any .xlsx as text: each visible sheet's non-empty rows, one line each, cells joined by " | "."""
+    workbook = _open(name, data)
+    lines: list[Line] = []
+    for sheet in workbook.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        grid = _Grid(sheet)
+        for row in range(1, grid.rows + 1):
+            texts = [
+                _text(grid.cell(row, c)) or ""
+                for c in range(1, grid.cols + 1)
+                if (row, c) not in grid.covered and not _is_formula(grid.cell(row, c))
+            ]
+            texts = [t.replace("\n", " ") for t in texts if t]
+            if texts:
+                lines.append(Line(len(lines) + 1, " | ".join(texts)))
+    if not lines:
+        raise InputError(name, "Excel 工作簿中没有任何内容（所有可见工作表均为空）。")
+    return SourceDocument(name, "xlsx", lines)

@@ -1,0 +1,552 @@
+"""The scoring engine: an evaluation and a rulebook give a scorecard; the engine only follows the rulebook.
+
+Per 三级 indicator: its weight (stated, or spread by the engine), the direction its target reads as, the
+score and how it was reached, in Chinese ("480 ÷ 500 × 10 = 9.60"). Then 预算执行率 (全年执行数 ÷ 全年预算数 ×
+its weight, the rate counted at most up to the rulebook's cap), the total, any cap of the total by the
+execution rate, and the grade by the rulebook's bands (lower bound inclusive).
+
+When the evaluation states no weights (a report whose 自评表 is not attached), the scorecard is
+PROVISIONAL: each 一级 weight is spread evenly over that level's scorable 三级 indicators (the remainder of
+the rounding to cents goes to the first ones, so the shares sum exactly to the 一级 weight), and every
+assumption is recorded. A blank is never a zero: what cannot be scored is listed with the reason and
+left out of the points assessed; the total is given over the points assessed and scaled to 100.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.core.model import Evaluation, Indicator
+from jixiao.core.money import round_half_up
+from jixiao.scoring.rulebook import Level1, QualitativeBand, Rulebook
+from jixiao.scoring.scorecard import ExecutionScore, IndicatorScore, LevelScore, Method, Scorecard
+from jixiao.scoring.targets import Reading, read_measure
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+_ON_TIME = re.compile(r"按时|按期|如期|提前|准时")
+
+
+def fmt(value: Decimal) -> str:
+    """A decimal as written, never in exponent form."""
+    return format(value, "f")
+
+
+def pct(share: Decimal) -> str:
+    """A share (1.3) as a percent without trailing zeros ("130")."""
+    return format((share * HUNDRED).normalize(), "f")
+
+
+def _text(measure_value: Decimal, unit: str | None) -> str:
+    return f"{fmt(measure_value)}{unit or ''}"
+
+
+# ------------------------------------------------------------------------------------------------ rulebook helpers
+
+
+_KEYS: dict[int, tuple[Rulebook, list[tuple[str, Level1]]]] = {}
+
+
+def _level_keys(rulebook: Rulebook) -> list[tuple[str, Level1]]:
+    """Every name and alias of the 一级 levels, longest first; kept per rulebook (rulebooks are frozen)."""
+    kept = _KEYS.get(id(rulebook))
+    if kept is not None and kept[0] is rulebook:
+        return kept[1]
+    keys = sorted(
+        ((key, level) for level in rulebook.weights.level1 for key in (level.name, *level.aliases)),
+        key=lambda pair: -len(pair[0]),
+    )
+    if len(_KEYS) > 64:
+        _KEYS.clear()
+    _KEYS[id(rulebook)] = (rulebook, keys)
+    return keys
+
+
+def level_of(
+    rulebook: Rulebook, level1: str | None, keys: list[tuple[str, Level1]] | None = None
+) -> Level1 | None:
+    """The rulebook's 一级 a report's 一级指标 name belongs to (by name or alias, the longest match first)."""
+    if not level1:
+        return None
+    text = "".join(level1.split())
+    for key, level in keys if keys is not None else _level_keys(rulebook):
+        if key and key in text:
+            return level
+    return None
+
+
+def grade_for(rulebook: Rulebook, total: Decimal) -> str:
+    """The label of the band `total` falls in; bands are listed highest first and their lower bound is inclusive."""
+    for band in rulebook.grades.bands:
+        if total >= band.min_total:
+            return band.label
+    return rulebook.grades.bands[-1].label
+
+
+def normalise_grade(rulebook: Rulebook, text: str | None) -> str | None:
+    """A grade as a report writes it ("优秀", "“优”") as the rulebook's label; None when it is none of them."""
+    if text is None:
+        return None
+    plain = re.sub(r"[\s“”\"'‘’「」『』（）()]", "", text)
+    plain = re.sub(r"(?:等次|等级|档次)$", "", plain)
+    for band in rulebook.grades.bands:
+        if plain == band.label or plain in band.aliases:
+            return band.label
+    return None
+
+
+def band_of(rulebook: Rulebook, text: str | None) -> QualitativeBand | None:
+    """The qualitative option a text names: the longest option it contains (部分达成… before 达成…)."""
+    if not text:
+        return None
+    plain = re.sub(r"\s+", "", text)
+    for band in sorted(rulebook.qualitative.bands, key=lambda b: -len(b.option)):
+        if band.option in plain:
+            return band
+    return None
+
+
+def band_bounds(rulebook: Rulebook, band: QualitativeBand, weight: Decimal) -> tuple[Decimal, Decimal, bool]:
+    """The band's scores for this weight: (low inclusive, high, whether high is inclusive), each rounded."""
+    places = rulebook.rounding.places
+    return (
+        round_half_up(weight * band.min_share, places),
+        round_half_up(weight * band.max_share, places),
+        band.max_inclusive,
+    )
+
+
+def in_band(rulebook: Rulebook, band: QualitativeBand, weight: Decimal, score: Decimal) -> bool:
+    low, high, inclusive = band_bounds(rulebook, band, weight)
+    return low <= score and (score <= high if inclusive else score < high)
+
+
+def _bounds_text(low: Decimal, high: Decimal, inclusive: bool) -> str:
+    return f"[{fmt(low)}, {fmt(high)}{']' if inclusive else ')'}"
+
+
+def cap_for(rulebook: Rulebook, rate: Decimal) -> Decimal | None:
+    """The highest total allowed at this execution rate (a percent), or None when no cap applies."""
+    caps = [cap.max_total for cap in rulebook.caps.by_execution if rate < cap.below]
+    return min(caps) if caps else None
+
+
+def apply_cap(rulebook: Rulebook, rate: Decimal | None, total: Decimal) -> tuple[Decimal, Decimal | None]:
+    """The total after the execution cap, and the cap when it lowered the total (else None)."""
+    if rate is None:
+        return total, None
+    cap = cap_for(rulebook, rate)
+    if cap is not None and total > cap:
+        capped = round_half_up(cap, rulebook.rounding.places)
+        return capped, capped
+    return total, None
+
+
+def spread(weight: Decimal, count: int, places: int = 2) -> list[Decimal]:
+    """`weight` shared evenly among `count` indicators, in units of 0.01; the cents left over by the
+    rounding go one each to the first shares (largest remainder, ties in order), so the shares sum exactly."""
+    if count <= 0:
+        return []
+    unit = Decimal(1).scaleb(-places)
+    units = int((weight / unit).to_integral_value())
+    base, left = divmod(units, count)
+    return [(Decimal(base + (1 if i < left else 0)) * unit).quantize(unit) for i in range(count)]
+
+
+# ------------------------------------------------------------------------------------------------ one indicator
+
+
+@dataclass(slots=True)
+class Scored:
+    """How one indicator scores for a given weight (a score of None: it cannot be scored; `reason` says why)."""
+
+    method: Method
+    score: Decimal | None = None
+    computation: str = ""
+    reason: str | None = None
+    over_achieved: bool = False
+    deduction: Decimal | None = None
+    band: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _stated_or(reason: str, weight: Decimal, stated: Decimal | None, places: int) -> Scored:
+    """An indicator the rulebook cannot score by itself: the unit's own score where it is within the weight."""
+    if stated is not None and ZERO <= stated <= weight:
+        return Scored(
+            "stated",
+            round_half_up(stated, places),
+            f"{reason}，采用自评得分 {fmt(stated)}",
+            notes=[f"{reason}，得分采用单位自评"],
+        )
+    if stated is not None:
+        return Scored("unscored", reason=f"{reason}；自评得分 {fmt(stated)} 不在 0 至分值 {fmt(weight)} 之间")
+    return Scored("unscored", reason=reason)
+
+
+def score_measures(
+    rulebook: Rulebook,
+    target: Reading | None,
+    actual: Reading | None,
+    weight: Decimal,
+    stated: Decimal | None = None,
+) -> Scored:
+    """Score one indicator's target and actual under the rulebook, for this weight."""
+    places = rulebook.rounding.places
+    w = fmt(weight)
+    if target is None:
+        return _stated_or("没有年度指标值", weight, stated, places)
+    if actual is None:
+        return _stated_or("没有实际完成值", weight, stated, places)
+    if target.direction == "定性":
+        return _qualitative(rulebook, actual, weight, stated)
+    if target.direction == "期限":
+        return _deadline(target, actual, weight, stated, places)
+    assert target.value is not None
+    if actual.date is not None or actual.value is None:
+        band = band_of(rulebook, actual.text)
+        if band is not None:
+            return _qualitative(rulebook, actual, weight, stated)
+        return _stated_or(f"指标值是数字，实际完成值“{actual.text}”却没有数字", weight, stated, places)
+    if actual.comparator is not None:
+        return _stated_or(f"实际完成值“{actual.text}”只写了界限，不是实际完成的数", weight, stated, places)
+    if target.unit and actual.unit and target.unit != actual.unit:
+        return _stated_or(
+            f"指标值单位“{target.unit}”与实际完成值单位“{actual.unit}”不同", weight, stated, places
+        )
+    t, a = target.value, actual.value
+    notes: list[str] = []
+    if target.implied:
+        notes.append(f"指标值“{target.text}”未写比较符，按“≥{_text(t, target.unit)}”（正向）计分")
+    if t == 0 and target.direction in ("反向", "等于"):
+        met = a <= 0
+        score = weight if met else ZERO
+        sign = "≤" if met else ">"
+        verdict = "达到指标值，得满分" if met else "未达到，得 0 分"
+        return Scored(
+            "zero_target",
+            round_half_up(score, places),
+            f"指标值为 0：完成值 {fmt(a)} {sign} 0，{verdict} {fmt(round_half_up(score, places))}",
+            notes=notes,
+        )
+    if target.direction == "反向":
+        return _reverse(rulebook, t, a, weight, notes)
+    # 正向, and 等于 with a target above 0 (scored as 正向, as the vendor does)
+    method: Method = "equal" if target.direction == "等于" else "positive"
+    if target.direction == "等于":
+        notes.append("等于型指标（指标值大于 0）按正向计分")
+    if t <= 0:
+        if a >= t:
+            return Scored(method, round_half_up(weight, places), f"{fmt(a)} ≥ {fmt(t)}，达到指标值，得满分 {w}", notes=notes)
+        return _stated_or(f"指标值 {fmt(t)} 不大于 0，未达到时不能按比例计分", weight, stated, places)
+    if a >= t:
+        result = Scored(
+            method,
+            round_half_up(weight, places),
+            f"{fmt(a)} ≥ {fmt(t)}，达到指标值，得满分 {fmt(round_half_up(weight, places))}",
+            notes=notes,
+        )
+        return _over(rulebook, result, t, a, places)
+    raw = round_half_up(a / t * weight, places)
+    if raw < 0:
+        notes.append("完成值为负，得分按 0 计")
+        raw = round_half_up(ZERO, places)
+    return Scored(method, raw, f"{fmt(a)} ÷ {fmt(t)} × {w} = {fmt(raw)}", notes=notes)
+
+
+def _over(rulebook: Rulebook, result: Scored, t: Decimal, a: Decimal, places: int) -> Scored:
+    rule = rulebook.over_achievement
+    if a < t * rule.threshold:
+        return result
+    share = round_half_up(a / t * HUNDRED, places)
+    result.over_achieved = True
+    line = f"实际完成值为指标值的 {fmt(share)}%，达到或超过 {pct(rule.threshold)}%，属远超指标值"
+    if rule.explanation_required:
+        line += "，须说明偏差原因（指标值是否定得偏低）"
+    result.notes.append(line)
+    if rule.deduction is not None and result.score is not None:
+        deducted = max(result.score - rule.deduction, ZERO)
+        result.deduction = result.score - deducted
+        result.computation += f"；远超指标值扣 {fmt(rule.deduction)} 分：{fmt(result.score)} − {fmt(rule.deduction)} = {fmt(round_half_up(deducted, places))}"
+        result.score = round_half_up(deducted, places)
+    return result
+
+
+def _reverse(rulebook: Rulebook, t: Decimal, a: Decimal, weight: Decimal, notes: list[str]) -> Scored:
+    places = rulebook.rounding.places
+    w = fmt(weight)
+    if a <= t:
+        full = round_half_up(weight, places)
+        return Scored("reverse", full, f"{fmt(a)} ≤ {fmt(t)}，达到指标值，得满分 {fmt(full)}", notes=notes)
+    if t < 0:
+        return Scored("unscored", reason=f"指标值 {fmt(t)} 为负数，不能按反向公式计分", notes=notes)
+    if rulebook.quantitative.reverse_formula == "ratio":
+        raw = round_half_up(t / a * weight, places)
+        return Scored("reverse", raw, f"{fmt(t)} ÷ {fmt(a)} × {w} = {fmt(raw)}", notes=notes)
+    if a >= 2 * t:
+        zero = round_half_up(ZERO, places)
+        return Scored(
+            "reverse", zero, f"完成值 {fmt(a)} 达到指标值 {fmt(t)} 的 2 倍，得 0 分", notes=notes
+        )
+    raw = round_half_up((1 - (a - t) / t) * weight, places)
+    return Scored("reverse", raw, f"(1 − ({fmt(a)} − {fmt(t)}) ÷ {fmt(t)}) × {w} = {fmt(raw)}", notes=notes)
+
+
+def _qualitative(rulebook: Rulebook, actual: Reading, weight: Decimal, stated: Decimal | None) -> Scored:
+    band = band_of(rulebook, actual.text)
+    places = rulebook.rounding.places
+    if band is None:
+        return _stated_or(
+            f"定性指标的完成情况“{actual.text}”不是“{'”“'.join(b.option for b in rulebook.qualitative.bands)}”之一，"
+            "无法定档",
+            weight,
+            stated,
+            places,
+        )
+    low, high, inclusive = band_bounds(rulebook, band, weight)
+    bounds = _bounds_text(low, high, inclusive)
+    if stated is None:
+        return Scored(
+            "unscored",
+            reason=f"定性指标（“{band.option}”，得分应在 {bounds} 内）没有自评得分，无法计分",
+            band=band.option,
+        )
+    if in_band(rulebook, band, weight, stated):
+        return Scored(
+            "qualitative",
+            round_half_up(stated, places),
+            f"“{band.option}”档得分 {bounds}，自评 {fmt(stated)} 在档内，采用",
+            band=band.option,
+        )
+    return Scored(
+        "unscored",
+        reason=f"自评得分 {fmt(stated)} 不在“{band.option}”档 {bounds} 内",
+        band=band.option,
+        notes=[f"自评得分 {fmt(stated)} 不在“{band.option}”档 {bounds} 内，请按档位重新打分"],
+    )
+
+
+def _deadline(target: Reading, actual: Reading, weight: Decimal, stated: Decimal | None, places: int) -> Scored:
+    assert target.date is not None
+    due = f"{target.date[0]}月{target.date[1]}日"
+    full = round_half_up(weight, places)
+    if actual.date is None:
+        if _ON_TIME.search(actual.text):
+            return Scored(
+                "deadline",
+                full,
+                f"期限 {due}前，完成情况“{actual.text}”，按期完成，得满分 {fmt(full)}",
+                notes=[f"完成情况“{actual.text}”没有日期，按其所写视为按期完成"],
+            )
+        return _stated_or(f"期限型指标的完成情况“{actual.text}”没有日期", weight, stated, places)
+    late = actual.next_year and not target.next_year
+    met = not late and actual.date <= target.date
+    done = f"{'次年' if actual.next_year else ''}{actual.date[0]}月{actual.date[1]}日"
+    if met:
+        return Scored("deadline", full, f"期限 {due}前，{done}完成，按期完成，得满分 {fmt(full)}")
+    return _stated_or(f"逾期完成（期限 {due}，{done}完成），评分规则没有逾期的计分办法", weight, stated, places)
+
+
+# ------------------------------------------------------------------------------------------------ execution
+
+
+def score_execution(
+    rulebook: Rulebook, initial: Decimal | None, adjusted: Decimal | None, executed: Decimal | None
+) -> ExecutionScore:
+    """预算执行率 = 全年执行数 ÷ 全年预算数; its score = min(rate, cap) × weight. Missing data: insufficient, never 0."""
+    weight = rulebook.weights.execution
+    places = rulebook.rounding.places
+    missing = [name for name, value in (("全年预算数", adjusted), ("全年执行数", executed)) if value is None]
+    if missing:
+        return ExecutionScore(
+            initial=initial, adjusted=adjusted, executed=executed, rate=None, weight=weight, score=None,
+            status="insufficient_data",
+            computation=f"{'、'.join(missing)}未载明，无法计算预算执行率（不按 0 或 100% 计）",
+        )  # fmt: skip
+    assert adjusted is not None and executed is not None
+    if adjusted == 0:
+        return ExecutionScore(
+            initial=initial, adjusted=adjusted, executed=executed, rate=None, weight=weight, score=None,
+            status="insufficient_data", computation="全年预算数为 0，无法计算预算执行率",
+        )  # fmt: skip
+    ratio = executed / adjusted
+    rate = round_half_up(ratio * HUNDRED, places)
+    cap = rulebook.execution.cap
+    if ratio > cap:
+        score = round_half_up(cap * weight, places)
+        computation = (
+            f"{fmt(executed)} ÷ {fmt(adjusted)} = {fmt(rate)}%，超过 {pct(cap)}%，"
+            f"按 {pct(cap)}% 计：{fmt(weight)} × {pct(cap)}% = {fmt(score)}"
+        )
+    else:
+        score = round_half_up(ratio * weight, places)
+        computation = f"{fmt(executed)} ÷ {fmt(adjusted)} × {fmt(weight)} = {fmt(score)}"
+    return ExecutionScore(
+        initial=initial, adjusted=adjusted, executed=executed, rate=rate, weight=weight, score=score,
+        status="scored", computation=computation, over_budget=executed > adjusted,
+    )  # fmt: skip
+
+
+# ------------------------------------------------------------------------------------------------ the whole
+
+
+def _reading(ind: Indicator) -> tuple[Reading | None, Reading | None]:
+    return (
+        read_measure(ind.target) if ind.target is not None else None,
+        read_measure(ind.actual) if ind.actual is not None else None,
+    )
+
+
+def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
+    """Score an evaluation under a rulebook: per indicator, execution, total, cap, grade, every assumption."""
+    places = rulebook.rounding.places
+    indicators = ev.performance.indicators
+    readings = [_reading(ind) for ind in indicators]
+    keys = _level_keys(rulebook)
+    levels = [level_of(rulebook, ind.level1, keys) for ind in indicators]
+    provisional = not any(ind.weight is not None for ind in indicators if not ind.not_applicable)
+    assumptions: list[str] = []
+
+    # the weight of each indicator: stated, or spread over the scorable ones of its 一级 (provisional)
+    weights: list[Decimal | None] = [ind.weight for ind in indicators]
+    if provisional:
+        weights = [None] * len(indicators)
+        assumptions.append(
+            f"报告未列各项指标的分值（自评表未附），按评分规则“{rulebook.id}”暂评：各一级指标的分值平均分配给"
+            "其下可计分的三级指标（有指标值和实际完成值且能按规则计分的；不适用的不参与），"
+            "尾差按最大余数法分给排在前面的指标；暂评结果仅供参考"
+        )
+        scorable = [
+            levels[i] is not None
+            and not ind.not_applicable
+            and score_measures(rulebook, *readings[i], Decimal(1), ind.score).score is not None
+            for i, ind in enumerate(indicators)
+        ]
+        for level in rulebook.weights.level1:
+            members = [i for i in range(len(indicators)) if scorable[i] and levels[i] is level]
+            shares = spread(level.weight, len(members), places)
+            for i, share in zip(members, shares, strict=True):
+                weights[i] = share
+            if members:
+                each = "、".join(sorted({fmt(s) for s in shares}, key=Decimal, reverse=True))
+                assumptions.append(f"{level.name} {fmt(level.weight)} 分分给 {len(members)} 项可计分指标，每项 {each} 分")
+            else:
+                assumptions.append(f"{level.name} {fmt(level.weight)} 分：没有可计分的三级指标，未评")
+
+    scores: list[IndicatorScore] = []
+    for i, ind in enumerate(indicators):
+        target, actual = readings[i]
+        weight = weights[i]
+        direction = target.direction if target is not None else None
+        base = {
+            "index": i,
+            "level1": ind.level1,
+            "level2": ind.level2,
+            "name": ind.name,
+            "target": ind.target.text if ind.target is not None else None,
+            "actual": ind.actual.text if ind.actual is not None else None,
+            "weight_assumed": provisional and weight is not None,
+            "stated_score": ind.score,
+            "direction": direction,
+        }
+        if ind.not_applicable:
+            scores.append(IndicatorScore(**base, weight=weight, score=None, method="unscored", computation="",
+                                         reason="报告称不适用，不参与评分"))  # fmt: skip
+            continue
+        if levels[i] is None:
+            why = f"一级指标“{ind.level1}”不在评分规则之内" if ind.level1 else "没有一级指标，无法归入"
+            scores.append(IndicatorScore(**base, weight=weight, score=None, method="unscored", computation="", reason=why))
+            continue
+        if weight is None:
+            if provisional:
+                why = score_measures(rulebook, target, actual, Decimal(1), ind.score).reason or "无法计分"
+            else:
+                why = "没有分值"
+            scores.append(IndicatorScore(**base, weight=None, score=None, method="unscored", computation="", reason=why))
+            continue
+        result = score_measures(rulebook, target, actual, weight, ind.score)
+        scores.append(
+            IndicatorScore(
+                **base,
+                weight=weight,
+                score=result.score,
+                method=result.method,
+                computation=result.computation,
+                reason=result.reason,
+                over_achieved=result.over_achieved,
+                deduction=result.deduction,
+                band=result.band,
+                notes=result.notes,
+            )
+        )
+        if result.score is not None:
+            assumptions.extend(f"“{ind.name}”：{note}" for note in result.notes if "未写比较符" in note or "视为" in note)
+
+    execution = score_execution(rulebook, ev.budget.initial, ev.budget.adjusted, ev.budget.executed)
+    if execution.status != "scored":
+        assumptions.append(f"预算执行率 {fmt(rulebook.weights.execution)} 分：{execution.computation}，未评")
+
+    level_scores: list[LevelScore] = []
+    for level in rulebook.weights.level1:
+        mine = [s for s, lv in zip(scores, levels, strict=True) if lv is level]
+        done = [s for s in mine if s.score is not None and s.weight is not None]
+        level_scores.append(
+            LevelScore(
+                name=level.name,
+                weight=level.weight,
+                indicators=len(mine),
+                scored=len(done),
+                assessed_weight=sum((s.weight for s in done if s.weight is not None), ZERO),
+                score=sum((s.score for s in done if s.score is not None), ZERO),
+            )
+        )
+
+    scored = [s for s in scores if s.score is not None and s.weight is not None]
+    assessed = sum((s.weight for s in scored if s.weight is not None), ZERO)
+    total = sum((s.score for s in scored if s.score is not None), ZERO)
+    if execution.score is not None:
+        assessed += execution.weight
+        total += execution.score
+    total = round_half_up(total, places)
+    assessed = round_half_up(assessed, places)
+    full = rulebook.weights.total
+    complete = assessed == full
+    scaled: Decimal | None = None
+    cap: Decimal | None = None
+    final = total
+    grade: str | None = None
+    if complete:
+        final, cap = apply_cap(rulebook, execution.rate, total)
+        grade = grade_for(rulebook, final)
+    elif assessed > 0:
+        scaled = round_half_up(total / assessed * HUNDRED, places)
+        scaled, cap = apply_cap(rulebook, execution.rate, scaled)
+        grade = grade_for(rulebook, scaled)
+        assumptions.append(
+            f"只有 {fmt(assessed)} 分（满分 {fmt(full)} 分）能够评定，得 {fmt(total)} 分，"
+            f"折算为百分制 {fmt(scaled)} 分，等级按折算分评定"
+        )
+        if cap is not None:
+            assumptions.append(f"执行率封顶按折算为百分制的得分适用：封顶 {fmt(cap)} 分")
+    else:
+        assumptions.append("没有任何一项能够评分，无法给出总分和等级")
+
+    return Scorecard(
+        rulebook=rulebook.id,
+        provisional=provisional,
+        indicators=scores,
+        execution=execution,
+        assessed_weight=assessed,
+        total=final,
+        total_before_cap=total,
+        cap=cap,
+        scaled_total=scaled,
+        grade=grade,
+        self_grade=ev.self_assessment.grade,
+        self_score=ev.self_assessment.score,
+        assumptions=assumptions,
+        full_weight=full,
+        levels=level_scores,
+    )
