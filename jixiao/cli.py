@@ -31,6 +31,7 @@ from jixiao.core.findings import SEVERITY_NAMES, Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import canonical
 from jixiao.io.load import load_report
+from jixiao.render.xlsx import scorecard_xlsx_bytes
 from jixiao.scoring.engine import score
 from jixiao.scoring.rulebook import DEFAULT_RULEBOOK, load_rulebook
 from jixiao.scoring.scorecard import Scorecard
@@ -64,13 +65,13 @@ def read_any(path: Path) -> Evaluation:
     return load_report(path)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, content: str | bytes) -> None:
     """Write through a temporary file and rename, so a failure never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -277,6 +278,12 @@ def score_(
         typer.Option("--rulebook", "-r", metavar="ID|PATH", help="评分规则：内置编号或 YAML 文件 / rulebook id or YAML path"),
     ] = DEFAULT_RULEBOOK,
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="输出格式 / output format: text, json")] = ScoreFormat.text,
+    xlsx: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx", file_okay=False, help="把自评表写成 Excel，放在此目录 / write the 自评表 as xlsx into this directory"
+        ),
+    ] = None,
 ) -> None:
     """按评分规则给自评打分：各项指标得分、预算执行率、总分、等级。Score evaluations under a rulebook."""
     try:
@@ -298,6 +305,10 @@ def score_(
         card = score(evaluation, rulebook).model_copy(update={"file": str(path)})
         report = run_checks(evaluation, settings, rules=scoring_rules)
         errors = errors or report.has_errors
+        if xlsx is not None:
+            target = xlsx / f"{path.stem}.自评表.xlsx"
+            write_atomic(target, scorecard_xlsx_bytes(evaluation, card))
+            err.print(f"已写入 {target}", markup=False)
         if fmt is ScoreFormat.json:
             payload.append(card.model_dump(mode="json"))
         else:
@@ -371,6 +382,7 @@ def demo(
     else:
         err.print(f"未找到种子报告目录 {seeds}，只导入示例报告。", markup=False)
     unreadable = False
+    rulebook = load_rulebook(DEFAULT_RULEBOOK)
     for path in inputs:
         try:
             evaluation = load_report(path)
@@ -386,9 +398,23 @@ def demo(
         write_atomic(output / f"{path.stem}.yaml", canonical.dumps_yaml(evaluation))
         write_atomic(output / f"{path.stem}.json", canonical.dumps_json(evaluation) + "\n")
         write_atomic(output / f"{path.stem}.check.txt", "\n".join(line for line, _ in lines) + "\n")
-        written = "、".join(str(output / f"{path.stem}{suffix}") for suffix in (".yaml", ".json", ".check.txt"))
+        card = score(evaluation, rulebook)
+        out.print(_score_line(card), style="bold", markup=False)
+        write_atomic(output / f"{path.stem}.自评表.xlsx", scorecard_xlsx_bytes(evaluation, card))
+        suffixes = (".yaml", ".json", ".check.txt", ".自评表.xlsx")
+        written = "、".join(str(output / f"{path.stem}{suffix}") for suffix in suffixes)
         out.print(f"已写入 {written}\n", markup=False)
     raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
+
+
+def _score_line(card: Scorecard) -> str:
+    kind = "暂评" if card.provisional else "评分"
+    scaled = f"，折算百分制 {card.scaled_total} 分" if card.scaled_total is not None else ""
+    own = f"；自评等级 {card.self_grade}" if card.self_grade else ""
+    return (
+        f"{kind}（{card.rulebook}）：可评定 {card.assessed_weight} 分，得 {card.total} 分{scaled}，"
+        f"等级 {card.grade or '—'}{own}"
+    )
 
 
 def main() -> None:

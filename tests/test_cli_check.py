@@ -117,10 +117,10 @@ def test_the_seed_is_checked_with_located_findings() -> None:
 def test_the_demo_imports_and_checks_the_example_and_the_seed(tmp_path: Path) -> None:
     result = runner.invoke(app, ["demo", "-o", str(tmp_path)])
     assert result.exit_code == 0  # the demo shows findings; only an unreadable file fails it
-    assert "检查结果" in result.output
+    assert "检查结果" in result.output and "暂评（hunan-2023）" in result.output
     seed = support.seed_path().stem
     for stem in ("qingshan_nongye_2024", seed):
-        for suffix in (".yaml", ".json", ".check.txt"):
+        for suffix in (".yaml", ".json", ".check.txt", ".自评表.xlsx"):
             assert (tmp_path / f"{stem}{suffix}").exists(), f"{stem}{suffix}"
     checked = (tmp_path / f"{seed}.check.txt").read_text(encoding="utf-8")
     assert "heading-numbering" in checked and checked.rstrip().splitlines()[-1].startswith("共发现")

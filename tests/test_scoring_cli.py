@@ -81,3 +81,14 @@ def test_no_file_is_a_usage_error() -> None:
 def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     code, _ = _run(str(write(evaluation(*full_marks()), tmp_path / "a.yaml")), "--format", "pdf")
     assert code == 2
+
+
+def test_score_writes_the_form_as_xlsx_that_reads_back(tmp_path: Path) -> None:
+    from jixiao.io.xlsx_reader import read_scorecard_xlsx
+
+    result = runner.invoke(app, ["score", str(support.seed_path()), "--xlsx", str(tmp_path)])
+    assert result.exit_code in (0, 1)
+    [written] = list(tmp_path.glob("*.自评表.xlsx"))
+    form = read_scorecard_xlsx(written)
+    assert form.unit.name == "中共辰溪县委网络安全和信息化委员会办公室"
+    assert {i.name for i in form.performance.indicators} >= {"网络系统设备"}
