@@ -137,7 +137,13 @@ class Rulebook(_Strict):
 
 
 def bundled_rulebooks() -> list[str]:
-    return sorted(path.stem for path in BUNDLED.glob("*.yaml"))
+    return list(_bundled_ids())
+
+
+@cache
+def _bundled_ids() -> tuple[str, ...]:
+    """The shipped rulebooks are part of the package: listed once, not globbed on every check run."""
+    return tuple(sorted(path.stem for path in BUNDLED.glob("*.yaml")))
 
 
 DEFAULT_RULEBOOK = "hunan-2023"
