@@ -90,12 +90,3 @@ class CheckResult(NamedTuple):
     outcome: Outcome
     findings: tuple[Finding, ...] = ()
 
-
-def aggregate(outcomes: list[Outcome]) -> Outcome:
-    """fail if any place failed, else insufficient_data if any, else pass; nothing looked at: not_applicable."""
-    if not outcomes:
-        return "not_applicable"
-    for outcome in ("fail", "insufficient_data", "pass"):
-        if outcome in outcomes:
-            return outcome  # type: ignore[return-value]
-    return "not_applicable"
