@@ -53,3 +53,5 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     appendix_title: str | None = None  # 附：部门整体支出绩效自评表 — rendered from the scorecard, landscape
     provisional: bool = False  # the appendix's scores are provisional
+    # the appendix's own blocks (the 自评表's parts as tables), drafted with the scorecard; empty for none
+    appendix: list[Block] = field(default_factory=list)
