@@ -33,6 +33,7 @@ bench: venv system
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_score.py
+	$(BIN)/python bench/bench_render.py
 
 docs: venv
 	$(BIN)/jixiao check --catalogue > docs/rules.md

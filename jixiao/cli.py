@@ -8,6 +8,7 @@ join as their own subcommands.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -65,11 +66,21 @@ def read_any(path: Path) -> Evaluation:
     return load_report(path)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
     """Write through a temporary file and rename, so a failure never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; a written report is as readable as any new file
         with os.fdopen(fd, "wb") as handle:
             handle.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.replace(tmp, path)
@@ -316,6 +327,83 @@ def score_(
     if fmt is ScoreFormat.json and payload:
         sys.stdout.write(json.dumps(payload if len(files) > 1 else payload[0], ensure_ascii=False, indent=2) + "\n")
     raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.FINDINGS if errors else ExitCode.OK)
+
+
+class RenderFormat(StrEnum):
+    docx = "docx"
+    pdf = "pdf"
+    html = "html"
+    md = "md"
+    xlsx = "xlsx"
+
+
+def _render_file(evaluation: Evaluation, card: Scorecard, to: RenderFormat, target: Path) -> None:
+    """Render one evaluation to `target`, atomically: a failure never leaves half a file behind."""
+    if to is RenderFormat.xlsx:
+        write_atomic(target, scorecard_xlsx_bytes(evaluation, card))
+        return
+    from jixiao.render.draft import draft
+
+    doc = draft(evaluation, card)
+    if to is RenderFormat.html:
+        from jixiao.render.html import render_html
+
+        write_atomic(target, render_html(doc))
+    elif to is RenderFormat.md:
+        from jixiao.render.markdown import render_markdown
+
+        write_atomic(target, render_markdown(doc))
+    elif to is RenderFormat.pdf:
+        from jixiao.render.pdf import pdf_bytes
+
+        write_atomic(target, pdf_bytes(doc))
+    else:
+        from jixiao.render.docx import build_docx
+
+        buffer = io.BytesIO()
+        build_docx(doc, card).save(buffer)
+        write_atomic(target, buffer.getvalue())
+
+
+@app.command("render")
+def render_(
+    files: Annotated[list[Path], typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")],
+    to: Annotated[RenderFormat, typer.Option("--to", "-t", help="输出格式 / output format: docx, pdf, html, md, xlsx")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", file_okay=False, help="输出目录（默认当前目录）/ output directory")
+    ] = Path("."),
+    rulebook_name: Annotated[
+        str,
+        typer.Option("--rulebook", "-r", metavar="ID|PATH", help="评分规则：内置编号或 YAML 文件 / rulebook id or YAML path"),
+    ] = DEFAULT_RULEBOOK,
+) -> None:
+    """成文：把自评写成报告（docx、pdf、html、md）或自评表（xlsx）。Render evaluations as documents."""
+    try:
+        rulebook = load_rulebook(rulebook_name)
+    except InputError as exc:
+        _report_unreadable(exc)
+        raise typer.Exit(ExitCode.UNREADABLE) from None
+    suffix = ".自评表.xlsx" if to is RenderFormat.xlsx else f".{to.value}"
+    targets = [output / f"{path.stem}{suffix}" for path in files]
+    for path, target in zip(files, targets, strict=True):
+        if target.resolve() == path.resolve():
+            err.print(f"输出文件 {target} 就是输入文件，不能覆盖：请用 -o 指定另一个目录。", markup=False)
+            raise typer.Exit(ExitCode.USAGE)
+    if len(set(targets)) < len(targets):
+        err.print("有几份输入文件同名，输出会互相覆盖：请分别渲染或改名。", markup=False)
+        raise typer.Exit(ExitCode.USAGE)
+    unreadable = False
+    for path, target in zip(files, targets, strict=True):
+        try:
+            evaluation = read_any(path)
+        except InputError as exc:
+            _report_unreadable(exc)
+            unreadable = True
+            continue
+        card = score(evaluation, rulebook).model_copy(update={"file": str(path)})
+        _render_file(evaluation, card, to, target)
+        err.print(f"已写入 {target}", markup=False)
+    raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
 
 
 @app.command("fmt")

@@ -41,3 +41,21 @@ def test_squeeze_examples() -> None:
     assert squeeze("占 100 %") == "占100%"
     assert squeeze("2023  5 31") == "2023 5 31"
     assert squeeze("PVC 110 管") == "PVC 110管"
+
+
+def test_a_page_number_between_two_pages_does_not_cut_a_wrapped_paragraph() -> None:
+    from jixiao.io.document import Line
+    from jixiao.io.normalize import rejoin_wrapped
+
+    full = "本年度收入合计一百二十万元其中财政拨款收入一百万元事业收入二十万元均已按"  # 36 characters, 72 units
+    lines = [Line(1, full, 1), Line(2, "— 1 —", 1), Line(3, "规定使用。", 2), Line(4, "— 2 —", 2)]
+    assert [(line.no, line.text) for line in rejoin_wrapped(lines)] == [(1, full + "规定使用。")]
+
+
+def test_a_gbt_9704_line_of_28_characters_is_rejoined() -> None:
+    from jixiao.io.document import Line
+    from jixiao.io.normalize import rejoin_wrapped
+
+    first = "二〇二三年度本单位共取得收入合计二百三十九点六七万"  # 25 characters and a comma's width: a wrapped 公文 line
+    lines = [Line(1, first, 1), Line(2, "元。", 1), Line(3, "短行。", 1)]
+    assert rejoin_wrapped(lines)[0].text == first + "元。"

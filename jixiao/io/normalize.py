@@ -75,7 +75,11 @@ _WRAP_END = re.compile(r"(?<!\d)[:：]\s*$")
 _WRAP_FULL = 0.7  # a PDF line this close to the page's widest line was wrapped by the layout, not the author
 
 
-_WRAP_MIN = 60  # half-width units: a cover page's short lines are never wrapped paragraphs
+# half-width units: a cover page's short lines are never wrapped paragraphs, while a 公文 line of 28
+# characters (GB/T 9704, 56 units; a little less where the layout squeezes punctuation) is
+_WRAP_MIN = 40
+# the page number GB/T 9704 prints at the foot of each page ("— 3 —"): page furniture, not text
+_PAGE_NUMBER = re.compile(r"^\s*[—–－-]+\s*\d{1,4}\s*[—–－-]+\s*$")
 
 
 def _width(text: str) -> int:
@@ -87,9 +91,12 @@ def _width(text: str) -> int:
 def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     """Join the lines a PDF layout wrapped: a full-width line not ending a sentence runs on into the next.
 
+    Page numbers ("— 3 —") are dropped first, so a paragraph running across a page break joins up whole.
+
     The joined line keeps the first line's number and page, so a value read from it points to where the
     statement starts.
     """
+    lines = [line for line in lines if not _PAGE_NUMBER.match(line.text)]
     widths = [_width(line.text) for line in lines]
     widest: dict[int | None, int] = {}
     for line, width in zip(lines, widths, strict=True):
