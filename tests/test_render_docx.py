@@ -374,3 +374,15 @@ def test_importing_a_rendered_report_gives_back_the_figures_it_was_drafted_from(
     back = load_report(render_docx(draft(ev), None, tmp_path / "generated.docx"))
     assert figures(back) == figures(ev)
     _shares_are_computed(back)
+
+
+def test_the_shipped_reference_template_holds_the_styles_the_code_defines() -> None:
+    from jixiao.render.docx import TEMPLATE, reference_document
+
+    shipped = docx.Document(str(TEMPLATE))
+    assert shipped.styles.element.xml == reference_document().styles.element.xml, (
+        "run scripts/make_reference_docx.py"
+    )
+    defaults = shipped.styles.element.find(qn("w:docDefaults"))
+    fonts = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "仿宋_GB2312"

@@ -486,6 +486,19 @@ def _blocks(document: docx.document.Document, blocks: list[Block], width: int) -
 # ---------------------------------------------------------------------------------------------- the file
 
 
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "reference.docx"
+
+
+def reference_document() -> docx.document.Document:
+    """A blank document with our styles: the official font names with eastAsia set in docDefaults and every
+    style, sizes, the title and heading styles, odd and even footers. The shipped reference template
+    (`templates/reference.docx`, written by scripts/make_reference_docx.py) is this, saved; a test keeps the two equal."""
+    document = docx.Document()
+    _styles(document)
+    document.settings.odd_and_even_pages_header_footer = True
+    return document
+
+
 def build_docx(
     doc: Document, card: Scorecard | None = None, char_grid: bool = True
 ) -> docx.document.Document:
@@ -495,9 +508,7 @@ def build_docx(
     text on a line by narrowing the pitch to 15.79 pt; LibreOffice (7.4) instead gives every character wider
     than the pitch two cells, so a docx meant for LibreOffice (a PDF made with it) reads better without it.
     """
-    document = docx.Document()
-    _styles(document)
-    document.settings.odd_and_even_pages_header_footer = True
+    document = docx.Document(str(TEMPLATE))
     cover_section = document.sections[0]
     _page(cover_section, char_grid=char_grid)
     _cover(document, doc)
