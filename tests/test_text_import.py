@@ -119,3 +119,9 @@ def test_importing_any_text_never_raises(text: str) -> None:
 )
 def test_importing_report_like_fragments_never_raises(parts: list[str]) -> None:
     _import("".join(parts))
+
+
+def test_a_heading_with_a_template_word_limit_left_in_is_still_a_heading() -> None:
+    evaluation = _import("一、摘要（1000字以内）\n本年度工作概述。\n二、部门概况\n本局内设3个股室。\n")
+    titles = [(s.numbering, s.title) for s in evaluation.outline.sections]
+    assert titles[:2] == [("一、", "摘要(1000字以内)"), ("二、", "部门概况")]

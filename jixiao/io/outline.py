@@ -67,6 +67,7 @@ _TOC = re.compile(r"^目\s*录$")
 _TOC_ENTRY = re.compile(rf"^(?:[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|附件\s*\d)")
 _SENTENCE_END = re.compile(r"[。;!?,]")
 _DIGIT = re.compile(r"\d")
+_WORD_LIMIT = re.compile(r"[(（]\s*\d+\s*字(?:以内|左右|以下)?\s*[)）]")
 _ONLY_A_YEAR = re.compile(r"[^\d]*\d{4}年[^\d]*")
 
 
@@ -134,7 +135,9 @@ def _looks_like_title(title: str) -> bool:
         return False
     if _SENTENCE_END.search(body):
         return False
-    # "1、收入:792.22万元" states a figure: it is an item, not a heading
+    # "1、收入:792.22万元" states a figure: it is an item, not a heading; a template's word limit left in
+    # ("一、摘要(1000字以内)") is not a figure of the report, so the title is judged without it
+    body = _WORD_LIMIT.sub("", body)
     return not _DIGIT.search(body) or bool(_ONLY_A_YEAR.fullmatch(body))
 
 
