@@ -489,10 +489,26 @@ def demo(
         card = score(evaluation, rulebook)
         out.print(_score_line(card), style="bold", markup=False)
         write_atomic(output / f"{path.stem}.自评表.xlsx", scorecard_xlsx_bytes(evaluation, card))
-        suffixes = (".yaml", ".json", ".check.txt", ".自评表.xlsx")
+        _write_documents(output / path.stem, evaluation, card)
+        suffixes = (".yaml", ".json", ".check.txt", ".自评表.xlsx", ".docx", ".pdf", ".html")
         written = "、".join(str(output / f"{path.stem}{suffix}") for suffix in suffixes)
         out.print(f"已写入 {written}\n", markup=False)
     raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
+
+
+def _write_documents(stem: Path, evaluation: Evaluation, card: Scorecard) -> None:
+    """The report drafted from the data, as docx, pdf and html beside the other demo outputs."""
+    from jixiao.render.docx import build_docx
+    from jixiao.render.draft import draft
+    from jixiao.render.html import render_html
+    from jixiao.render.pdf import pdf_bytes
+
+    doc = draft(evaluation, card)
+    buffer = io.BytesIO()
+    build_docx(doc, card).save(buffer)
+    write_atomic(stem.with_name(stem.name + ".docx"), buffer.getvalue())
+    write_atomic(stem.with_name(stem.name + ".pdf"), pdf_bytes(doc))
+    write_atomic(stem.with_name(stem.name + ".html"), render_html(doc))
 
 
 def _score_line(card: Scorecard) -> str:

@@ -120,7 +120,7 @@ def test_the_demo_imports_and_checks_the_example_and_the_seed(tmp_path: Path) ->
     assert "检查结果" in result.output and "暂评（hunan-2023）" in result.output
     seed = support.seed_path().stem
     for stem in ("qingshan_nongye_2024", seed):
-        for suffix in (".yaml", ".json", ".check.txt", ".自评表.xlsx"):
+        for suffix in (".yaml", ".json", ".check.txt", ".自评表.xlsx", ".docx", ".pdf", ".html"):
             assert (tmp_path / f"{stem}{suffix}").exists(), f"{stem}{suffix}"
     checked = (tmp_path / f"{seed}.check.txt").read_text(encoding="utf-8")
     assert "heading-numbering" in checked and checked.rstrip().splitlines()[-1].startswith("共发现")
