@@ -8,6 +8,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from jixiao.core.model import Evaluation
+from jixiao.io.document import SourceDocument
+from jixiao.io.load import import_document
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # DESIGN.md, "Contracts", JSON output: these paths exist in every JSON object, with a value or null
@@ -62,3 +66,14 @@ def lookup(data: dict[str, Any], dotted: str) -> Any:
             raise KeyError(f"{dotted}: no {part!r}")
         node = node[part]
     return node
+
+
+def import_text(text: str, name: str = "t.txt") -> Evaluation:
+    """A report given as text, imported as a txt file of that name would be."""
+    return import_document(SourceDocument.from_text(name, "txt", text))
+
+
+def corpus_evaluation(name: str) -> Evaluation:
+    """One corpus file, its header block stripped, imported as text."""
+    path = shared_dir() / "corpus" / name
+    return import_text(strip_corpus_header(path.read_text(encoding="utf-8")), name)

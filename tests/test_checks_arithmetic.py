@@ -11,8 +11,6 @@ from jixiao.checks.runner import CheckReport
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import load_report
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document
 from tests import support
 
 
@@ -22,13 +20,11 @@ def seed() -> CheckReport:
 
 
 def _corpus(name: str) -> CheckReport:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    return run_checks(import_document(SourceDocument.from_text(name, "txt", text)))
+    return run_checks(support.corpus_evaluation(name))
 
 
 def _report(text: str) -> CheckReport:
-    return run_checks(import_document(SourceDocument.from_text("t.txt", "txt", text)))
+    return run_checks(support.import_text(text))
 
 
 def _of(report: CheckReport, rule: str) -> list[Finding]:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import pytest
 
 from jixiao.checks import run_checks
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document
 from tests import support
 
 EXPECTED: dict[str, set[str]] = {
@@ -82,8 +80,6 @@ def test_every_corpus_file_has_an_expectation() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_corpus_file_known_issues_are_reported(name: str) -> None:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    report = run_checks(import_document(SourceDocument.from_text(name, "txt", text)))
+    report = run_checks(support.corpus_evaluation(name))
     fired = {f.rule for f in report.findings if f.severity != "info"}
     assert EXPECTED[name] <= fired, f"missing: {EXPECTED[name] - fired}"

@@ -9,15 +9,13 @@ from jixiao.checks import RULES, run_checks
 from jixiao.checks.runner import CheckReport
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document
 from tests import support
 
 COUNT = sorted(r for r, rule in RULES.items() if rule.category == "count")
 
 
 def _report(text: str) -> CheckReport:
-    return run_checks(import_document(SourceDocument.from_text("t.txt", "txt", text)), rules=COUNT)
+    return run_checks(support.import_text(text), rules=COUNT)
 
 
 def _built(data: dict[str, Any]) -> CheckReport:
@@ -25,9 +23,7 @@ def _built(data: dict[str, Any]) -> CheckReport:
 
 
 def _corpus(name: str) -> CheckReport:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    return run_checks(import_document(SourceDocument.from_text(name, "txt", text)), rules=COUNT)
+    return run_checks(support.corpus_evaluation(name), rules=COUNT)
 
 
 def _of(report: CheckReport, rule: str) -> list[Finding]:

@@ -7,21 +7,15 @@ import pytest
 from jixiao.checks import RULES, run_checks
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document, load_report
+from jixiao.io.load import load_report
 from tests import support
 
 FAMILY = sorted(r for r, rule in RULES.items() if rule.category == "date")
 
 
 def evaluation_of(text: str) -> Evaluation:
-    return import_document(SourceDocument.from_text("inline.txt", "txt", text))
+    return support.import_text(text, "inline.txt")
 
-
-def corpus_evaluation(name: str) -> Evaluation:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    return import_document(SourceDocument.from_text(name, "txt", text))
 
 
 def findings(ev: Evaluation, rule: str | None = None) -> list[Finding]:
@@ -121,13 +115,13 @@ def test_it_warns_when_the_fiscal_year_is_never_stated() -> None:
 )
 def test_it_warns_that_the_corpus_report_never_states_its_fiscal_year(name: str) -> None:
     # 015/016/018: 发布日期 2025-04 is page metadata; the text itself never names the year evaluated
-    found = findings(corpus_evaluation(name))
+    found = findings(support.corpus_evaluation(name))
     assert [(f.rule, f.severity) for f in found] == [("fiscal-year-missing", "warning")]
 
 
 def test_it_warns_that_the_corpus_report_date_lost_its_year_month_and_day() -> None:
     # 040: "報告日期: 2023    5  31" is read as 2023-05-31, but 年/月/日 are gone
-    [finding] = findings(corpus_evaluation("040_yueyangxian_xcb_2022.txt"), "report-date-format")
+    [finding] = findings(support.corpus_evaluation("040_yueyangxian_xcb_2022.txt"), "report-date-format")
     assert finding.severity == "warning"
     assert finding.evidence == {"written": "2023    5  31", "read_as": "2023-05-31"}
     assert finding.location.line == 29
@@ -153,5 +147,5 @@ def test_the_pinned_errors_name_corpus_files() -> None:
 
 @pytest.mark.parametrize("path", support.corpus_files(), ids=lambda p: p.name[:3])
 def test_the_date_errors_on_each_corpus_file_are_the_reviewed_ones(path: Path) -> None:
-    errors = {f.rule for f in findings(corpus_evaluation(path.name)) if f.severity == "error"}
+    errors = {f.rule for f in findings(support.corpus_evaluation(path.name)) if f.severity == "error"}
     assert errors == PINNED_ERRORS.get(path.name, set())

@@ -10,8 +10,6 @@ from jixiao.checks.runner import CheckReport
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import load_report
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document
 from tests import support
 
 MINE = sorted(r.id for r in RULES.values() if r.category == "execution")
@@ -24,9 +22,7 @@ def seed() -> CheckReport:
 
 @cache
 def corpus(name: str) -> CheckReport:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    return run_checks(import_document(SourceDocument.from_text(name, "txt", text)), rules=MINE)
+    return run_checks(support.corpus_evaluation(name), rules=MINE)
 
 
 def report(execution: str, problems: str) -> CheckReport:
@@ -37,7 +33,7 @@ def report(execution: str, problems: str) -> CheckReport:
         "六、部门整体支出绩效情况\n（一）预算执行情况\n" + execution + "\n"
         "七、存在的问题及原因分析\n" + problems + "\n八、下一步改进措施\n加强演出组织。\n"
     )
-    return run_checks(import_document(SourceDocument.from_text("t.txt", "txt", text)), rules=MINE)
+    return run_checks(support.import_text(text), rules=MINE)
 
 
 def built(data: dict[str, Any]) -> CheckReport:

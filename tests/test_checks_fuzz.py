@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from jixiao.checks import RULES, run_checks
 from jixiao.core.findings import CATEGORY_NAMES
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document
+from tests import support
 
 FRAGMENTS = [
     "一、部门基本情况", "二、一般公共预算支出情况", "四、国有资本经营预算支出情况", "七、存在的问题", "八、下一步改进措施",
@@ -23,7 +22,7 @@ FRAGMENTS = [
 
 
 def _check(text: str) -> None:
-    evaluation = import_document(SourceDocument.from_text("fuzz.txt", "txt", text))
+    evaluation = support.import_text(text, "fuzz.txt")
     report = run_checks(evaluation)
     assert {r.rule for r in report.results} == set(RULES)
     for finding in report.findings:

@@ -9,21 +9,15 @@ from jixiao.checks import RULES, run_checks
 from jixiao.checks.families.identity import fold, same_unit
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document, load_report
+from jixiao.io.load import load_report
 from tests import support
 
 FAMILY = sorted(r for r, rule in RULES.items() if rule.category == "identity")
 
 
 def evaluation_of(text: str) -> Evaluation:
-    return import_document(SourceDocument.from_text("inline.txt", "txt", text))
+    return support.import_text(text, "inline.txt")
 
-
-def corpus_evaluation(name: str) -> Evaluation:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    return import_document(SourceDocument.from_text(name, "txt", text))
 
 
 def findings(ev: Evaluation, rule: str | None = None) -> list[Finding]:
@@ -93,7 +87,7 @@ def test_it_accepts_functions_stated_under_the_units_short_name() -> None:
 def test_it_flags_national_powers_in_the_functions_of_a_county_body_in_corpus_029() -> None:
     # 029: the 德钦县人大常委会 lists 解释宪法, 监督宪法的实施 and the supervision of 国务院/最高法/最高检, which
     # only the 全国人大常委会 has: the document cannot be right, an error
-    [finding] = findings(corpus_evaluation("029_deqin_rdcwh_2022_table.txt"), "functions-beyond-level")
+    [finding] = findings(support.corpus_evaluation("029_deqin_rdcwh_2022_table.txt"), "functions-beyond-level")
     assert finding.severity == "error"
     assert "解释宪法" in finding.evidence["powers"] and "最高人民检察院" in finding.evidence["powers"]
     assert finding.location.line == 2
@@ -106,7 +100,7 @@ def test_it_flags_national_powers_in_an_inline_county_report() -> None:
 
 def test_it_does_not_take_a_procuratorates_superior_for_a_national_power_in_corpus_005() -> None:
     # 005: the provincial procuratorate "接受最高人民检察院…领导": it is led by, not supervising, the 最高检
-    ev = corpus_evaluation("005_hunan_jcy_2020.txt")
+    ev = support.corpus_evaluation("005_hunan_jcy_2020.txt")
     assert findings(ev, "functions-beyond-level") == []
     assert run_checks(ev, rules=FAMILY).outcomes["functions-beyond-level"] == "pass"
 
@@ -129,7 +123,7 @@ def test_it_accepts_self_references_that_fit_the_unit() -> None:
 def test_it_warns_that_the_department_report_in_corpus_010_calls_itself_this_project() -> None:
     # 010: "本项目由基本支出和项目支出…" in a 部门整体 report. Identity rather than narrative (the text names
     # itself as another kind of report), and a warning at most: the figures are not affected
-    [finding] = findings(corpus_evaluation("010_nanxian_zhengxie_2021.txt"), "whole-report-called-project")
+    [finding] = findings(support.corpus_evaluation("010_nanxian_zhengxie_2021.txt"), "whole-report-called-project")
     assert finding.severity == "warning"
     assert finding.location.line == 17
 
@@ -158,5 +152,5 @@ def test_the_pinned_errors_name_corpus_files() -> None:
 
 @pytest.mark.parametrize("path", support.corpus_files(), ids=lambda p: p.name[:3])
 def test_the_identity_errors_on_each_corpus_file_are_the_reviewed_ones(path: Path) -> None:
-    errors = {f.rule for f in findings(corpus_evaluation(path.name)) if f.severity == "error"}
+    errors = {f.rule for f in findings(support.corpus_evaluation(path.name)) if f.severity == "error"}
     assert errors == PINNED_ERRORS.get(path.name, set())

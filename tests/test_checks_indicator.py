@@ -13,8 +13,6 @@ from jixiao.checks.runner import CheckReport
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import load_report
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document
 from tests import support
 
 FAMILIES = {"indicator", "execution", "scoring"}
@@ -28,9 +26,7 @@ def seed() -> CheckReport:
 
 @cache
 def corpus(name: str) -> CheckReport:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    return run_checks(import_document(SourceDocument.from_text(name, "txt", text)), rules=MINE)
+    return run_checks(support.corpus_evaluation(name), rules=MINE)
 
 
 def report(performance: str, settings: Settings | None = None) -> CheckReport:
@@ -42,7 +38,7 @@ def report(performance: str, settings: Settings | None = None) -> CheckReport:
         + performance
         + "\n七、存在的问题及原因分析\n演出场地不足。\n"
     )
-    ev = import_document(SourceDocument.from_text("t.txt", "txt", text))
+    ev = support.import_text(text)
     return run_checks(ev, settings=settings, rules=MINE)
 
 

@@ -7,8 +7,7 @@ import pytest
 from jixiao.checks import RULES, run_checks
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document, load_report
+from jixiao.io.load import load_report
 from tests import support
 
 FAMILY = sorted(r for r, rule in RULES.items() if rule.category == "narrative")
@@ -40,13 +39,8 @@ MEASURES = "1、更新检测设备，按季度分解抽检任务。\n2、细化�
 
 def evaluation_of(functions: str = FUNCTIONS, measures: str = MEASURES, other: str = "无。") -> Evaluation:
     text = REPORT.format(functions=functions, measures=measures, other=other)
-    return import_document(SourceDocument.from_text("inline.txt", "txt", text))
+    return support.import_text(text, "inline.txt")
 
-
-def corpus_evaluation(name: str) -> Evaluation:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    return import_document(SourceDocument.from_text(name, "txt", text))
 
 
 def findings(ev: Evaluation, rule: str | None = None) -> list[Finding]:
@@ -130,5 +124,5 @@ PINNED_ERRORS: dict[str, set[str]] = {}
 
 @pytest.mark.parametrize("path", support.corpus_files(), ids=lambda p: p.name[:3])
 def test_the_narrative_errors_on_each_corpus_file_are_the_reviewed_ones(path: Path) -> None:
-    errors = {f.rule for f in findings(corpus_evaluation(path.name)) if f.severity == "error"}
+    errors = {f.rule for f in findings(support.corpus_evaluation(path.name)) if f.severity == "error"}
     assert errors == PINNED_ERRORS.get(path.name, set())

@@ -10,8 +10,6 @@ from jixiao.checks.runner import CheckReport
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import load_report
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document
 from tests import support
 
 # the scoring rules read the indicator family's shared assessment, so both families run
@@ -25,9 +23,7 @@ def seed() -> CheckReport:
 
 @cache
 def corpus(name: str) -> CheckReport:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    return run_checks(import_document(SourceDocument.from_text(name, "txt", text)), rules=MINE)
+    return run_checks(support.corpus_evaluation(name), rules=MINE)
 
 
 def report(performance: str, conclusion: str) -> CheckReport:
@@ -41,7 +37,7 @@ def report(performance: str, conclusion: str) -> CheckReport:
         "七、存在的问题及原因分析\n演出场地不足。\n"
         "九、部门整体支出绩效自评结果拟应用和公开情况\n" + conclusion + "\n"
     )
-    return run_checks(import_document(SourceDocument.from_text("t.txt", "txt", text)), rules=MINE)
+    return run_checks(support.import_text(text), rules=MINE)
 
 
 def built(data: dict[str, Any]) -> CheckReport:

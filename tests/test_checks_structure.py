@@ -13,8 +13,6 @@ from jixiao.checks.runner import CheckReport
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import load_report
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document
 from tests import support
 
 STRUCTURE = sorted(r for r, rule in RULES.items() if rule.category == "structure")
@@ -35,21 +33,16 @@ HUNAN = [
 
 
 def _import(text: str) -> Evaluation:
-    return import_document(SourceDocument.from_text("t.txt", "txt", text))
+    return support.import_text(text)
 
 
 def _report(text: str, rules: list[str] = STRUCTURE) -> CheckReport:
     return run_checks(_import(text), rules=rules)
 
 
-def _corpus_evaluation(name: str) -> Evaluation:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    return import_document(SourceDocument.from_text(name, "txt", text))
-
 
 def _corpus(name: str) -> CheckReport:
-    return run_checks(_corpus_evaluation(name), rules=STRUCTURE)
+    return run_checks(support.corpus_evaluation(name), rules=STRUCTURE)
 
 
 @cache
@@ -305,5 +298,5 @@ def test_the_pinned_errors_cover_every_corpus_file() -> None:
 
 @pytest.mark.parametrize("name", sorted(CORPUS_ERRORS))
 def test_structure_template_and_count_errors_on_each_corpus_file_are_the_reviewed_ones(name: str) -> None:
-    report = run_checks(_corpus_evaluation(name), rules=OURS)
+    report = run_checks(support.corpus_evaluation(name), rules=OURS)
     assert {f.rule for f in report.findings if f.severity == "error"} == CORPUS_ERRORS[name]

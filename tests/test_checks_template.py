@@ -8,8 +8,6 @@ from jixiao.checks.runner import CheckReport
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import load_report
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document
 from tests import support
 
 TEMPLATE = sorted(r for r, rule in RULES.items() if rule.category == "template")
@@ -18,13 +16,11 @@ COVER = "2023年度示例县档案馆部门整体支出绩效自评报告\n"
 
 
 def _report(text: str) -> CheckReport:
-    return run_checks(import_document(SourceDocument.from_text("t.txt", "txt", text)), rules=TEMPLATE)
+    return run_checks(support.import_text(text), rules=TEMPLATE)
 
 
 def _corpus(name: str) -> CheckReport:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    return run_checks(import_document(SourceDocument.from_text(name, "txt", text)), rules=TEMPLATE)
+    return run_checks(support.corpus_evaluation(name), rules=TEMPLATE)
 
 
 def _of(report: CheckReport, rule: str) -> list[Finding]:

@@ -7,21 +7,15 @@ import pytest
 from jixiao.checks import RULES, run_checks
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
-from jixiao.io.document import SourceDocument
-from jixiao.io.load import import_document, load_report
+from jixiao.io.load import load_report
 from tests import support
 
 FAMILY = sorted(r for r, rule in RULES.items() if rule.category == "unit")
 
 
 def evaluation_of(text: str) -> Evaluation:
-    return import_document(SourceDocument.from_text("inline.txt", "txt", text))
+    return support.import_text(text, "inline.txt")
 
-
-def corpus_evaluation(name: str) -> Evaluation:
-    path = support.shared_dir() / "corpus" / name
-    text = support.strip_corpus_header(path.read_text(encoding="utf-8"))
-    return import_document(SourceDocument.from_text(name, "txt", text))
 
 
 def findings(ev: Evaluation, rule: str | None = None) -> list[Finding]:
@@ -94,7 +88,7 @@ def test_it_warns_on_an_amount_finer_than_one_fen() -> None:
 
 def test_it_accepts_money_to_six_decimals_of_wanyuan_in_corpus_036() -> None:
     # 036 gives 7177.373442 and 9265.353442 万元: six decimals of 万元 is exact to the 分, not an error
-    ev = corpus_evaluation("036_yunnan_zaihai_project_2022.txt")
+    ev = support.corpus_evaluation("036_yunnan_zaihai_project_2022.txt")
     assert str(ev.budget.expenditure.total) == "9265.353442"
     assert findings(ev) == []
     assert run_checks(ev, rules=FAMILY).outcomes["amount-finer-than-fen"] == "pass"
@@ -108,5 +102,5 @@ PINNED_ERRORS: dict[str, set[str]] = {}
 
 @pytest.mark.parametrize("path", support.corpus_files(), ids=lambda p: p.name[:3])
 def test_the_unit_errors_on_each_corpus_file_are_the_reviewed_ones(path: Path) -> None:
-    errors = {f.rule for f in findings(corpus_evaluation(path.name)) if f.severity == "error"}
+    errors = {f.rule for f in findings(support.corpus_evaluation(path.name)) if f.severity == "error"}
     assert errors == PINNED_ERRORS.get(path.name, set())

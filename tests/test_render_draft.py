@@ -7,7 +7,7 @@ import pytest
 from jixiao.core.model import Evaluation
 from jixiao.io.load import load_report
 from jixiao.render.document import Heading, Paragraph, Table
-from jixiao.render.draft import draft, scorecard_blocks
+from jixiao.render.draft import draft, scorecard_blocks, widen
 from jixiao.scoring.engine import score
 from jixiao.scoring.rulebook import load_rulebook
 
@@ -164,7 +164,8 @@ def test_narrative_fields_are_the_unit_s_own_text(seed_ev):
     assert [p.split("、", 1)[1] for p in problems] == [
         p.replace(",", "，").replace(";", "；") for p in seed_ev.problems
     ]
-    assert _section(seed_ev, "八、") == ["加大财务绩效评价工作的宣传和培训力度。"]
+    assert len(seed_ev.measures) == 1  # the seed's one measure, as its unit wrote it (full-width again)
+    assert _section(seed_ev, "八、") == [widen(seed_ev.measures[0])]
 
 
 def test_an_empty_narrative_section_is_marked_for_the_unit_to_fill():
