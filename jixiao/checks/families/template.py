@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from jixiao.checks.registry import Look, rule
@@ -168,26 +169,31 @@ def _empty_section(ev: Evaluation, index: int | None) -> bool:
     return not section.text and (following is None or following.level <= section.level)
 
 
+def _report_hits(
+    ev: Evaluation, look: Look, kinds: Collection[str], name: str, say: Callable[[Hit], str]
+) -> CheckResult:
+    """One failure per hit of the shared template scan whose kind is in `kinds`; a report with text and no hit
+    passes. `name` is the evidence key for what was found."""
+    for hit in _hits(look):
+        if hit.kind in kinds:
+            look.fail(say(hit), evidence={name: hit.found}, line=hit.line, section=hit.section, text=hit.text)
+    if not look.findings and (ev.outline.sections or ev.outline.preamble):
+        look.passed()
+    return look.result()
+
+
 @rule("template-instruction", "template", "error", "报告中留有模板的填写说明")
 def check_template_instruction(ev: Evaluation, look: Look) -> CheckResult:
     """模板中的填写说明不应出现在正式报告中：“（2000字以内）”“（参考提纲）”“填写说明”“索引号自动生成”
     “（此处填写……）”等。
 
     留有填写说明，说明该处按模板原样发布、没有按要求填写；标题下没有正文时一并指出。"""
-    for hit in _hits(look):
-        if hit.kind not in _INSTRUCTION_KINDS:
-            continue
+
+    def say(hit: Hit) -> str:
         empty = "；该标题下没有正文" if hit.heading and _empty_section(ev, hit.index) else ""
-        look.fail(
-            f"留有模板填写说明“{hit.found}”{empty}：正式报告应删去说明并填写相应内容。",
-            evidence={"instruction": hit.found},
-            line=hit.line,
-            section=hit.section,
-            text=hit.text,
-        )
-    if not look.findings and (ev.outline.sections or ev.outline.preamble):
-        look.passed()
-    return look.result()
+        return f"留有模板填写说明“{hit.found}”{empty}：正式报告应删去说明并填写相应内容。"
+
+    return _report_hits(ev, look, _INSTRUCTION_KINDS, "instruction", say)
 
 
 @rule("template-placeholder", "template", "error", "报告中留有未替换的占位符")
@@ -195,20 +201,12 @@ def check_template_placeholder(ev: Evaluation, look: Look) -> CheckResult:
     """模板占位符应替换为实际内容：“XX”“××”、下划线空格“____”、没有数字的日期“年 月 日”。
 
     写有数字的日期（“2024年 3 月 14 日”）不是占位符；单个字母 X 或词中的 X（“X光”“XP”“01526405-X”）也不是。"""
-    for hit in _hits(look):
-        if hit.kind not in _PLACEHOLDER_KINDS:
-            continue
+
+    def say(hit: Hit) -> str:
         what = "日期没有填写年月日的数字" if hit.kind == "date" else f"占位符“{hit.found}”未替换"
-        look.fail(
-            f"{what}：请填写实际内容。",
-            evidence={"placeholder": hit.found},
-            line=hit.line,
-            section=hit.section,
-            text=hit.text,
-        )
-    if not look.findings and (ev.outline.sections or ev.outline.preamble):
-        look.passed()
-    return look.result()
+        return f"{what}：请填写实际内容。"
+
+    return _report_hits(ev, look, _PLACEHOLDER_KINDS, "placeholder", say)
 
 
 @rule("template-empty-field", "template", "warning", "表单栏目留空")
@@ -217,19 +215,9 @@ def check_template_empty_field(ev: Evaluation, look: Look) -> CheckResult:
     后面没有内容。
 
     审核意见、盖章、签字等由他人填写的栏目不在此列。逐格排列的表格中，内容写在下一行的不算留空。"""
-    for hit in _hits(look):
-        if hit.kind != "field":
-            continue
-        look.fail(
-            f"栏目“{hit.found}”后面没有内容：请填写，或说明不适用。",
-            evidence={"field": hit.found},
-            line=hit.line,
-            section=hit.section,
-            text=hit.text,
-        )
-    if not look.findings and (ev.outline.sections or ev.outline.preamble):
-        look.passed()
-    return look.result()
+    return _report_hits(
+        ev, look, {"field"}, "field", lambda hit: f"栏目“{hit.found}”后面没有内容：请填写，或说明不适用。"
+    )
 
 
 @rule("template-unfilled-table", "template", "error", "绩效指标表的完成值、得分全部空白")
