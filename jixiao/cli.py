@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -32,9 +33,11 @@ from jixiao.core.findings import SEVERITY_NAMES, Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import canonical
 from jixiao.io.load import load_report
+from jixiao.render.document import Document as RenderedDocument
+from jixiao.render.draft import draft
 from jixiao.render.xlsx import scorecard_xlsx_bytes
 from jixiao.scoring.engine import score
-from jixiao.scoring.rulebook import DEFAULT_RULEBOOK, load_rulebook
+from jixiao.scoring.rulebook import DEFAULT_RULEBOOK, Rulebook, load_rulebook
 from jixiao.scoring.scorecard import Scorecard
 from jixiao.summary import summary_text
 
@@ -93,6 +96,43 @@ def _report_unreadable(exc: InputError) -> None:
     err.print(f"[bold red]错误[/]：{escape(exc.path)}：{escape(exc.message)}")
 
 
+class Inputs:
+    """The files of one command, read in turn; an unreadable one is reported in one Chinese line and skipped,
+    and `unreadable` remembers it for the exit code."""
+
+    def __init__(self, files: list[Path]) -> None:
+        self.files = files
+        self.unreadable = False
+
+    def __iter__(self) -> Iterator[tuple[Path, Evaluation]]:
+        for path in self.files:
+            try:
+                evaluation = read_any(path)
+            except InputError as exc:
+                _report_unreadable(exc)
+                self.unreadable = True
+                continue
+            yield path, evaluation
+
+    def exit_code(self, errors: bool = False) -> ExitCode:
+        return ExitCode.UNREADABLE if self.unreadable else ExitCode.FINDINGS if errors else ExitCode.OK
+
+
+def _rulebook(name: str) -> Rulebook:
+    """The rulebook named on the command line, or exit 3 with its Chinese message."""
+    try:
+        return load_rulebook(name)
+    except InputError as exc:
+        _report_unreadable(exc)
+        raise typer.Exit(ExitCode.UNREADABLE) from None
+
+
+def _print_json(payload: list[dict[str, object]], several: bool) -> None:
+    """One object for one input file, an array for several (DESIGN.md)."""
+    if payload:
+        sys.stdout.write(json.dumps(payload if several else payload[0], ensure_ascii=False, indent=2) + "\n")
+
+
 def _render(evaluation: Evaluation, fmt: ImportFormat, name: str) -> str:
     if fmt is ImportFormat.json:
         return canonical.dumps_json(evaluation) + "\n"
@@ -103,26 +143,25 @@ def _render(evaluation: Evaluation, fmt: ImportFormat, name: str) -> str:
 
 @app.command("import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="报告文件（.txt .docx .pdf，或规范的 .yaml .json）/ report files")],
+    files: Annotated[
+        list[Path], typer.Argument(help="报告文件（.txt .docx .pdf，或规范的 .yaml .json）/ report files")
+    ],
     fmt: Annotated[
         ImportFormat, typer.Option("--format", "-f", help="输出格式 / output format: yaml, json, text")
     ] = ImportFormat.yaml,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", file_okay=False, help="写入此目录（每份报告一个文件）/ write one file per report here"
+            "--output",
+            "-o",
+            file_okay=False,
+            help="写入此目录（每份报告一个文件）/ write one file per report here",
         ),
     ] = None,
 ) -> None:
     """导入报告，输出结构化的自评数据。Import reports into structured evaluations."""
-    results: list[tuple[Path, Evaluation]] = []
-    unreadable = False
-    for path in files:
-        try:
-            results.append((path, read_any(path)))
-        except InputError as exc:
-            _report_unreadable(exc)
-            unreadable = True
+    inputs = Inputs(files)
+    results = list(inputs)
     if output is not None:
         suffix = {"yaml": ".yaml", "json": ".json", "text": ".txt"}[fmt.value]
         for path, evaluation in results:
@@ -140,7 +179,7 @@ def import_(
                 sys.stdout.write(("---\n" if n else "") + f"# {path}\n" + _render(evaluation, fmt, str(path)))
             else:
                 out.print(_render(evaluation, fmt, str(path)), markup=False)
-    raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
+    raise typer.Exit(inputs.exit_code())
 
 
 DEFAULT_SETTINGS = Settings()
@@ -154,23 +193,33 @@ class CheckFormat(StrEnum):
 @app.command("check")
 def check_(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")
+        list[Path] | None,
+        typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files"),
     ] = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式 / output format: text, json")] = CheckFormat.text,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="输出格式 / output format: text, json")
+    ] = CheckFormat.text,
     explain_rule: Annotated[
         str | None, typer.Option("--explain", metavar="RULE", help="说明一条规则 / explain one rule")
     ] = None,
-    catalogue: Annotated[bool, typer.Option("--catalogue", help="输出全部规则目录（Markdown）/ print the rule catalogue")] = False,
+    catalogue: Annotated[
+        bool, typer.Option("--catalogue", help="输出全部规则目录（Markdown）/ print the rule catalogue")
+    ] = False,
     over: Annotated[
         Decimal,
-        typer.Option("--over-threshold", help="实际值达到目标值的百分之多少算“远超目标” / % of target counted as far above"),
+        typer.Option(
+            "--over-threshold",
+            help="实际值达到目标值的百分之多少算“远超目标” / % of target counted as far above",
+        ),
     ] = DEFAULT_SETTINGS.over_achievement,
 ) -> None:
     """检查报告：找出不相符的数字、缺失的章节、残留的模板……Check evaluations for inconsistencies."""
     if explain_rule is not None:
         rule = RULES.get(explain_rule)
         if rule is None:
-            err.print(f"没有名为 {explain_rule} 的规则。可用 jixiao check --catalogue 查看全部规则。", markup=False)
+            err.print(
+                f"没有名为 {explain_rule} 的规则。可用 jixiao check --catalogue 查看全部规则。", markup=False
+            )
             raise typer.Exit(ExitCode.USAGE)
         out.print(explain(rule), markup=False)
         raise typer.Exit(ExitCode.OK)
@@ -181,15 +230,10 @@ def check_(
         err.print("请给出要检查的文件。用法：jixiao check 文件…", markup=False)
         raise typer.Exit(ExitCode.USAGE)
     settings = Settings(over_achievement=over)
-    unreadable = errors = False
+    inputs = Inputs(files)
+    errors = False
     payload: list[dict[str, object]] = []
-    for path in files:
-        try:
-            evaluation = read_any(path)
-        except InputError as exc:
-            _report_unreadable(exc)
-            unreadable = True
-            continue
+    for path, evaluation in inputs:
         report = run_checks(evaluation, settings)
         errors = errors or report.has_errors
         if fmt is CheckFormat.json:
@@ -197,9 +241,8 @@ def check_(
         else:
             for line, style in text_lines(str(path), evaluation, report):
                 out.print(line, style=style, markup=False)
-    if fmt is CheckFormat.json and payload:
-        sys.stdout.write(json.dumps(payload if len(files) > 1 else payload[0], ensure_ascii=False, indent=2) + "\n")
-    raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.FINDINGS if errors else ExitCode.OK)
+    _print_json(payload, len(files) > 1)
+    raise typer.Exit(inputs.exit_code(errors))
 
 
 class ScoreFormat(StrEnum):
@@ -248,7 +291,15 @@ def scorecard_text(card: Scorecard, name: str, findings: list[Finding]) -> str:
             how += "；" + "；".join(extra)
         weight = dec(ind.weight) + ("*" if ind.weight_assumed else "")
         rows.append(
-            [ind.level1 or "—", _clip(ind.name), _clip(ind.target or "—"), _clip(ind.actual or "—"), weight, dec(ind.score), how]
+            [
+                ind.level1 or "—",
+                _clip(ind.name),
+                _clip(ind.target or "—"),
+                _clip(ind.actual or "—"),
+                weight,
+                dec(ind.score),
+                how,
+            ]
         )
     execution = card.execution
     rows.append(["预算执行率", f"执行率 {dec(execution.rate)}%" if execution.rate is not None else "执行率 —",
@@ -283,50 +334,51 @@ def scorecard_text(card: Scorecard, name: str, findings: list[Finding]) -> str:
 
 @app.command("score")
 def score_(
-    files: Annotated[list[Path], typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")],
+    files: Annotated[
+        list[Path], typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")
+    ],
     rulebook_name: Annotated[
         str,
-        typer.Option("--rulebook", "-r", metavar="ID|PATH", help="评分规则：内置编号或 YAML 文件 / rulebook id or YAML path"),
+        typer.Option(
+            "--rulebook",
+            "-r",
+            metavar="ID|PATH",
+            help="评分规则：内置编号或 YAML 文件 / rulebook id or YAML path",
+        ),
     ] = DEFAULT_RULEBOOK,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="输出格式 / output format: text, json")] = ScoreFormat.text,
+    fmt: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="输出格式 / output format: text, json")
+    ] = ScoreFormat.text,
     xlsx: Annotated[
         Path | None,
         typer.Option(
-            "--xlsx", file_okay=False, help="把自评表写成 Excel，放在此目录 / write the 自评表 as xlsx into this directory"
+            "--xlsx",
+            file_okay=False,
+            help="把自评表写成 Excel，放在此目录 / write the 自评表 as xlsx into this directory",
         ),
     ] = None,
 ) -> None:
     """按评分规则给自评打分：各项指标得分、预算执行率、总分、等级。Score evaluations under a rulebook."""
-    try:
-        rulebook = load_rulebook(rulebook_name)
-    except InputError as exc:
-        _report_unreadable(exc)
-        raise typer.Exit(ExitCode.UNREADABLE) from None
+    rulebook = _rulebook(rulebook_name)
     settings = Settings(rulebook=rulebook)
     scoring_rules = [rule_id for rule_id, rule in RULES.items() if rule.category == "scoring"]
-    unreadable = errors = False
+    inputs = Inputs(files)
+    errors = False
     payload: list[dict[str, object]] = []
-    for path in files:
-        try:
-            evaluation = read_any(path)
-        except InputError as exc:
-            _report_unreadable(exc)
-            unreadable = True
-            continue
+    for path, evaluation in inputs:
         card = score(evaluation, rulebook).model_copy(update={"file": str(path)})
         report = run_checks(evaluation, settings, rules=scoring_rules)
         errors = errors or report.has_errors
         if xlsx is not None:
-            target = xlsx / f"{path.stem}.自评表.xlsx"
-            write_atomic(target, scorecard_xlsx_bytes(evaluation, card))
+            target = xlsx / f"{path.stem}{_suffix(RenderFormat.xlsx)}"
+            _render_file(evaluation, card, RenderFormat.xlsx, target)
             err.print(f"已写入 {target}", markup=False)
         if fmt is ScoreFormat.json:
             payload.append(card.model_dump(mode="json"))
         else:
             out.print(scorecard_text(card, str(path), report.findings), markup=False)
-    if fmt is ScoreFormat.json and payload:
-        sys.stdout.write(json.dumps(payload if len(files) > 1 else payload[0], ensure_ascii=False, indent=2) + "\n")
-    raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.FINDINGS if errors else ExitCode.OK)
+    _print_json(payload, len(files) > 1)
+    raise typer.Exit(inputs.exit_code(errors))
 
 
 class RenderFormat(StrEnum):
@@ -337,14 +389,24 @@ class RenderFormat(StrEnum):
     xlsx = "xlsx"
 
 
-def _render_file(evaluation: Evaluation, card: Scorecard, to: RenderFormat, target: Path) -> None:
-    """Render one evaluation to `target`, atomically: a failure never leaves half a file behind."""
+def _suffix(to: RenderFormat) -> str:
+    return ".自评表.xlsx" if to is RenderFormat.xlsx else f".{to.value}"
+
+
+def _render_file(
+    evaluation: Evaluation,
+    card: Scorecard,
+    to: RenderFormat,
+    target: Path,
+    doc: RenderedDocument | None = None,
+) -> None:
+    """Render one evaluation to `target`, atomically: a failure never leaves half a file behind. `doc` is the
+    report already drafted, when several formats are written from one draft."""
     if to is RenderFormat.xlsx:
         write_atomic(target, scorecard_xlsx_bytes(evaluation, card))
         return
-    from jixiao.render.draft import draft
-
-    doc = draft(evaluation, card)
+    if doc is None:
+        doc = draft(evaluation, card)
     if to is RenderFormat.html:
         from jixiao.render.html import render_html
 
@@ -367,24 +429,29 @@ def _render_file(evaluation: Evaluation, card: Scorecard, to: RenderFormat, targ
 
 @app.command("render")
 def render_(
-    files: Annotated[list[Path], typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")],
-    to: Annotated[RenderFormat, typer.Option("--to", "-t", help="输出格式 / output format: docx, pdf, html, md, xlsx")],
+    files: Annotated[
+        list[Path], typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")
+    ],
+    to: Annotated[
+        RenderFormat, typer.Option("--to", "-t", help="输出格式 / output format: docx, pdf, html, md, xlsx")
+    ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", file_okay=False, help="输出目录（默认当前目录）/ output directory")
+        Path,
+        typer.Option("--output", "-o", file_okay=False, help="输出目录（默认当前目录）/ output directory"),
     ] = Path("."),
     rulebook_name: Annotated[
         str,
-        typer.Option("--rulebook", "-r", metavar="ID|PATH", help="评分规则：内置编号或 YAML 文件 / rulebook id or YAML path"),
+        typer.Option(
+            "--rulebook",
+            "-r",
+            metavar="ID|PATH",
+            help="评分规则：内置编号或 YAML 文件 / rulebook id or YAML path",
+        ),
     ] = DEFAULT_RULEBOOK,
 ) -> None:
     """成文：把自评写成报告（docx、pdf、html、md）或自评表（xlsx）。Render evaluations as documents."""
-    try:
-        rulebook = load_rulebook(rulebook_name)
-    except InputError as exc:
-        _report_unreadable(exc)
-        raise typer.Exit(ExitCode.UNREADABLE) from None
-    suffix = ".自评表.xlsx" if to is RenderFormat.xlsx else f".{to.value}"
-    targets = [output / f"{path.stem}{suffix}" for path in files]
+    rulebook = _rulebook(rulebook_name)
+    targets = [output / f"{path.stem}{_suffix(to)}" for path in files]
     for path, target in zip(files, targets, strict=True):
         if target.resolve() == path.resolve():
             err.print(f"输出文件 {target} 就是输入文件，不能覆盖：请用 -o 指定另一个目录。", markup=False)
@@ -392,24 +459,23 @@ def render_(
     if len(set(targets)) < len(targets):
         err.print("有几份输入文件同名，输出会互相覆盖：请分别渲染或改名。", markup=False)
         raise typer.Exit(ExitCode.USAGE)
-    unreadable = False
-    for path, target in zip(files, targets, strict=True):
-        try:
-            evaluation = read_any(path)
-        except InputError as exc:
-            _report_unreadable(exc)
-            unreadable = True
-            continue
+    target_of = dict(zip(files, targets, strict=True))
+    inputs = Inputs(files)
+    for path, evaluation in inputs:
         card = score(evaluation, rulebook).model_copy(update={"file": str(path)})
-        _render_file(evaluation, card, to, target)
-        err.print(f"已写入 {target}", markup=False)
-    raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
+        _render_file(evaluation, card, to, target_of[path])
+        err.print(f"已写入 {target_of[path]}", markup=False)
+    raise typer.Exit(inputs.exit_code())
 
 
 @app.command("fmt")
 def fmt_(
-    files: Annotated[list[Path], typer.Argument(help="规范 YAML（或 JSON）文件 / canonical YAML (or JSON) files")],
-    check: Annotated[bool, typer.Option("--check", help="只检查，不改写 / only report files that would change")] = False,
+    files: Annotated[
+        list[Path], typer.Argument(help="规范 YAML（或 JSON）文件 / canonical YAML (or JSON) files")
+    ],
+    check: Annotated[
+        bool, typer.Option("--check", help="只检查，不改写 / only report files that would change")
+    ] = False,
 ) -> None:
     """把 YAML 改写为唯一的规范格式（保留来源）。Rewrite YAML in canonical form, sources kept."""
     unreadable = False
@@ -469,15 +535,9 @@ def demo(
         inputs.extend(sorted(seeds.glob("*.txt")))
     else:
         err.print(f"未找到种子报告目录 {seeds}，只导入示例报告。", markup=False)
-    unreadable = False
     rulebook = load_rulebook(DEFAULT_RULEBOOK)
-    for path in inputs:
-        try:
-            evaluation = load_report(path)
-        except InputError as exc:
-            _report_unreadable(exc)
-            unreadable = True
-            continue
+    reports = Inputs(inputs)
+    for path, evaluation in reports:
         out.print(summary_text(evaluation, str(path)), markup=False)
         lines = text_lines(str(path), evaluation, run_checks(evaluation))
         out.print("检查结果：", style="bold", markup=False)
@@ -488,27 +548,14 @@ def demo(
         write_atomic(output / f"{path.stem}.check.txt", "\n".join(line for line, _ in lines) + "\n")
         card = score(evaluation, rulebook)
         out.print(_score_line(card), style="bold", markup=False)
-        write_atomic(output / f"{path.stem}.自评表.xlsx", scorecard_xlsx_bytes(evaluation, card))
-        _write_documents(output / path.stem, evaluation, card)
-        suffixes = (".yaml", ".json", ".check.txt", ".自评表.xlsx", ".docx", ".pdf", ".html")
+        doc = draft(evaluation, card)  # once, for every document format below
+        formats = (RenderFormat.xlsx, RenderFormat.docx, RenderFormat.pdf, RenderFormat.html)
+        for to in formats:
+            _render_file(evaluation, card, to, output / f"{path.stem}{_suffix(to)}", doc)
+        suffixes = [".yaml", ".json", ".check.txt"] + [_suffix(to) for to in formats]
         written = "、".join(str(output / f"{path.stem}{suffix}") for suffix in suffixes)
         out.print(f"已写入 {written}\n", markup=False)
-    raise typer.Exit(ExitCode.UNREADABLE if unreadable else ExitCode.OK)
-
-
-def _write_documents(stem: Path, evaluation: Evaluation, card: Scorecard) -> None:
-    """The report drafted from the data, as docx, pdf and html beside the other demo outputs."""
-    from jixiao.render.docx import build_docx
-    from jixiao.render.draft import draft
-    from jixiao.render.html import render_html
-    from jixiao.render.pdf import pdf_bytes
-
-    doc = draft(evaluation, card)
-    buffer = io.BytesIO()
-    build_docx(doc, card).save(buffer)
-    write_atomic(stem.with_name(stem.name + ".docx"), buffer.getvalue())
-    write_atomic(stem.with_name(stem.name + ".pdf"), pdf_bytes(doc))
-    write_atomic(stem.with_name(stem.name + ".html"), render_html(doc))
+    raise typer.Exit(reports.exit_code())
 
 
 def _score_line(card: Scorecard) -> str:
