@@ -7,35 +7,19 @@ the tolerance, never which side is wrong.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from jixiao.checks.labels import gap, label, pct, wan
 from jixiao.checks.registry import Look
 from jixiao.checks.tolerance import compare_ratio, compare_sum
 from jixiao.core.model import Evaluation
-
-_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-@lru_cache(maxsize=1024)
-def _steps(path: str) -> tuple[str | int, ...]:
-    return tuple(name or int(index) for name, index in _TOKEN.findall(path))
+from jixiao.core.paths import value_at
 
 
 def value(ev: Evaluation, path: str) -> Any:
     """The value at a dotted path with indexes, or None where any step is absent."""
-    node: Any = ev
-    for step in _steps(path):
-        if node is None:
-            return None
-        if isinstance(step, int):
-            node = node[step] if isinstance(node, list) and step < len(node) else None
-        else:
-            node = node.get(step) if isinstance(node, dict) else getattr(node, step, None)
-    return node
+    return value_at(ev, path)
 
 
 def sum_relation(

@@ -7,23 +7,15 @@ value wins; a later, different statement of the same value is the checker's busi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
+from jixiao.core.paths import path_steps, value_at
 from jixiao.io.document import SourceDocument
 from jixiao.io.normalize import CleanLine
 from jixiao.io.outline import Segmented
-
-_PATH_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-@lru_cache(maxsize=512)
-def _tokens(path: str) -> tuple[str | int, ...]:
-    """'budget.projects[2].spent' → ('budget', 'projects', 2, 'spent'); paths are few, so parse each once."""
-    return tuple(name if name else int(index) for name, index in _PATH_TOKEN.findall(path))
 
 
 @dataclass
@@ -88,25 +80,13 @@ class Context:
     # ------------------------------------------------------------------ building values
 
     def get(self, path: str) -> Any:
-        node: Any = self.data
-        for token in _tokens(path):
-            if isinstance(token, int):
-                if not isinstance(node, list) or token >= len(node):
-                    return None
-                node = node[token]
-            else:
-                if not isinstance(node, dict):
-                    return None
-                node = node.get(token)
-            if node is None:
-                return None
-        return node
+        return value_at(self.data, path)
 
     def put(self, path: str, value: Any, i: int | None, unit: str | None = None, force: bool = False) -> bool:
         """Set a value once (unless `force`), recording where it was read. Returns whether it was set."""
         if value is None or (not force and self.get(path) is not None):
             return False
-        tokens = _tokens(path)
+        tokens = path_steps(path)
         node: Any = self.data
         for token, following in pairwise(tokens):
             if isinstance(token, int):

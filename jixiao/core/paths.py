@@ -1,0 +1,36 @@
+"""Field paths with indexes ('budget.projects[2].spent'), as the sources map, findings and extractors name
+fields: parsed once per distinct path, and resolved alike on an evaluation or on the plain dicts an import
+builds before it validates them."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+@lru_cache(maxsize=1024)
+def path_steps(path: str) -> tuple[str | int, ...]:
+    """'budget.projects[2].spent' → ('budget', 'projects', 2, 'spent'); paths are few, so each is parsed once."""
+    return tuple(name if name else int(index) for name, index in _STEP.findall(path))
+
+
+def value_at(root: Any, path: str) -> Any:
+    """The value at `path` under a model or dict, or None where any step is absent."""
+    node: Any = root
+    for step in path_steps(path):
+        if isinstance(step, int):
+            node = node[step] if isinstance(node, list) and step < len(node) else None
+        elif isinstance(node, dict):
+            node = node.get(step)
+        elif isinstance(node, BaseModel):
+            node = getattr(node, step, None)
+        else:
+            return None
+        if node is None:
+            return None
+    return node
