@@ -55,7 +55,9 @@ def rule(rule_id: str, category: Category, severity: Severity, title: str) -> Ca
     def register(fn: CheckFn) -> CheckFn:
         explanation = inspect.cleandoc(fn.__doc__ or "")
         if not explanation:
-            raise ValueError(f"rule {rule_id}: the check function needs a docstring (its Chinese explanation)")
+            raise ValueError(
+                f"rule {rule_id}: the check function needs a docstring (its Chinese explanation)"
+            )
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} registered twice")
         RULES[rule_id] = Rule(rule_id, category, severity, title, explanation, fn)
@@ -97,7 +99,11 @@ class Look:
     __slots__ = ("_fail", "_insufficient", "_pass", "ev", "findings", "rule", "settings", "shared")
 
     def __init__(
-        self, rule: Rule, ev: Evaluation, settings: Settings | None = None, shared: dict[str, Any] | None = None
+        self,
+        rule: Rule,
+        ev: Evaluation,
+        settings: Settings | None = None,
+        shared: dict[str, Any] | None = None,
     ) -> None:
         self.rule = rule
         self.ev = ev
@@ -112,6 +118,17 @@ class Look:
         self.rule = rule
         self.findings = []
         self._fail = self._insufficient = self._pass = False
+
+    def run(self, rules: list[Rule]) -> list[CheckResult]:
+        """Each rule in turn over this evaluation, sharing the scans; `turn_to` written out, as it runs per rule."""
+        ev = self.ev
+        results = []
+        for rule in rules:
+            self.rule = rule
+            self.findings = []
+            self._fail = self._insufficient = self._pass = False
+            results.append(rule.check(ev, self))
+        return results
 
     def once(self, key: str, compute: Callable[[], Any]) -> Any:
         """`compute()` the first time any rule of this run asks for `key`, the same value after."""
@@ -162,18 +179,29 @@ class Look:
         if message:
             self._add(severity, message, at, evidence, place)
 
-    def info(self, message: str, at: str | None = None, evidence: dict[str, Any] | None = None, **place: Any) -> None:
+    def info(
+        self, message: str, at: str | None = None, evidence: dict[str, Any] | None = None, **place: Any
+    ) -> None:
         """Worth knowing, not wrong: a difference rounding explains, a converted unit. Counts as a pass."""
         self._pass = True
         self._add("info", message, at, evidence, place)
 
     def result(self) -> CheckResult:
-        if not self.findings:  # most rules find nothing: their four possible results are made once
-            return _EMPTY[self.rule.id][self.outcome]
-        return CheckResult(self.rule.id, self.outcome, tuple(self.findings))
+        if self.findings:
+            return CheckResult(self.rule.id, self.outcome, tuple(self.findings))
+        # most rules find nothing: their finding-less results are made once (a failure always has a finding)
+        empty = _EMPTY[self.rule.id]
+        if self._insufficient:
+            return empty["insufficient_data"]
+        return empty["pass"] if self._pass else empty["not_applicable"]
 
     def _add(
-        self, severity: Severity, message: str, at: str | None, evidence: dict[str, Any] | None, place: dict[str, Any]
+        self,
+        severity: Severity,
+        message: str,
+        at: str | None,
+        evidence: dict[str, Any] | None,
+        place: dict[str, Any],
     ) -> None:
         location = location_of(self.ev, at)
         for key, given in place.items():  # line=, section=, text= … given by the rule win over the source

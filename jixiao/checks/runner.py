@@ -40,15 +40,13 @@ class CheckReport:
         return self.count("error") > 0
 
 
-def run_checks(ev: Evaluation, settings: Settings | None = None, rules: Iterable[str] | None = None) -> CheckReport:
+def run_checks(
+    ev: Evaluation, settings: Settings | None = None, rules: Iterable[str] | None = None
+) -> CheckReport:
     """All rules (or the named ones) over one evaluation. A check that raises is a bug in jixiao, so it raises."""
     settings = settings or Settings()
     chosen: list[Rule] = [RULES[r] for r in rules] if rules is not None else list(RULES.values())
     if not chosen:
         return CheckReport(())
     look = Look(chosen[0], ev, settings, {})  # one Look for the run, turned to each rule in turn
-    results = []
-    for rule in chosen:
-        look.turn_to(rule)
-        results.append(rule.check(ev, look))
-    return CheckReport(tuple(results))
+    return CheckReport(tuple(look.run(chosen)))
