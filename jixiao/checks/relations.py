@@ -12,7 +12,7 @@ from typing import Any
 
 from jixiao.checks.labels import gap, label, pct, wan
 from jixiao.checks.registry import Look
-from jixiao.checks.tolerance import compare_ratio, compare_sum
+from jixiao.checks.tolerance import compare_ratio, compare_sum, percentage
 from jixiao.core.model import Evaluation
 from jixiao.core.paths import value_at
 
@@ -49,7 +49,9 @@ def sum_relation(
         return
     missing = [label(name) for name, v in parts if v is None] if len(stated) < len(parts) else []
     if require_all and missing:
-        look.insufficient(f"{what or label(total_path)}无法核对：缺少{'、'.join(missing)}。", at=total_path, severity="info")
+        look.insufficient(
+            f"{what or label(total_path)}无法核对：缺少{'、'.join(missing)}。", at=total_path, severity="info"
+        )
         return
     amounts = [v for _, v in stated]
     if total == sum(amounts, Decimal(0)):  # the common case: no tolerance, no words needed
@@ -116,18 +118,33 @@ def ratio_relation(
     (part_name, part_value), (whole_name, whole_value) = part, whole
     if stated is None:
         return
-    name = what or label(stated_path)
     if part_value is None or whole_value is None:
         missing = label(part_name) if part_value is None else label(whole_name)
-        look.insufficient(f"{name} {pct(stated)} 无法复核：未给出{missing}。", at=stated_path, severity="info")
+        name = what or label(stated_path)
+        look.insufficient(
+            f"{name} {pct(stated)} 无法复核：未给出{missing}。", at=stated_path, severity="info"
+        )
         return
+    # the common case: no tolerance, no words needed
+    if percentage(stated, part_value, whole_value) == stated:
+        look.passed()
+        return
+    name = what or label(stated_path)
     comparison = compare_ratio(stated, part_value, whole_value)
     if comparison is None:
         look.insufficient(f"{name} {pct(stated)} 无法复核：{label(whole_name)}为 0。", at=stated_path)
         return
-    formula = f"{label(part_name)} {_amount(part_value, unit)} ÷ {label(whole_name)} {_amount(whole_value, unit)}"
-    evidence = {"stated": stated, "computed": comparison.computed, "difference": comparison.difference,
-                "tolerance": comparison.tolerance, "part": part_value, "whole": whole_value}
+    formula = (
+        f"{label(part_name)} {_amount(part_value, unit)} ÷ {label(whole_name)} {_amount(whole_value, unit)}"
+    )
+    evidence = {
+        "stated": stated,
+        "computed": comparison.computed,
+        "difference": comparison.difference,
+        "tolerance": comparison.tolerance,
+        "part": part_value,
+        "whole": whole_value,
+    }
     if comparison.verdict == "equal":
         look.passed()
     elif comparison.verdict == "rounding":

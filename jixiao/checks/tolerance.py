@@ -66,9 +66,17 @@ def compare_ratio(stated: Decimal, part: Decimal, whole: Decimal) -> Comparison 
     The bound adds the stated share's own rounding to how far the rounding of part and whole can move the
     quotient: 100 × (δpart / whole + part × δwhole / whole²).
     """
+    computed = percentage(stated, part, whole)
+    if computed is None:
+        return None
+    moved = HUNDRED * (half_unit(part) / abs(whole) + abs(part) * half_unit(whole) / (whole * whole))
+    return Comparison(stated, computed, half_unit(stated) + moved + half_unit(computed))
+
+
+def percentage(stated: Decimal, part: Decimal, whole: Decimal) -> Decimal | None:
+    """100 × part ÷ whole at the stated share's precision (at least 2 places); None when the whole is zero.
+
+    Equal to `stated` in the common case, which the checks settle without working out a tolerance."""
     if whole == 0:
         return None
-    exact = part * HUNDRED / whole
-    moved = HUNDRED * (half_unit(part) / abs(whole) + abs(part) * half_unit(whole) / (whole * whole))
-    computed = round_half_up(exact, max(places(stated), 2))
-    return Comparison(stated, computed, half_unit(stated) + moved + half_unit(computed))
+    return round_half_up(part * HUNDRED / whole, max(places(stated), 2))

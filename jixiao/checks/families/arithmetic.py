@@ -7,6 +7,7 @@ with that one part, and a missing part is never read as zero.
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from jixiao.checks.labels import label
@@ -18,9 +19,19 @@ from jixiao.core.model import Evaluation, StaffCount
 Parts = list[tuple[str, Decimal | None]]
 
 
-def _parts(ev: Evaluation, base: str, names: tuple[str, ...]) -> Parts:
-    node = value(ev, base)
-    return [(f"{base}.{n}", getattr(node, n)) for n in names]
+def _fields(base: str, *names: str) -> tuple[tuple[str, str], ...]:
+    """(path, field name) of each part under `base`, made once at import."""
+    return tuple((f"{base}.{n}", n) for n in names)
+
+
+def _parts(node: Any, fields: tuple[tuple[str, str], ...]) -> Parts:
+    return [(path, getattr(node, name)) for path, name in fields]
+
+
+_INCOME = _fields("budget.income", "fiscal", "business", "operating", "other")
+_EXPENDITURE = _fields("budget.expenditure", "basic", "project", "operating")
+_BASIC = _fields("budget.expenditure", "personnel", "public")
+_FISCAL = _fields("budget.fiscal_expenditure", "basic", "project")
 
 
 def _named(path: str, items: list[Any]) -> Parts:
@@ -34,7 +45,9 @@ def check_income_total(ev: Evaluation, look: Look) -> CheckResult:
 
     没写出的来源不当作 0：合计大于所写各项之和时给出警告并指出未写出的来源；所写各项之和超过合计则是错误。
     相差在四舍五入容差以内时只作提示。"""
-    sum_relation(look, "budget.income.total", _parts(ev, "budget.income", ("fiscal", "business", "operating", "other")))
+    income = ev.budget.income
+    if income.total is not None:
+        sum_relation(look, "budget.income.total", _parts(income, _INCOME))
     return look.result()
 
 
@@ -42,8 +55,10 @@ def check_income_total(ev: Evaluation, look: Look) -> CheckResult:
 def check_expenditure_total(ev: Evaluation, look: Look) -> CheckResult:
     """支出合计应等于基本支出、项目支出、经营支出之和。没写基本支出而写了人员经费和公用经费时，以两者之和
     作基本支出。经营支出未写出时按未说明处理，不当作 0。"""
-    parts = _parts(ev, "budget.expenditure", ("basic", "project", "operating"))
     spending = ev.budget.expenditure
+    if spending.total is None:
+        return look.result()
+    parts = _parts(spending, _EXPENDITURE)
     if spending.basic is None and spending.personnel is not None and spending.public is not None:
         parts[0] = ("人员经费+公用经费", spending.personnel + spending.public)
     sum_relation(look, "budget.expenditure.total", parts)
@@ -53,19 +68,18 @@ def check_expenditure_total(ev: Evaluation, look: Look) -> CheckResult:
 @rule("basic-personnel-public", "arithmetic", "error", "基本支出与人员经费、公用经费之和不符")
 def check_basic_personnel_public(ev: Evaluation, look: Look) -> CheckResult:
     """基本支出由人员经费和公用经费组成，两者都写出时，其和应等于基本支出。"""
-    sum_relation(
-        look,
-        "budget.expenditure.basic",
-        _parts(ev, "budget.expenditure", ("personnel", "public")),
-        require_all=True,
-    )
+    spending = ev.budget.expenditure
+    if spending.basic is not None:
+        sum_relation(look, "budget.expenditure.basic", _parts(spending, _BASIC), require_all=True)
     return look.result()
 
 
 @rule("fiscal-total-parts", "arithmetic", "error", "财政拨款支出与其基本、项目支出之和不符")
 def check_fiscal_total_parts(ev: Evaluation, look: Look) -> CheckResult:
     """财政拨款支出应等于其中的基本支出与项目支出之和。"""
-    sum_relation(look, "budget.fiscal_expenditure.total", _parts(ev, "budget.fiscal_expenditure", ("basic", "project")))
+    fiscal = ev.budget.fiscal_expenditure
+    if fiscal.total is not None:
+        sum_relation(look, "budget.fiscal_expenditure.total", _parts(fiscal, _FISCAL))
     return look.result()
 
 
@@ -73,9 +87,14 @@ def check_fiscal_total_parts(ev: Evaluation, look: Look) -> CheckResult:
 def check_fiscal_by_economic(ev: Evaluation, look: Look) -> CheckResult:
     """按支出经济分类列出的各项（工资福利支出、商品和服务支出……）之和应等于财政拨款支出。"""
     items = ev.budget.fiscal_expenditure.by_economic
-    sum_relation(
-        look, "budget.fiscal_expenditure.total", _named("", items), what="财政拨款支出（按经济分类）", open_list=True
-    )
+    if items:
+        sum_relation(
+            look,
+            "budget.fiscal_expenditure.total",
+            _named("", items),
+            what="财政拨款支出（按经济分类）",
+            open_list=True,
+        )
     return look.result()
 
 
@@ -83,16 +102,22 @@ def check_fiscal_by_economic(ev: Evaluation, look: Look) -> CheckResult:
 def check_fiscal_by_function(ev: Evaluation, look: Look) -> CheckResult:
     """按支出功能分类列出的各类（一般公共服务支出……）之和应等于财政拨款支出。"""
     items = ev.budget.fiscal_expenditure.by_function
-    sum_relation(
-        look, "budget.fiscal_expenditure.total", _named("", items), what="财政拨款支出（按功能分类）", open_list=True
-    )
+    if items:
+        sum_relation(
+            look,
+            "budget.fiscal_expenditure.total",
+            _named("", items),
+            what="财政拨款支出（按功能分类）",
+            open_list=True,
+        )
     return look.result()
 
 
 @rule("acquisitions-total", "arithmetic", "error", "本年配置资产与按类别配置之和不符")
 def check_acquisitions_total(ev: Evaluation, look: Look) -> CheckResult:
     """本年配置的固定资产总额应等于按资产类别（通用设备、家具用具……）配置金额之和。"""
-    sum_relation(look, "assets.acquired", _named("", ev.assets.acquisitions), open_list=True)
+    if ev.assets.acquisitions:
+        sum_relation(look, "assets.acquired", _named("", ev.assets.acquisitions), open_list=True)
     return look.result()
 
 
@@ -131,11 +156,31 @@ def _sum_people(look: Look, total_path: str, parts: Parts) -> None:
 
 
 # (the object, its whole, the parts whose `<part>_share` is a stated share of that whole)
-_SHARES: list[tuple[str, str, tuple[str, ...]]] = [
+_SHARE_SPECS: list[tuple[str, str, tuple[str, ...]]] = [
     ("budget.income", "total", ("fiscal", "business", "operating", "other")),
     ("budget.expenditure", "total", ("basic", "project", "operating")),
     ("budget.fiscal_expenditure", "total", ("basic", "project")),
     ("assets", "fixed_book", ("self_used", "in_use")),
+]
+# the same, resolved once: (getter of the object, whole's path and field, per part: share field, its path,
+# the part's path and field)
+_SHARES = [
+    (
+        attrgetter(base),
+        f"{base}.{whole}",
+        whole,
+        tuple((f"{part}_share", f"{base}.{part}_share", f"{base}.{part}", part) for part in parts),
+    )
+    for base, whole, parts in _SHARE_SPECS
+]
+# (a list of items each with its own share, the path of that list, the whole they are shares of)
+_LISTED_SHARES = [
+    (attrgetter(path), path, attrgetter(whole), whole)
+    for path, whole in (
+        ("budget.fiscal_expenditure.by_function", "budget.fiscal_expenditure.total"),
+        ("budget.fiscal_expenditure.by_economic", "budget.fiscal_expenditure.total"),
+        ("assets.acquisitions", "assets.acquired"),
+    )
 ]
 
 
@@ -145,26 +190,21 @@ def check_share(ev: Evaluation, look: Look) -> CheckResult:
     功能分类、经济分类各项占财政拨款支出，配置资产各类别占本年配置总额，在用、自用资产占账面固定资产总额。
 
     容差由所写位数决定：金额和百分比的四舍五入能解释的差异只作提示。整体未写出时无法复核。"""
-    for base, whole_name, parts in _SHARES:
-        node = value(ev, base)
-        whole = (f"{base}.{whole_name}", getattr(node, whole_name))
-        for part in parts:
-            share = getattr(node, f"{part}_share")
+    for node_of, whole_path, whole_name, parts in _SHARES:
+        node = node_of(ev)
+        for share_name, share_path, part_path, part_name in parts:
+            share = getattr(node, share_name)
             if share is not None:
-                ratio_relation(look, f"{base}.{part}_share", (f"{base}.{part}", getattr(node, part)), whole, stated=share)
-    lists = (
-        ("budget.fiscal_expenditure.by_function", "budget.fiscal_expenditure.total"),
-        ("budget.fiscal_expenditure.by_economic", "budget.fiscal_expenditure.total"),
-        ("assets.acquisitions", "assets.acquired"),
-    )
-    for path, whole in lists:
-        for i, item in enumerate(value(ev, path) or []):
+                whole = (whole_path, getattr(node, whole_name))
+                ratio_relation(look, share_path, (part_path, getattr(node, part_name)), whole, stated=share)
+    for items_of, path, whole_of, whole_path in _LISTED_SHARES:
+        for i, item in enumerate(items_of(ev)):
             if item.share is not None:
                 ratio_relation(
                     look,
                     f"{path}[{i}].share",
                     (item.name, item.amount),
-                    (whole, value(ev, whole)),
+                    (whole_path, whole_of(ev)),
                     what=f"{item.name}占比",
                 )
     return look.result()
@@ -179,7 +219,11 @@ def check_staff_control_rate(ev: Evaluation, look: Look) -> CheckResult:
     people = ev.staffing.funded if ev.staffing.funded is not None else ev.staffing.actual_total
     people_path = "staffing.funded" if ev.staffing.funded is not None else "staffing.actual_total"
     for i, indicator in enumerate(ev.performance.indicators):
-        if not indicator.name.endswith(_CONTROL_RATE) or indicator.actual is None or indicator.actual.value is None:
+        if (
+            not indicator.name.endswith(_CONTROL_RATE)
+            or indicator.actual is None
+            or indicator.actual.value is None
+        ):
             continue
         if indicator.actual.unit != "%":
             continue
