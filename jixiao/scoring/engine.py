@@ -392,32 +392,59 @@ def score_execution(
 # ------------------------------------------------------------------------------------------------ the whole
 
 
-def _reading(ind: Indicator) -> tuple[Reading | None, Reading | None]:
-    return (
-        read_measure(ind.target) if ind.target is not None else None,
-        read_measure(ind.actual) if ind.actual is not None else None,
-    )
+def readings_of(indicators: list[Indicator]) -> list[tuple[Reading | None, Reading | None]]:
+    """Each indicator's target and actual as read (None where not written)."""
+    return [
+        (
+            read_measure(ind.target) if ind.target is not None else None,
+            read_measure(ind.actual) if ind.actual is not None else None,
+        )
+        for ind in indicators
+    ]
 
 
-def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
-    """Score an evaluation under a rulebook: per indicator, execution, total, cap, grade, every assumption."""
+@dataclass(slots=True)
+class Tally:
+    """A scorecard's figures without its models and words: what `score` dresses as a `Scorecard`, and all a
+    check of the grade needs (per indicator its level, readings, weight and result)."""
+
+    provisional: bool
+    levels: list[Level1 | None]
+    readings: list[tuple[Reading | None, Reading | None]]
+    weights: list[Decimal | None]  # stated, or spread when provisional (None: no weight)
+    results: list[Scored | None]  # None: not put to the rulebook (不适用, no 一级, no weight)
+    execution: ExecutionScore
+    assessed_weight: Decimal
+    total_before_cap: Decimal
+    total: Decimal  # after any cap
+    cap: Decimal | None
+    scaled_total: Decimal | None
+    grade: str | None
+    full_weight: Decimal
+
+    @property
+    def complete(self) -> bool:
+        return self.assessed_weight == self.full_weight
+
+
+def tally(
+    ev: Evaluation, rulebook: Rulebook, readings: list[tuple[Reading | None, Reading | None]] | None = None
+) -> Tally:
+    """Score an evaluation under a rulebook, figures only: weights, each indicator's result, total, cap, grade.
+
+    `readings` are the indicators' `readings_of`, when the caller has read them already."""
     places = rulebook.rounding.places
     indicators = ev.performance.indicators
-    readings = [_reading(ind) for ind in indicators]
+    if readings is None:
+        readings = readings_of(indicators)
     keys = _level_keys(rulebook)
     levels = [level_of(rulebook, ind.level1, keys) for ind in indicators]
     provisional = not any(ind.weight is not None for ind in indicators if not ind.not_applicable)
-    assumptions: list[str] = []
 
     # the weight of each indicator: stated, or spread over the scorable ones of its 一级 (provisional)
     weights: list[Decimal | None] = [ind.weight for ind in indicators]
     if provisional:
         weights = [None] * len(indicators)
-        assumptions.append(
-            f"报告未列各项指标的分值（自评表未附），按评分规则“{rulebook.id}”暂评：各一级指标的分值平均分配给"
-            "其下可计分的三级指标（有指标值和实际完成值且能按规则计分的；不适用的不参与），"
-            "尾差按最大余数法分给排在前面的指标；暂评结果仅供参考"
-        )
         scorable = [
             levels[i] is not None
             and not ind.not_applicable
@@ -426,20 +453,71 @@ def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
         ]
         for level in rulebook.weights.level1:
             members = [i for i in range(len(indicators)) if scorable[i] and levels[i] is level]
-            shares = spread(level.weight, len(members), places)
-            for i, share in zip(members, shares, strict=True):
+            for i, share in zip(members, spread(level.weight, len(members), places), strict=True):
                 weights[i] = share
-            if members:
+
+    results: list[Scored | None] = []
+    assessed = total = ZERO
+    for i, ind in enumerate(indicators):
+        weight = weights[i]
+        if ind.not_applicable or levels[i] is None or weight is None:
+            results.append(None)
+            continue
+        result = score_measures(rulebook, *readings[i], weight, ind.score)
+        results.append(result)
+        if result.score is not None:
+            assessed += weight
+            total += result.score
+
+    execution = score_execution(rulebook, ev.budget.initial, ev.budget.adjusted, ev.budget.executed)
+    if execution.score is not None:
+        assessed += execution.weight
+        total += execution.score
+    total = round_half_up(total, places)
+    assessed = round_half_up(assessed, places)
+    full = rulebook.weights.total
+    scaled: Decimal | None = None
+    cap: Decimal | None = None
+    final = total
+    grade: str | None = None
+    if assessed == full:
+        final, cap = apply_cap(rulebook, execution.rate, total)
+        grade = grade_for(rulebook, final)
+    elif assessed > 0:
+        scaled = round_half_up(total / assessed * HUNDRED, places)
+        scaled, cap = apply_cap(rulebook, execution.rate, scaled)
+        grade = grade_for(rulebook, scaled)
+    return Tally(
+        provisional=provisional, levels=levels, readings=readings, weights=weights, results=results,
+        execution=execution, assessed_weight=assessed, total_before_cap=total, total=final, cap=cap,
+        scaled_total=scaled, grade=grade, full_weight=full,
+    )  # fmt: skip
+
+
+def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
+    """Score an evaluation under a rulebook: per indicator, execution, total, cap, grade, every assumption."""
+    done = tally(ev, rulebook)
+    indicators = ev.performance.indicators
+    levels, weights, provisional = done.levels, done.weights, done.provisional
+    assumptions: list[str] = []
+    if provisional:
+        assumptions.append(
+            f"报告未列各项指标的分值（自评表未附），按评分规则“{rulebook.id}”暂评：各一级指标的分值平均分配给"
+            "其下可计分的三级指标（有指标值和实际完成值且能按规则计分的；不适用的不参与），"
+            "尾差按最大余数法分给排在前面的指标；暂评结果仅供参考"
+        )
+        for level in rulebook.weights.level1:
+            shares = [w for w, lv in zip(weights, levels, strict=True) if lv is level and w is not None]
+            if shares:
                 each = "、".join(sorted({fmt(s) for s in shares}, key=Decimal, reverse=True))
-                assumptions.append(f"{level.name} {fmt(level.weight)} 分分给 {len(members)} 项可计分指标，每项 {each} 分")
+                assumptions.append(f"{level.name} {fmt(level.weight)} 分分给 {len(shares)} 项可计分指标，每项 {each} 分")
             else:
                 assumptions.append(f"{level.name} {fmt(level.weight)} 分：没有可计分的三级指标，未评")
 
     scores: list[IndicatorScore] = []
     for i, ind in enumerate(indicators):
-        target, actual = readings[i]
+        target, actual = done.readings[i]
         weight = weights[i]
-        direction = target.direction if target is not None else None
         base = {
             "index": i,
             "level1": ind.level1,
@@ -449,24 +527,20 @@ def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
             "actual": ind.actual.text if ind.actual is not None else None,
             "weight_assumed": provisional and weight is not None,
             "stated_score": ind.score,
-            "direction": direction,
+            "direction": target.direction if target is not None else None,
         }
-        if ind.not_applicable:
-            scores.append(IndicatorScore(**base, weight=weight, score=None, method="unscored", computation="",
-                                         reason="报告称不适用，不参与评分"))  # fmt: skip
-            continue
-        if levels[i] is None:
-            why = f"一级指标“{ind.level1}”不在评分规则之内" if ind.level1 else "没有一级指标，无法归入"
-            scores.append(IndicatorScore(**base, weight=weight, score=None, method="unscored", computation="", reason=why))
-            continue
-        if weight is None:
-            if provisional:
+        result = done.results[i]
+        if result is None:
+            if ind.not_applicable:
+                why = "报告称不适用，不参与评分"
+            elif levels[i] is None:
+                why = f"一级指标“{ind.level1}”不在评分规则之内" if ind.level1 else "没有一级指标，无法归入"
+            elif provisional:
                 why = score_measures(rulebook, target, actual, Decimal(1), ind.score).reason or "无法计分"
             else:
                 why = "没有分值"
-            scores.append(IndicatorScore(**base, weight=None, score=None, method="unscored", computation="", reason=why))
+            scores.append(IndicatorScore(**base, weight=weight, score=None, method="unscored", computation="", reason=why))
             continue
-        result = score_measures(rulebook, target, actual, weight, ind.score)
         scores.append(
             IndicatorScore(
                 **base,
@@ -484,53 +558,34 @@ def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
         if result.score is not None:
             assumptions.extend(f"“{ind.name}”：{note}" for note in result.notes if "未写比较符" in note or "视为" in note)
 
-    execution = score_execution(rulebook, ev.budget.initial, ev.budget.adjusted, ev.budget.executed)
+    execution = done.execution
     if execution.status != "scored":
         assumptions.append(f"预算执行率 {fmt(rulebook.weights.execution)} 分：{execution.computation}，未评")
 
     level_scores: list[LevelScore] = []
     for level in rulebook.weights.level1:
         mine = [s for s, lv in zip(scores, levels, strict=True) if lv is level]
-        done = [s for s in mine if s.score is not None and s.weight is not None]
+        scored = [s for s in mine if s.score is not None and s.weight is not None]
         level_scores.append(
             LevelScore(
                 name=level.name,
                 weight=level.weight,
                 indicators=len(mine),
-                scored=len(done),
-                assessed_weight=sum((s.weight for s in done if s.weight is not None), ZERO),
-                score=sum((s.score for s in done if s.score is not None), ZERO),
+                scored=len(scored),
+                assessed_weight=sum((s.weight for s in scored if s.weight is not None), ZERO),
+                score=sum((s.score for s in scored if s.score is not None), ZERO),
             )
         )
 
-    scored = [s for s in scores if s.score is not None and s.weight is not None]
-    assessed = sum((s.weight for s in scored if s.weight is not None), ZERO)
-    total = sum((s.score for s in scored if s.score is not None), ZERO)
-    if execution.score is not None:
-        assessed += execution.weight
-        total += execution.score
-    total = round_half_up(total, places)
-    assessed = round_half_up(assessed, places)
-    full = rulebook.weights.total
-    complete = assessed == full
-    scaled: Decimal | None = None
-    cap: Decimal | None = None
-    final = total
-    grade: str | None = None
-    if complete:
-        final, cap = apply_cap(rulebook, execution.rate, total)
-        grade = grade_for(rulebook, final)
-    elif assessed > 0:
-        scaled = round_half_up(total / assessed * HUNDRED, places)
-        scaled, cap = apply_cap(rulebook, execution.rate, scaled)
-        grade = grade_for(rulebook, scaled)
+    assessed, full = done.assessed_weight, done.full_weight
+    if done.scaled_total is not None:
         assumptions.append(
-            f"只有 {fmt(assessed)} 分（满分 {fmt(full)} 分）能够评定，得 {fmt(total)} 分，"
-            f"折算为百分制 {fmt(scaled)} 分，等级按折算分评定"
+            f"只有 {fmt(assessed)} 分（满分 {fmt(full)} 分）能够评定，得 {fmt(done.total_before_cap)} 分，"
+            f"折算为百分制 {fmt(done.scaled_total)} 分，等级按折算分评定"
         )
-        if cap is not None:
-            assumptions.append(f"执行率封顶按折算为百分制的得分适用：封顶 {fmt(cap)} 分")
-    else:
+        if done.cap is not None:
+            assumptions.append(f"执行率封顶按折算为百分制的得分适用：封顶 {fmt(done.cap)} 分")
+    elif not done.complete:
         assumptions.append("没有任何一项能够评分，无法给出总分和等级")
 
     return Scorecard(
@@ -539,11 +594,11 @@ def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
         indicators=scores,
         execution=execution,
         assessed_weight=assessed,
-        total=final,
-        total_before_cap=total,
-        cap=cap,
-        scaled_total=scaled,
-        grade=grade,
+        total=done.total,
+        total_before_cap=done.total_before_cap,
+        cap=done.cap,
+        scaled_total=done.scaled_total,
+        grade=done.grade,
         self_grade=ev.self_assessment.grade,
         self_score=ev.self_assessment.score,
         assumptions=assumptions,

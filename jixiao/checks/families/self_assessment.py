@@ -6,7 +6,7 @@ reach, a self grade outside the band of its own score, and a self grade that dif
 engine computes (said to be provisional when the weights had to be assumed).
 
 The rulebook is `Settings.rulebook` when the settings carry one, else `hunan-2023`; the scorecard is
-computed once per run and shared by every rule here.
+computed once per run (its figures only: `tally`) and shared by every rule here.
 """
 
 from __future__ import annotations
@@ -19,19 +19,20 @@ from jixiao.core.findings import CheckResult, Severity
 from jixiao.core.model import Evaluation
 from jixiao.core.money import round_half_up
 from jixiao.scoring.engine import (
+    Tally,
     band_bounds,
     band_of,
     fmt,
     grade_for,
     in_band,
     normalise_grade,
-    score,
+    readings_of,
     score_execution,
     score_measures,
+    tally,
 )
 from jixiao.scoring.rulebook import DEFAULT_RULEBOOK, Rulebook, load_rulebook
-from jixiao.scoring.scorecard import Scorecard
-from jixiao.scoring.targets import read_measure
+from jixiao.scoring.targets import Reading
 
 ZERO = Decimal(0)
 ROUNDING = Decimal("0.01")  # a difference this small is what rounding each score to cents can explain
@@ -43,9 +44,15 @@ def rulebook_of(look: Look) -> Rulebook:
     return cast(Rulebook, look.once("scoring.rulebook", lambda: chosen if isinstance(chosen, Rulebook) else load_rulebook(chosen)))
 
 
-def scorecard_of(look: Look) -> Scorecard:
+def readings_of_run(look: Look) -> list[tuple[Reading | None, Reading | None]]:
+    """Each indicator's target and actual as the engine reads them, once per run."""
+    return cast(list, look.once("scoring.readings", lambda: readings_of(look.ev.performance.indicators)))
+
+
+def tally_of(look: Look) -> Tally:
+    """The engine's figures for this run (its grade and totals), without the scorecard's models and words."""
     rulebook = rulebook_of(look)
-    return cast(Scorecard, look.once("scoring.scorecard", lambda: score(look.ev, rulebook)))
+    return cast(Tally, look.once("scoring.tally", lambda: tally(look.ev, rulebook, readings_of_run(look))))
 
 
 def _path(index: int, part: str = "") -> str:
@@ -81,7 +88,7 @@ def check_full_marks_for_missed_target(ev: Evaluation, look: Look) -> CheckResul
             continue
         if ind.target is None or ind.actual is None:
             continue
-        target, actual = read_measure(ind.target), read_measure(ind.actual)
+        target, actual = readings_of_run(look)[i]
         computed = score_measures(rulebook, target, actual, ind.weight)
         if computed.method not in _COMPUTED or computed.score is None:
             continue  # only where the figures decide
@@ -261,7 +268,7 @@ def check_self_grade_differs_from_computed(ev: Evaluation, look: Look) -> CheckR
     if grade is None:
         return look.result()
     rulebook = rulebook_of(look)
-    card = scorecard_of(look)
+    card = tally_of(look)
     evidence: dict[str, object] = {
         "grade": grade,
         "computed": card.grade,
