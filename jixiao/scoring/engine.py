@@ -15,6 +15,7 @@ left out of the points assessed; the total is given over the points assessed and
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -164,12 +165,18 @@ class Scored:
 
     method: Method
     score: Decimal | None = None
-    computation: str = ""
+    # how the score was reached, in words, made only when asked for: a check of the grade never asks
+    explain: Callable[[], str] | None = None
     reason: str | None = None
     over_achieved: bool = False
     deduction: Decimal | None = None
     band: str | None = None
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def computation(self) -> str:
+        """How the score was reached, in Chinese: "480 ÷ 500 × 10 = 9.60"."""
+        return self.explain() if self.explain is not None else ""
 
 
 def _stated_or(reason: str, weight: Decimal, stated: Decimal | None, places: int) -> Scored:
@@ -178,7 +185,7 @@ def _stated_or(reason: str, weight: Decimal, stated: Decimal | None, places: int
         return Scored(
             "stated",
             round_half_up(stated, places),
-            f"{reason}，采用自评得分 {fmt(stated)}",
+            lambda: f"{reason}，采用自评得分 {fmt(stated)}",
             notes=[f"{reason}，得分采用单位自评"],
         )
     if stated is not None:
@@ -195,7 +202,6 @@ def score_measures(
 ) -> Scored:
     """Score one indicator's target and actual under the rulebook, for this weight."""
     places = rulebook.rounding.places
-    w = fmt(weight)
     if target is None:
         return _stated_or("没有年度指标值", weight, stated, places)
     if actual is None:
@@ -228,7 +234,7 @@ def score_measures(
         return Scored(
             "zero_target",
             round_half_up(score, places),
-            f"指标值为 0：完成值 {fmt(a)} {sign} 0，{verdict} {fmt(round_half_up(score, places))}",
+            lambda: f"指标值为 0：完成值 {fmt(a)} {sign} 0，{verdict} {fmt(round_half_up(score, places))}",
             notes=notes,
         )
     if target.direction == "反向":
@@ -239,13 +245,13 @@ def score_measures(
         notes.append("等于型指标（指标值大于 0）按正向计分")
     if t <= 0:
         if a >= t:
-            return Scored(method, round_half_up(weight, places), f"{fmt(a)} ≥ {fmt(t)}，达到指标值，得满分 {w}", notes=notes)
+            return Scored(method, round_half_up(weight, places), lambda: f"{fmt(a)} ≥ {fmt(t)}，达到指标值，得满分 {fmt(weight)}", notes=notes)
         return _stated_or(f"指标值 {fmt(t)} 不大于 0，未达到时不能按比例计分", weight, stated, places)
     if a >= t:
         result = Scored(
             method,
             round_half_up(weight, places),
-            f"{fmt(a)} ≥ {fmt(t)}，达到指标值，得满分 {fmt(round_half_up(weight, places))}",
+            lambda: f"{fmt(a)} ≥ {fmt(t)}，达到指标值，得满分 {fmt(round_half_up(weight, places))}",
             notes=notes,
         )
         return _over(rulebook, result, t, a, places)
@@ -253,7 +259,7 @@ def score_measures(
     if raw < 0:
         notes.append("完成值为负，得分按 0 计")
         raw = round_half_up(ZERO, places)
-    return Scored(method, raw, f"{fmt(a)} ÷ {fmt(t)} × {w} = {fmt(raw)}", notes=notes)
+    return Scored(method, raw, lambda: f"{fmt(a)} ÷ {fmt(t)} × {fmt(weight)} = {fmt(raw)}", notes=notes)
 
 
 def _over(rulebook: Rulebook, result: Scored, t: Decimal, a: Decimal, places: int) -> Scored:
@@ -268,30 +274,30 @@ def _over(rulebook: Rulebook, result: Scored, t: Decimal, a: Decimal, places: in
     result.notes.append(line)
     if rule.deduction is not None and result.score is not None:
         deducted = max(result.score - rule.deduction, ZERO)
-        result.deduction = result.score - deducted
-        result.computation += f"；远超指标值扣 {fmt(rule.deduction)} 分：{fmt(result.score)} − {fmt(rule.deduction)} = {fmt(round_half_up(deducted, places))}"
-        result.score = round_half_up(deducted, places)
+        full, less, after, explain = result.score, rule.deduction, round_half_up(deducted, places), result.explain
+        result.deduction = full - deducted
+        result.explain = lambda: f"{explain() if explain else ''}；远超指标值扣 {fmt(less)} 分：{fmt(full)} − {fmt(less)} = {fmt(after)}"
+        result.score = after
     return result
 
 
 def _reverse(rulebook: Rulebook, t: Decimal, a: Decimal, weight: Decimal, notes: list[str]) -> Scored:
     places = rulebook.rounding.places
-    w = fmt(weight)
     if a <= t:
         full = round_half_up(weight, places)
-        return Scored("reverse", full, f"{fmt(a)} ≤ {fmt(t)}，达到指标值，得满分 {fmt(full)}", notes=notes)
+        return Scored("reverse", full, lambda: f"{fmt(a)} ≤ {fmt(t)}，达到指标值，得满分 {fmt(full)}", notes=notes)
     if t < 0:
         return Scored("unscored", reason=f"指标值 {fmt(t)} 为负数，不能按反向公式计分", notes=notes)
     if rulebook.quantitative.reverse_formula == "ratio":
         raw = round_half_up(t / a * weight, places)
-        return Scored("reverse", raw, f"{fmt(t)} ÷ {fmt(a)} × {w} = {fmt(raw)}", notes=notes)
+        return Scored("reverse", raw, lambda: f"{fmt(t)} ÷ {fmt(a)} × {fmt(weight)} = {fmt(raw)}", notes=notes)
     if a >= 2 * t:
         zero = round_half_up(ZERO, places)
         return Scored(
-            "reverse", zero, f"完成值 {fmt(a)} 达到指标值 {fmt(t)} 的 2 倍，得 0 分", notes=notes
+            "reverse", zero, lambda: f"完成值 {fmt(a)} 达到指标值 {fmt(t)} 的 2 倍，得 0 分", notes=notes
         )
     raw = round_half_up((1 - (a - t) / t) * weight, places)
-    return Scored("reverse", raw, f"(1 − ({fmt(a)} − {fmt(t)}) ÷ {fmt(t)}) × {w} = {fmt(raw)}", notes=notes)
+    return Scored("reverse", raw, lambda: f"(1 − ({fmt(a)} − {fmt(t)}) ÷ {fmt(t)}) × {fmt(weight)} = {fmt(raw)}", notes=notes)
 
 
 def _qualitative(rulebook: Rulebook, actual: Reading, weight: Decimal, stated: Decimal | None) -> Scored:
@@ -317,7 +323,7 @@ def _qualitative(rulebook: Rulebook, actual: Reading, weight: Decimal, stated: D
         return Scored(
             "qualitative",
             round_half_up(stated, places),
-            f"“{band.option}”档得分 {bounds}，自评 {fmt(stated)} 在档内，采用",
+            lambda: f"“{band.option}”档得分 {bounds}，自评 {fmt(stated)} 在档内，采用",
             band=band.option,
         )
     return Scored(
@@ -337,7 +343,7 @@ def _deadline(target: Reading, actual: Reading, weight: Decimal, stated: Decimal
             return Scored(
                 "deadline",
                 full,
-                f"期限 {due}前，完成情况“{actual.text}”，按期完成，得满分 {fmt(full)}",
+                lambda: f"期限 {due}前，完成情况“{actual.text}”，按期完成，得满分 {fmt(full)}",
                 notes=[f"完成情况“{actual.text}”没有日期，按其所写视为按期完成"],
             )
         return _stated_or(f"期限型指标的完成情况“{actual.text}”没有日期", weight, stated, places)
@@ -345,7 +351,7 @@ def _deadline(target: Reading, actual: Reading, weight: Decimal, stated: Decimal
     met = not late and actual.date <= target.date
     done = f"{'次年' if actual.next_year else ''}{actual.date[0]}月{actual.date[1]}日"
     if met:
-        return Scored("deadline", full, f"期限 {due}前，{done}完成，按期完成，得满分 {fmt(full)}")
+        return Scored("deadline", full, lambda: f"期限 {due}前，{done}完成，按期完成，得满分 {fmt(full)}")
     return _stated_or(f"逾期完成（期限 {due}，{done}完成），评分规则没有逾期的计分办法", weight, stated, places)
 
 
