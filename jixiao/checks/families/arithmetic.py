@@ -12,7 +12,7 @@ from typing import Any
 
 from jixiao.checks.labels import label
 from jixiao.checks.registry import Look, rule
-from jixiao.checks.relations import ratio_relation, sum_relation, value
+from jixiao.checks.relations import ratio_relation, sum_relation
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation, StaffCount
 
@@ -121,32 +121,27 @@ def check_acquisitions_total(ev: Evaluation, look: Look) -> CheckResult:
     return look.result()
 
 
-def _staff(items: list[StaffCount]) -> Parts:
-    return [(item.kind, Decimal(item.count)) for item in items]
-
-
 @rule("staffing-by-kind", "arithmetic", "error", "人员总数与分类人数之和不符")
 def check_staffing_by_kind(ev: Evaluation, look: Look) -> CheckResult:
     """编制数应等于各类编制（行政、事业、工勤……）之和；实有人数应等于各类实有人数之和。"""
     staffing = ev.staffing
-    for total, items in (
-        ("staffing.authorized_total", staffing.authorized_by_kind),
-        ("staffing.actual_total", staffing.actual_by_kind),
+    for path, total, items in (
+        ("staffing.authorized_total", staffing.authorized_total, staffing.authorized_by_kind),
+        ("staffing.actual_total", staffing.actual_total, staffing.actual_by_kind),
     ):
-        if value(ev, total) is not None and items:
-            _sum_people(look, total, _staff(items))
+        if total is not None and items:
+            _sum_people(look, path, total, items)
     return look.result()
 
 
-def _sum_people(look: Look, total_path: str, parts: Parts) -> None:
-    total = value(look.ev, total_path)
+def _sum_people(look: Look, total_path: str, total: int, items: list[StaffCount]) -> None:
     # people are counted, not rounded: compare as exact integers
-    computed = sum((v for _, v in parts if v is not None), Decimal(0))
-    terms = " + ".join(f"{n} {v}人" for n, v in parts)
-    if Decimal(total) == computed:
+    computed = sum(item.count for item in items)
+    if total == computed:
         look.passed()
         return
-    difference = Decimal(total) - computed
+    terms = " + ".join(f"{item.kind} {item.count}人" for item in items)
+    difference = total - computed
     look.fail(
         f"{label(total_path)} {total}人 与分类人数之和 {computed}人 不符（{terms}）："
         f"总数比分类之和{'多' if difference > 0 else '少'} {abs(difference)}人。",
