@@ -39,9 +39,13 @@ def to_wanyuan(value: Decimal, unit: str) -> Decimal:
     return converted
 
 
+_QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(10)}  # made once: scores and checks round often
+
+
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """四舍五入 to `places` decimals."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    quantum = _QUANTUM.get(places)
+    return value.quantize(quantum if quantum is not None else Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def percent(part: Decimal, whole: Decimal, places: int = 2) -> Decimal | None:

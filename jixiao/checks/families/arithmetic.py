@@ -201,6 +201,7 @@ def check_share(ev: Evaluation, look: Look) -> CheckResult:
                     (item.name, item.amount),
                     (whole_path, whole_of(ev)),
                     what=f"{item.name}占比",
+                    stated=item.share,
                 )
     return look.result()
 
