@@ -444,7 +444,11 @@ def tally(
     if readings is None:
         readings = readings_of(indicators)
     keys = _level_keys(rulebook)
-    levels = [level_of(rulebook, ind.level1, keys) for ind in indicators]
+    by_name: dict[str | None, Level1 | None] = {}  # a report names few 一级: look each name up once
+    for ind in indicators:
+        if ind.level1 not in by_name:
+            by_name[ind.level1] = level_of(rulebook, ind.level1, keys)
+    levels = [by_name[ind.level1] for ind in indicators]
     provisional = not any(ind.weight is not None for ind in indicators if not ind.not_applicable)
 
     # the weight of each indicator: stated, or spread over the scorable ones of its 一级 (provisional)
