@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, TypeVar, cast
 
 from jixiao.core.model import Evaluation, Indicator
 from jixiao.core.money import round_half_up
@@ -27,6 +28,7 @@ from jixiao.scoring.targets import Reading, read_measure
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+T = TypeVar("T")
 _ON_TIME = re.compile(r"按时|按期|如期|提前|准时")
 
 
@@ -47,22 +49,31 @@ def _text(measure_value: Decimal, unit: str | None) -> str:
 # ------------------------------------------------------------------------------------------------ rulebook helpers
 
 
-_KEYS: dict[int, tuple[Rulebook, list[tuple[str, Level1]]]] = {}
+_DERIVED: dict[tuple[str, int], tuple[Rulebook, Any]] = {}
+
+
+def _derived(rulebook: Rulebook, what: str, make: Callable[[Rulebook], T]) -> T:
+    """`make(rulebook)`, kept per rulebook (rulebooks are frozen): lookups a scoring makes per indicator."""
+    kept = _DERIVED.get((what, id(rulebook)))
+    if kept is not None and kept[0] is rulebook:
+        return cast(T, kept[1])
+    made = make(rulebook)
+    if len(_DERIVED) > 64:
+        _DERIVED.clear()
+    _DERIVED[(what, id(rulebook))] = (rulebook, made)
+    return made
 
 
 def _level_keys(rulebook: Rulebook) -> list[tuple[str, Level1]]:
-    """Every name and alias of the 一级 levels, longest first; kept per rulebook (rulebooks are frozen)."""
-    kept = _KEYS.get(id(rulebook))
-    if kept is not None and kept[0] is rulebook:
-        return kept[1]
-    keys = sorted(
-        ((key, level) for level in rulebook.weights.level1 for key in (level.name, *level.aliases)),
-        key=lambda pair: -len(pair[0]),
+    """Every name and alias of the 一级 levels, longest first."""
+    return _derived(
+        rulebook,
+        "level keys",
+        lambda book: sorted(
+            ((key, level) for level in book.weights.level1 for key in (level.name, *level.aliases)),
+            key=lambda pair: -len(pair[0]),
+        ),
     )
-    if len(_KEYS) > 64:
-        _KEYS.clear()
-    _KEYS[id(rulebook)] = (rulebook, keys)
-    return keys
 
 
 def level_of(
@@ -102,11 +113,19 @@ def band_of(rulebook: Rulebook, text: str | None) -> QualitativeBand | None:
     """The qualitative option a text names: the longest option it contains (部分达成… before 达成…)."""
     if not text:
         return None
-    plain = re.sub(r"\s+", "", text)
-    for band in sorted(rulebook.qualitative.bands, key=lambda b: -len(b.option)):
+    plain = _SPACE.sub("", text)
+    for band in _longest_first(rulebook):
         if band.option in plain:
             return band
     return None
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _longest_first(rulebook: Rulebook) -> list[QualitativeBand]:
+    """The qualitative bands, longest option first."""
+    return _derived(rulebook, "bands", lambda book: sorted(book.qualitative.bands, key=lambda b: -len(b.option)))
 
 
 def band_bounds(rulebook: Rulebook, band: QualitativeBand, weight: Decimal) -> tuple[Decimal, Decimal, bool]:
