@@ -4,11 +4,13 @@ and count families pinned per corpus file."""
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 
 import pytest
 
 from jixiao.checks import RULES, run_checks
+from jixiao.checks.families import structure
 from jixiao.checks.runner import CheckReport
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
@@ -38,7 +40,6 @@ def _import(text: str) -> Evaluation:
 
 def _report(text: str, rules: list[str] = STRUCTURE) -> CheckReport:
     return run_checks(_import(text), rules=rules)
-
 
 
 def _corpus(name: str) -> CheckReport:
@@ -164,6 +165,17 @@ def test_a_list_numbered_1_under_a_heading_numbered_1_is_not_a_repeat() -> None:
     assert _report(text).outcomes["numbering-sequence"] == "pass"
 
 
+def test_items_closed_by_a_colon_count_and_a_number_before_a_semicolon_is_no_item() -> None:
+    # the scan reads every delimiter as a newline: "1:" must still be an item, written with its colon, and "3;"
+    # must not be taken for one, or 1: 2: 3; 4: would follow on
+    text = "示例县档案馆绩效自评报告\n一、部门基本情况\n主要工作:1:接收档案;2:整理档案;3;另;4:保管档案。\n"
+    found = _of(_report(text), "numbering-sequence")
+    assert [(f.evidence["kind"], f.evidence["numbering"], f.evidence["previous"]) for f in found] == [
+        ("skip", "4:", "2:")
+    ]
+    assert "“3.”" in found[0].message
+
+
 def test_it_flags_a_second_level_heading_that_starts_at_two() -> None:
     text = "示例县档案馆绩效自评报告\n一、部门基本情况\n（二）机构设置\n本馆设三个股室。\n"
     found = _of(_report(text), "numbering-sequence")
@@ -173,6 +185,51 @@ def test_it_flags_a_second_level_heading_that_starts_at_two() -> None:
 def test_it_warns_of_a_first_level_heading_written_with_a_full_stop() -> None:
     found = _of(_report("示例县档案馆绩效自评报告\n一.部门基本情况\n本馆设三个股室。\n"), "heading-numbering")
     assert [(f.severity, f.evidence["expected"]) for f in found] == [("warning", "一、")]
+
+
+def test_a_toc_entry_is_read_alike_in_one_pass_over_the_toc_and_alone() -> None:
+    # `_toc_entries` reads the TOC's lines joined, with newline-free variants of the expressions; an entry
+    # read alone (`_TOC_ENTRY` on the stripped entry, `_plain` on its title) is the definition it must keep
+    toc = [
+        "目录",
+        " 一、 摘要（2000字以内）\u3000",
+        "(二)部门 概况：",
+        "三、\t绩效目标 ( 30 字左右 ) 。",
+        "四、",
+        "附件1成本费用分析报告",
+        "\x85(五)评价结论,",
+    ]
+    alone = [m for m in (structure._TOC_ENTRY.match(e.strip()) for e in toc) if m]
+    expected = (
+        [(m.group(), m["num"], m["title"]) for m in alone],
+        [structure._plain(m["title"]) for m in alone],
+    )
+    entries, titles = structure._toc_entries(toc)
+    assert ([(w.strip(), n, t) for w, n, t in entries], titles) == expected
+    assert titles == ["摘要", "部门概况", "绩效目标", "评价结论"]
+    # an entry with a line break of its own is read alone, as before
+    assert structure._toc_entries([*toc, "六、主要\n经验"]) == expected
+
+
+def test_the_spaces_of_a_toc_line_are_every_white_space_but_the_newline() -> None:
+    spaces = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert set(structure._SPACE) == spaces - {"\n"}
+    assert frozenset(structure._UNCLEAN) == spaces | set(":：。.,，;；(（")
+
+
+def test_titles_that_part_at_the_third_character_are_told_apart_as_the_cleaned_titles_are() -> None:
+    pairs = [
+        ("部门基本情况", "部门职能职责"),
+        ("部门职能职责", "部门职能职责："),
+        ("部门 职能", "部门职能"),
+        ("部门(2000字以内)", "部门"),
+        ("部门（职能）", "部门（职责）"),
+        ("部", "部门"),
+        ("部门", "部门"),
+    ]
+    assert [structure._same_title(a, b) for a, b in pairs] == [
+        structure._plain(a) == structure._plain(b) for a, b in pairs
+    ]
 
 
 # --- content under the wrong heading ----------------------------------------------------------------------

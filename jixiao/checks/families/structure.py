@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from itertools import compress
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple
 
 from jixiao.checks.registry import Look, rule
 from jixiao.checks.text import heading_text
@@ -43,28 +44,40 @@ HUNAN_10: list[tuple[str, str]] = [
 _HUNAN_INDEX = {key: i for i, (key, _) in enumerate(HUNAN_10)}
 _HUNAN_BUDGETS = {"general_budget", "government_fund", "state_capital", "social_insurance"}
 
-# a numbered item at the start of a body line or after a sentence break ("…工作。2.做好…"). The importer has
-# turned full-width ；： into ASCII.
-_ITEM = (
-    rf"[ \t]*(?:(?P<cn>[{_CN}]{{1,3}})、|\((?P<cnp>[{_CN}]{{1,3}})\)|(?P<cnh>[{_CN}]{{1,3}})\)"
-    r"|(?P<ar>\d{1,2})(?:、|\.(?!\d)|:(?!\d))|\((?P<arp>\d{1,2})\)"
-    rf"|(?P<cir>[{_CIRCLED}]))"
+# A numbered item at the start of a body line or after a sentence break ("…工作。2.做好…"): 一、 （一） 一) 1、 1.
+# 1: （1） ①. The importer has turned full-width ；： into ASCII. The scan runs over a copy of the body text in
+# which each of the other delimiters (。 ; :) is a newline, so that offsets hold and the expression starts
+# with one literal character, which the engine finds in C several times faster than a member of a set. An
+# item closed by ":" ("1:") leaves its colon unread, as the delimiter of a next item ("1: 2、"), and the
+# original text tells it from "1;" or "1。". The look-ahead turns away most delimiters at the cost of one
+# character test; no groups, since what an item is is read from its text once per form (`_item`).
+_MARK = re.compile(
+    rf"\n(?=[ \t\d({_CN}{_CIRCLED}])[ \t]*"
+    rf"(?:[{_CN}]{{1,3}}[、)]|\((?:[{_CN}]{{1,3}}|\d{{1,2}})\)|\d{{1,2}}(?:、|\.(?!\d)|(?=\n(?!\d)))|[{_CIRCLED}])"
 )
-# the look-ahead turns away most delimiters at the cost of one character test
-_ITEM_START = rf"(?=[ \t]*[\d({_CN}{_CIRCLED}])"
-# One expression for the four delimiters: a leading character set lets the engine skip to the next
-# delimiter in C, half the cost of one scan per delimiter. The only place two items can share a character
-# is an item ending in ":" ("1:" then ":(2)"), which `_items` looks at again with `_AFTER_COLON`.
-_MARK = re.compile("[\n。;:]" + _ITEM_START + _ITEM)
-_AFTER_COLON = re.compile(":" + _ITEM_START + _ITEM)
-_FAMILY_LEVEL = {"cn": 1, "cnp": 2, "cnh": 2, "ar": 3, "arp": 4, "cir": 5}
 _ARABIC = re.compile(r"^(\d{1,2})")
 _CHINESE = re.compile(rf"([{_CN}]{{1,3}})")
 _LEVEL1_GOOD = re.compile(rf"^[{_CN}]{{1,3}}、$")
 _LEVEL1_ARABIC = re.compile(r"^\d{1,2}[、.:]$")
 _LEVEL2_HALF = re.compile(rf"^[{_CN}]{{1,3}}\)$")
-_TITLE_NOISE = re.compile(r"[\s:：。.,，;；]+|[(（]\s*\d+\s*字(?:以内|左右|以下)\s*[)）]")
+# What a title is compared without: spaces and punctuation, and a note of its length ("（2000字以内）").
+_TITLE_NOISE = re.compile(r"[\s:：。.,，;；]+")
+_TITLE_NOTE = re.compile(r"[(（]\s*\d+\s*字(?:以内|左右|以下)\s*[)）]")
 _TOC_ENTRY = re.compile(rf"^(?P<num>[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\))\s*(?P<title>.+)$")
+# The same three for lines joined by newlines, where a newline is never part of a match, so that one pass
+# over the joined lines finds what a pass per line would: `_SPACE` is every character `\s` matches but the
+# newline. `_TOC_LINE` reads an unstripped line as `_TOC_ENTRY` its stripped text: (line, numbering, title).
+_SPACE = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+_LINE_NOISE = re.compile(rf"[{_SPACE}:：。.,，;；]+")
+_LINE_NOTE = re.compile(rf"[(（][{_SPACE}]*\d+[{_SPACE}]*字(?:以内|左右|以下)[{_SPACE}]*[)）]")
+_TOC_LINE = re.compile(
+    rf"\n([{_SPACE}]*([{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\))[{_SPACE}]*([^\n]*\S)[{_SPACE}]*)(?=\n)"
+)
+_THIRD = itemgetter(2)
 
 # content that belongs to another section, and the words a section uses for its own subject
 _ASSETS = re.compile(r"资产总额|固定资产|流动资产|处置资产|配置.{0,6}资产|在用资产|自用.{0,4}资产")
@@ -74,6 +87,8 @@ _OWN_WORDS = {
     "state_capital": re.compile(r"国有资本"),
     "social_insurance": re.compile(r"社会保险基金|社保基金"),
 }
+_OWN_KEYS = frozenset(_OWN_WORDS)
+_TEXT = attrgetter("text")
 
 
 def cn_value(numeral: str) -> int | None:
@@ -129,39 +144,46 @@ def _clip(text: str, width: int = 60) -> str:
 # ---------------------------------------------------------------------------------------------- numbering
 
 
-# A numbered heading or list item, in document order: (level, number, section index, start, end, style).
-# Level 1 一、 · 2 （一） · 3 1. · 4 （1） · 5 ①; number None for a heading written without one; start/end the
-# item's span in the joined body text, -1 for a heading; style the mark after an Arabic number ("、" "." ":"),
-# since "1、 2、" headings and a "1. 2." list inside them are two sequences. Plain tuples: a report has
-# hundreds of items, and the place of one is worked out only when it is reported.
-Mark = tuple[int, int | None, int, int, int, str]
+# A numbered heading or list item, in document order: (level, number, section index, match). Level 1 一、 ·
+# 2 （一） · 3 1. · 4 （1） · 5 ①; number None for a heading written without one; match the item's match in the
+# scanned body text, None for a heading. Plain tuples: a report has hundreds of items, and the place of one
+# is worked out only when it is reported.
+Mark = tuple[int, int | None, int, "re.Match[str] | None"]
+
+# The count a mark continues is keyed by its level and its style, the mark after an Arabic number ("、" "."
+# ":"), since "1、 2、" headings and a "1. 2." list inside them are two sequences. One int per key, level
+# times _KEYS plus the style's code point (0 for none): no tuple to build per mark, and the keys deeper than
+# a level are those from (level + 1) * _KEYS up.
+_KEYS = 0x110000
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     written: str  # the numbering as written
     line: int | None
     section: str
     text: str
 
 
-@dataclass(frozen=True)
-class Numbering:
-    """The body text joined once, with where each section's body starts in it, and what was found."""
+class Numbering(NamedTuple):
+    """The body text joined once, and what was found in it; made only for a report that has a slip."""
 
     sections: list[Section]
     whole: str
-    starts: list[int]
     slips: list[tuple[str, Mark, Mark | None]]  # (repeat | skip | restart | backwards | start, mark, before)
 
     def place(self, mark: Mark) -> Place:
-        _, _, index, start, end, _ = mark
+        _, _, index, match = mark
         section = self.sections[index]
         title = heading_text(section)
-        if start < 0:
+        if match is None:
             return Place(section.numbering or "", section.line, title, title)
+        start, end = match.start() + 1, match.end()
+        info = _ITEMS.get(match.group()) or _item(match.group())
+        if info and info[3]:
+            end += 1  # the colon the scan left unread
         rows = section.text.split("\n")
-        row = self.whole.count("\n", self.starts[index], start)
+        offset = 1 + index + sum(map(len, map(_TEXT, self.sections[:index])))  # where its body starts
+        row = self.whole.count("\n", offset, start)
         line = section.lines[row] if len(section.lines) == len(rows) else None
         return Place(self.whole[start:end].strip(), line, title, rows[row])
 
@@ -177,31 +199,46 @@ def _heading_number(numbering: str | None) -> int | None:
     return _NUMBERS[numbering]
 
 
-def _items(whole: str) -> list[re.Match[str]]:
-    """Every numbered body item in the joined body text, in order; an item starts one past its delimiter."""
-    found: list[re.Match[str]] = []
-    for match in _MARK.finditer(whole):
-        found.append(match)
-        # an item ending in ":" may itself be the delimiter of the next ("1: 2、"): one scan does not see both
-        while match.lastgroup == "ar" and whole[match.end() - 1] == ":":
-            again = _AFTER_COLON.match(whole, match.end() - 1)
-            if again is None:
-                break
-            found.append(again)
-            match = again
+# per numbering as written: its number, and the code point of its style where it starts with a digit; per
+# item as matched: (level, number, key, closed by a colon?), or () for no number ("十十、"). Reports reuse a
+# few forms; the caps only keep a stream of odd ones from growing the caches without end.
+_HEADINGS: dict[str, tuple[int | None, int]] = {}
+_ITEMS: dict[str, tuple[int, int, int, bool] | tuple[()]] = {}
+_CACHE_CAP = 4096
+
+
+def _heading(numbering: str) -> tuple[int | None, int]:
+    style = ord(numbering[-1]) if numbering[:1].isdigit() else 0
+    found = (_heading_number(numbering), style)
+    if len(_HEADINGS) < _CACHE_CAP:
+        _HEADINGS[numbering] = found
     return found
 
 
-def _judge(before: Mark | None, mark: Mark, strict: bool) -> str | None:
-    """What is wrong with `mark` following `before` at its level; None when it follows."""
-    n = mark[1]
-    if n is None:
-        return None
-    if before is None:
-        return "start" if strict and mark[3] < 0 and n != 1 else None
-    prev = before[1]
-    if prev is None:  # after a heading written without a number nothing can be said
-        return None
+def _item(text: str) -> tuple[int, int, int, bool] | tuple[()]:
+    """What a matched item is: 一、 level 1 · （一） 一) 2 · 1、 1. 1: 3 · （1） 4 · ① 5."""
+    item = text.lstrip("\n \t")
+    n: int | None
+    if item[0] in _CIRCLED:
+        level, n, style = 5, _CIRCLED.index(item[0]) + 1, ""
+    elif item[0] == "(":
+        n = int(item[1:-1]) if item[1].isdigit() else cn_value(item[1:-1])
+        level, style = (4 if item[1].isdigit() else 2), ""
+    elif item[0].isdigit():
+        style = item[-1] if item[-1] in "、." else ":"
+        level, n = 3, int(item if style == ":" else item[:-1])
+    else:
+        level, n, style = (1 if item[-1] == "、" else 2), cn_value(item[:-1]), ""
+    found: tuple[int, int, int, bool] | tuple[()] = ()
+    if n is not None:
+        found = (level, n, level * _KEYS + (ord(style) if style else 0), style == ":")
+    if len(_ITEMS) < _CACHE_CAP:
+        _ITEMS[text] = found
+    return found
+
+
+def _judge(prev: int, n: int, strict: bool) -> str | None:
+    """What is wrong with the number `n` following `prev` at its level; None when it follows."""
     if n == prev + 1 or (not strict and n == 1):
         return None
     if n == prev:
@@ -213,99 +250,113 @@ def _judge(before: Mark | None, mark: Mark, strict: bool) -> str | None:
     return "skip" if n > prev else "backwards"
 
 
-def _numbering(ev: Evaluation) -> Numbering:
+def _numbering(ev: Evaluation) -> Numbering | None:
     """Walk headings and body items in order; headings and the items that continue them share one count.
 
-    Each heading is followed by the numbered items of its body. One loop makes the marks and judges them:
-    a report has a handful of headings and items, and a list of marks built first and walked after costs
-    as much again."""
+    Each heading is followed by the numbered items of its body. One loop makes the marks and judges them,
+    with the common cases (the first at its level, the next number, no number) tested inline before
+    `_judge`: this runs on every report, and nearly all follow. None when nothing slipped."""
     sections = ev.outline.sections
     whole = "\n" + "\n".join([section.text for section in sections])
-    found = _items(whole)
-    starts: list[int] = []
+    found = _MARK.finditer(whole.replace("。", "\n").replace(";", "\n").replace(":", "\n"))
+    nowhere = len(whole)
+    match = next(found, None)
+    at = match.start() if match is not None else nowhere
     slips: list[tuple[str, Mark, Mark | None]] = []
-    # the last heading (or heading-like item) at each level and style; the body lists of the current section
-    counters: dict[tuple[int, str], Mark] = {}
-    lists: dict[tuple[int, str], Mark] = {}
+    # The last heading (or heading-like item) per key, and the body lists of the current section. A mark's
+    # deeper counts go before it is counted, so `counters` runs from shallow to deep and they are its last
+    # entries.
+    counters: dict[int, Mark] = {}
+    lists: dict[int, Mark] = {}
     current = 0  # level of the current heading
     deepest = 0  # the deepest level in `counters`
-    hunan = outline_kind(ev) == "hunan-10"
-    k, total = 0, len(found)
-    next_item = found[0].start() if found else len(whole)
-    offset = 1
+    end = 0
+    keys, headings, items = _KEYS, _HEADINGS, _ITEMS
     for i, section in enumerate(sections):
-        starts.append(offset)
-        end = offset + len(section.text)
-        offset = end + 1
+        end += len(section.text) + 1  # where this section's body ends in `whole`
         # the heading
-        level, numbering = section.level, section.numbering
+        level = section.level
+        numbering = section.numbering
         if numbering is None:
             n: int | None = None
-            style = ""
+            key = level * keys
         else:
-            n = _NUMBERS[numbering] if numbering in _NUMBERS else _heading_number(numbering)
-            style = numbering[-1] if level >= 3 and numbering[0].isdigit() else ""
-        mark: Mark = (level, n, i, -1, -1, style)
+            n, style = headings.get(numbering) or _heading(numbering)
+            key = level * keys + style if level >= 3 else level * keys
+        mark: Mark = (level, n, i, None)
         if lists:
             lists = {}
         current = level
-        key = (level, style)
-        before = counters.get(key)
-        # the common case first: no number, or the one after the last at this level
-        if n is None or (before is not None and (before[1] is None or n == before[1] + 1)):
-            kind = None
-        else:
-            kind = _judge(before, mark, strict=level <= 2)
-            if kind is not None and hunan and level == 1:
-                position = _HUNAN_INDEX.get(section.key or "")
-                # numbered where the Hunan outline places it: the outline rules say what is missing or misplaced
-                if position is not None and n == position + 1:
-                    kind = None
+        if n is not None:
+            before = counters.get(key)
+            # the first at its level must be 1 at the first two levels; after a heading written without a
+            # number nothing can be said
+            if before is None:
+                kind = "start" if n != 1 and level <= 2 else None
+            elif before[1] is not None and n != before[1] + 1:
+                kind = _judge(before[1], n, strict=level <= 2)
+            else:
+                kind = None
             if kind is not None:
-                slips.append((kind, mark, before))
-        counters[key] = mark
+                if level == 1 and outline_kind(ev) == "hunan-10":
+                    position = _HUNAN_INDEX.get(section.key or "")
+                    # numbered where the Hunan outline places it: the outline rules say what is missing or misplaced
+                    if position is not None and n == position + 1:
+                        kind = None
+                if kind is not None:
+                    slips.append((kind, mark, before))
         if deepest > level:
-            for deeper in [c for c in counters if c[0] > level]:
-                del counters[deeper]
+            _forget_deeper(counters, level)
+        counters[key] = mark
         deepest = level
         # the numbered items of its body
-        while next_item < end:
-            match = found[k]
-            k += 1
-            next_item = found[k].start() if k < total else len(whole)
-            family = match.lastgroup or ""
-            value = match.group(family)
-            if family == "cir":
-                n = _CIRCLED.index(value) + 1
-            else:
-                n = int(value) if value.isdigit() else cn_value(value)
-            if n is None:
+        while at < end:
+            item: re.Match[str] = match  # type: ignore[assignment]
+            match = next(found, None)
+            at = match.start() if match is not None else nowhere
+            text = item.group()
+            info = items.get(text)
+            if info is None:
+                info = _item(text)
+            if not info:
                 continue
-            stop = match.end()
-            level = _FAMILY_LEVEL[family]
-            mark = (level, n, i, match.start() + 1, stop, whole[stop - 1] if family == "ar" else "")
-            key = (level, mark[5])
+            level, n, key, colon = info
+            if colon and whole[item.end()] != ":":
+                continue  # "1;" "1。": no item
+            mark = (level, n, i, item)
             if key in lists:
                 in_count = False
             elif level >= 3 and level == current and n == 1:
                 in_count = False  # "1." under a "1、" heading: a new list in its body, not the next heading
             else:
                 in_count = level == current or level == current + 1
+            kind = None
             if in_count:
                 before = counters.get(key)
-                kind = _judge(before, mark, strict=level <= 2)
-                counters[key] = mark
+                if before is not None and before[1] is not None and n != before[1] + 1:
+                    kind = _judge(before[1], n, strict=level <= 2)
                 if deepest > level:
-                    for deeper in [c for c in counters if c[0] > level]:
-                        del counters[deeper]
+                    _forget_deeper(counters, level)
+                counters[key] = mark
                 deepest = level
             else:
                 before = lists.get(key)
-                kind = _judge(before, mark, strict=False)
+                if before is not None and n != 1 and n != before[1] + 1:  # type: ignore[operator]
+                    kind = _judge(before[1], n, strict=False)  # type: ignore[arg-type]
                 lists[key] = mark
             if kind is not None:
                 slips.append((kind, mark, before))
-    return Numbering(sections, whole, starts, slips)
+    return Numbering(sections, whole, slips) if slips else None
+
+
+def _forget_deeper(counters: dict[int, Mark], level: int) -> None:
+    """Drop the counts deeper than `level`: the last entries of `counters`, which runs from shallow to deep."""
+    bound = (level + 1) * _KEYS
+    while counters:
+        key, mark = counters.popitem()
+        if key < bound:
+            counters[key] = mark
+            return
 
 
 def _slip_message(kind: str, mark: Mark, this: Place, before: Mark | None, prior: Place | None) -> str:
@@ -339,7 +390,10 @@ def check_numbering_sequence(ev: Evaluation, look: Look) -> CheckResult:
     正文中的编号列表（“1.…；2.…”、“①…”）可以在新的列表中从 1 重新开始，只报告重复和跳号。"""
     if not ev.outline.sections:
         return look.result()
-    numbering: Numbering = look.once("structure.numbering", lambda: _numbering(ev))
+    numbering = _numbering(ev)
+    if numbering is None:
+        look.passed()
+        return look.result()
     for kind, mark, before in numbering.slips:
         this = numbering.place(mark)
         prior = numbering.place(before) if before is not None else None
@@ -355,8 +409,6 @@ def check_numbering_sequence(ev: Evaluation, look: Look) -> CheckResult:
             section=this.section,
             text=_clip(this.text),
         )
-    if not numbering.slips:
-        look.passed()
     return look.result()
 
 
@@ -408,41 +460,48 @@ def check_heading_numbering(ev: Evaluation, look: Look) -> CheckResult:
     报告：一级标题用了阿拉伯数字（“1、部门基本情况”应为“一、”）；二级标题缺半边括号（“三)”应为“（三）”）；
     一级标题漏写序号而其下的二级标题或前后的同级标题都有序号。一级标题写作“一.”“一,”的只作警告。"""
     sections = ev.outline.sections
-    level1 = 0
+    level1 = 0  # the number of the current first-level heading, as written or counted on
     looked = False
+    forms = _FORMS
     for i, section in enumerate(sections):
-        level, numbering = section.level, section.numbering
-        if level > 2 or (level == 2 and not numbering):
+        level = section.level
+        if level > 2:
+            continue
+        numbering = section.numbering
+        if level == 2:
+            if numbering:
+                looked = True
+                if (forms.get((2, numbering)) or _form(2, numbering)) == "half":
+                    expected = f"（{numbering[:-1]}）"
+                    look.fail(
+                        f"二级标题序号“{numbering}”缺少左括号，应为“{expected}”。",
+                        evidence={"numbering": numbering, "expected": expected},
+                        **_heading_place(section),
+                    )
             continue
         looked = True
-        if level == 2:
-            if _form(2, numbering or "") == "half":
-                expected = f"（{(numbering or '')[:-1]}）"
-                look.fail(
-                    f"二级标题序号“{numbering}”缺少左括号，应为“{expected}”。",
-                    evidence={"numbering": numbering, "expected": expected},
-                    **_heading_place(section),
-                )
-            continue
-        n = _heading_number(numbering)
-        level1 = n if n is not None else level1 + 1
-        expected = f"{cn_numeral(level1)}、"
         if numbering is None:
+            level1 += 1
             if _children_numbered(sections, i) or _between_numbered(sections, i):
+                expected = f"{cn_numeral(level1)}、"
                 look.fail(
                     f"一级标题“{section.title}”没有序号，应为“{expected}{section.title}”。",
                     evidence={"numbering": None, "expected": expected},
                     **_heading_place(section),
                 )
             continue
-        form = _form(1, numbering)
+        n = _NUMBERS[numbering] if numbering in _NUMBERS else _heading_number(numbering)
+        level1 = n if n is not None else level1 + 1
+        form = forms.get((1, numbering)) or _form(1, numbering)
         if form == "arabic":
+            expected = f"{cn_numeral(level1)}、"
             look.fail(
                 f"一级标题“{heading_text(section)}”用了阿拉伯数字序号“{numbering}”，按公文层次应为“{expected}”。",
                 evidence={"numbering": numbering, "expected": expected},
                 **_heading_place(section),
             )
         elif form == "loose":
+            expected = f"{cn_numeral(level1)}、"
             look.fail(
                 f"一级标题序号写作“{numbering}”，应为“{expected}”。",
                 severity="warning",
@@ -460,21 +519,42 @@ def _heading_place(section: Section) -> dict[str, Any]:
 
 
 def _plain(title: str) -> str:
+    """The title without spaces, punctuation and a note of its length. The note goes first, in its own pass
+    and only where "字" is: a note holds no punctuation but spaces, which it takes with it either way."""
+    if "字" in title:
+        title = _TITLE_NOTE.sub("", title)
     return _TITLE_NOISE.sub("", title)
+
+
+# what `_plain` may take away at the start of a title: `\s`, the punctuation, the opening of a length note
+_UNCLEAN = frozenset(_SPACE + "\n:：。.,，;；(（")
+
+
+def _same_title(a: str, b: str) -> bool:
+    """`_plain(a) == _plain(b)`. Titles that start alike mostly part at the third character: where the first
+    three of each hold nothing to clean away, the cleaned titles start with them, and differ."""
+    head_a, head_b = a[:3], b[:3]
+    if head_a != head_b and _UNCLEAN.isdisjoint(head_a) and _UNCLEAN.isdisjoint(head_b):
+        return False
+    return _plain(a) == _plain(b)
 
 
 @rule("heading-repeats-parent", "structure", "warning", "下级标题重复上级标题")
 def check_heading_repeats_parent(ev: Evaluation, look: Look) -> CheckResult:
     """下级标题与紧邻的上级标题文字相同（“（一）部门职能职责”之下又是“1.部门职能职责”），多了一层无用的标题，
     常是套用模板时层级没有理顺。"""
-    parents: list[Section] = []
-    for section in ev.outline.sections:
-        while parents and parents[-1].level >= section.level:
-            parents.pop()
-        if parents:
-            parent = parents[-1]
-            # the first two characters rule out almost every pair before the titles are cleaned
-            if parent.title[:2] == section.title[:2] and _plain(parent.title) == _plain(section.title):
+    sections = ev.outline.sections
+    # the chain of open headings above the current one: (level, first two characters of the title, heading)
+    chain: list[tuple[int, str, Section]] = []
+    for section in sections:
+        level = section.level
+        while chain and chain[-1][0] >= level:
+            chain.pop()
+        two = section.title[:2]
+        # the first two characters rule out almost every pair before the titles are cleaned
+        if chain and chain[-1][1] == two:
+            parent = chain[-1][2]
+            if _same_title(parent.title, section.title):
                 look.fail(
                     f"标题“{heading_text(section)}”与上级标题“{heading_text(parent)}”相同：请删去重复的一层，"
                     "或改为能区分内容的标题。",
@@ -487,8 +567,8 @@ def check_heading_repeats_parent(ev: Evaluation, look: Look) -> CheckResult:
                     section=heading_text(section),
                     text=heading_text(section),
                 )
-        parents.append(section)
-    if len(ev.outline.sections) > 1 and not look.findings:
+        chain.append((level, two, section))
+    if len(sections) > 1 and not look.findings:
         look.passed()
     return look.result()
 
@@ -506,8 +586,7 @@ def outline_kind(ev: Evaluation) -> str:
     return "other"
 
 
-@dataclass(frozen=True)
-class HunanView:
+class HunanView(NamedTuple):
     """The first-level sections of a Hunan report that are Hunan sections, with what is missing or misplaced."""
 
     present: list[tuple[int, Section]]  # (Hunan index, section), in document order
@@ -547,6 +626,9 @@ def _hunan(ev: Evaluation) -> HunanView | None:
 
 
 def _hunan_view(look: Look) -> HunanView | None:
+    kind = look.ev.outline.kind
+    if kind and kind != "hunan-10":  # the importer's word for another outline: nothing to share or look at
+        return None
     view: HunanView | None = look.once("structure.hunan", lambda: _hunan(look.ev))
     return view
 
@@ -683,22 +765,32 @@ def check_section_content(ev: Evaluation, look: Look) -> CheckResult:
     其下若只有资产情况（资产总额、固定资产、配置和处置资产）或“三公”经费，而没有提到本部分的主题，
     就是内容放错了位置或标题写错了（在湖南提纲中资产和“三公”经费属于一般公共预算支出情况）。"""
     sections = ev.outline.sections
+    for section in sections:
+        if section.key in _OWN_KEYS:
+            break
+    else:
+        return look.result()  # most reports: none of the three sections
     for i, section in enumerate(sections):
         own = _OWN_WORDS.get(section.key or "")
         if own is None:
             continue
-        body = list(_section_body(sections, i))
-        text = "\n".join(t for t, _ in body)
+        if i + 1 < len(sections) and sections[i + 1].level > section.level:
+            body = list(_section_body(sections, i))
+            text = "\n".join(t for t, _ in body)
+        else:  # the common case, no sub-section: the body is the section's own text
+            body = [(section.text, section.lines)]
+            text = section.text
         if not text or text.isspace():
             continue
         if own.search(text):
             look.passed()
             continue
-        found = _ASSETS.search(text) or _THREE_PUBLIC.search(text)
+        assets = _ASSETS.search(text)
+        found = assets or _THREE_PUBLIC.search(text)
         if found is None:
             look.passed()
             continue
-        what = "资产情况" if _ASSETS.search(text) else "“三公”经费"
+        what = "资产情况" if assets else "“三公”经费"
         row = text.count("\n", 0, found.start())
         lines = (
             [n for _, ns in body for n in ns] if all(len(t.split("\n")) == len(ns) for t, ns in body) else []
@@ -721,27 +813,35 @@ def check_toc_mismatch(ev: Evaluation, look: Look) -> CheckResult:
 
     标题文字相同（忽略标点、空格和“（2000字以内）”之类的说明）才比较；目录中有而正文中没有的标题，
     可能是正文不完整，不在此报告。"""
-    entries = [m for m in (_TOC_ENTRY.match(e.strip()) for e in ev.outline.toc) if m]
+    toc = ev.outline.toc
+    if not toc:
+        return look.result()
+    entries, titles = _toc_entries(toc)
     if not entries:
         return look.result()
     headings = [s for s in ev.outline.sections if s.level <= 2]
     plain = [_plain(s.title) for s in headings]  # once, not once per entry
+    # an entry whose title no heading has is left alone: only the others are looked at, in order
+    shared = set(plain).intersection(titles)
+    if not shared:
+        return look.result()
     used: set[int] = set()
-    for entry in entries:
-        title = _plain(entry["title"])
+    for k in compress(range(len(titles)), map(shared.__contains__, titles)):
+        written_toc, number, _ = entries[k]
+        title = titles[k]
         for i, section in enumerate(headings):
             if i in used or plain[i] != title:
                 continue
             used.add(i)
             written = (section.numbering or "").strip()
-            if _number(written) == _number(entry["num"]) and written:
+            if written and _heading_number(written) == _heading_number(number):
                 look.passed()
             else:
                 body = f"“{heading_text(section)}”" + ("（没有序号）" if not written else "")
                 look.fail(
-                    f"目录中为“{entry.group().strip()}”，正文中为{body}：目录与正文的编号不一致，请统一。",
+                    f"目录中为“{written_toc.strip()}”，正文中为{body}：目录与正文的编号不一致，请统一。",
                     evidence={
-                        "toc": entry.group().strip(),
+                        "toc": written_toc.strip(),
                         "body": heading_text(section),
                         "body_line": section.line,
                     },
@@ -753,14 +853,34 @@ def check_toc_mismatch(ev: Evaluation, look: Look) -> CheckResult:
     return look.result()
 
 
+def _toc_entries(toc: list[str]) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The numbered entries of the TOC, (as written, numbering, title), in order, and their titles cleaned.
+
+    The entries are read as the lines of the TOC joined, with one scan and one clean-up for them all rather
+    than a call per entry; an entry with a line break of its own (never from the importer) is read alone."""
+    joined = "\n".join(toc)
+    if joined.count("\n") == len(toc) - 1:
+        entries: list[tuple[str, str, str]] = _TOC_LINE.findall(f"\n{joined}\n")
+        lines = "\n".join(map(_THIRD, entries))
+        if "字" in lines:
+            lines = _LINE_NOTE.sub("", lines)
+        titles = _LINE_NOISE.sub("", lines).split("\n")
+    else:
+        found = [m for m in map(_TOC_ENTRY.match, map(str.strip, toc)) if m]
+        entries = [(m.group(), m["num"], m["title"]) for m in found]
+        titles = [_plain(title) for _, _, title in entries]
+    return entries, titles
+
+
 @rule("outline-headings", "structure", "warning", "正文没有章节标题，无法核对结构")
 def check_outline_headings(ev: Evaluation, look: Look) -> CheckResult:
     """报告正文应有“一、”“（一）”等章节标题。正文有内容却找不到任何一级、二级标题（常见于网页转载时
     标题被去掉），报告的结构无法核对；此时只说明一次。目录只有“目录”二字而没有条目的，一并指出。"""
     outline = ev.outline
-    if any(s.level <= 2 for s in outline.sections):
-        look.passed()
-        return look.result()
+    for section in outline.sections:
+        if section.level <= 2:
+            look.passed()
+            return look.result()
     body = outline.preamble.count("\n") + sum(s.text.count("\n") + 1 for s in outline.sections)
     if body < 3:
         return look.result()
