@@ -135,6 +135,16 @@ def test_it_does_not_take_no_unmet_targets_for_an_admission() -> None:
     assert finding.severity == "warning"
 
 
+def test_a_label_that_ends_its_line_is_no_admission_though_the_next_line_answers_it() -> None:
+    # a body is searched for admissions as a whole: a label still ends at its own line's end
+    told = "（1）数量指标。\n开展公益演出场次：年度指标值≥20场，实际完成18场。\n（2）说明。\n未完成的绩效目标：\n无。"
+    [finding] = of(report(told), "indicator-target-missed")
+    assert finding.severity == "warning"
+    [finding] = of(report(told + "\n公益演出场次未达到年度目标。"), "indicator-target-missed")
+    assert finding.severity == "info"
+    assert finding.evidence["admitted"] == "公益演出场次未达到年度目标"
+
+
 def test_it_flags_a_cost_above_its_ceiling_as_missed() -> None:
     found = indicators(
         {

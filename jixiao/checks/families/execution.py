@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from jixiao.checks.labels import pct, wan
 from jixiao.checks.registry import Look, rule
 from jixiao.checks.relations import ratio_relation
 from jixiao.checks.text import heading_text
+from jixiao.checks.tolerance import places
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation, Section
 from jixiao.core.money import round_half_up
@@ -34,9 +35,10 @@ PROJECT_KIND = "项目支出"
 _NONE = re.compile(r"^\s*(?:无|暂无|没有|未发现|暂未发现)(?:明显)?(?:问题|存在的问题)?[。.；;！!]?\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, and one is built per run
 class Execution:
-    """The two figures of the rate, each with its field path and the name a reader knows it by."""
+    """The two figures of the rate, each with its field path and the name a reader knows it by, and the rate
+    (None when either figure is missing or the budget is 0)."""
 
     executed: Decimal | None
     executed_at: str
@@ -44,17 +46,20 @@ class Execution:
     budget: Decimal | None
     budget_at: str
     budget_name: str
-
-    @property
-    def rate(self) -> Decimal | None:
-        if self.executed is None or self.budget is None or self.budget == 0:
-            return None
-        return round_half_up(self.executed * HUNDRED / self.budget)
+    rate: Decimal | None
 
 
 def _execution(ev: Evaluation) -> Execution | None:
     """The figures of the overall rate, or None when the report does not come to its budget at all."""
     b = ev.budget
+    if (
+        b.adjusted is None
+        and b.executed is None
+        and b.expenditure.total is None
+        and b.income.total is None
+        and b.initial is None
+    ):
+        return None  # none of the figures is stated (most reports): nothing more to look at
     project = ev.kind == PROJECT_KIND
     executed: Decimal | None
     budget: Decimal | None
@@ -69,13 +74,20 @@ def _execution(ev: Evaluation) -> Execution | None:
     if project:
         stated = budget is not None or executed is not None or b.initial is not None
     else:
-        reached = any(s.key == "performance" for s in ev.outline.sections)
-        stated = b.adjusted is not None or b.executed is not None or (reached and executed is not None)
+        stated = b.adjusted is not None or b.executed is not None
+        if not stated and executed is not None:  # the 支出合计 alone, once the performance part is reached
+            for section in ev.outline.sections:
+                if section.key == "performance":
+                    stated = True
+                    break
     if not stated:
         return None
     if project and b.executed is None:
         executed_name = "执行数（实际支出）"
-    return Execution(executed, executed_at, executed_name, budget, budget_at, budget_name)
+    rate = None
+    if executed is not None and budget is not None and budget != 0:
+        rate = round_half_up(executed * HUNDRED / budget)
+    return Execution(executed, executed_at, executed_name, budget, budget_at, budget_name, rate)
 
 
 def _where_stated(ev: Evaluation, at: str) -> dict[str, Any]:
@@ -88,9 +100,17 @@ def _where_stated(ev: Evaluation, at: str) -> dict[str, Any]:
     return {"line": section.line, "section": heading_text(section)}
 
 
+_FIGURES = "execution.figures"
+_UNSET = object()
+
+
 def execution(look: Look) -> Execution | None:
-    result: Execution | None = look.once("execution.figures", lambda: _execution(look.ev))
-    return result
+    """The figures of the overall rate, worked out once per run."""
+    # as look.once, without the closure and the call: on most reports they would cost more than the figures
+    figures = look.shared.get(_FIGURES, _UNSET)
+    if figures is _UNSET:
+        figures = look.shared[_FIGURES] = _execution(look.ev)
+    return cast("Execution | None", figures)
 
 
 @rule("budget-execution-rate", "execution", "warning", "预算执行率无法计算或超过100%")
@@ -102,34 +122,24 @@ def check_budget_execution_rate(ev: Evaluation, look: Look) -> CheckResult:
     （如上年结转）。各项目的实际支出超过其预算的，同样提示。项目支出报告以下达的资金总额为预算数。"""
     figures = execution(look)
     if figures is not None:
-        missing = [
-            (name, at)
-            for value, name, at in (
-                (figures.budget, figures.budget_name, figures.budget_at),
-                (figures.executed, figures.executed_name, figures.executed_at),
-            )
-            if value is None
-        ]
-        if missing:
-            names = "和".join(name for name, _ in missing)
-            known = [
-                f"{name} {wan(value)}"
-                for value, name in (
-                    (figures.budget, figures.budget_name),
-                    (figures.executed, figures.executed_name),
-                )
-                if value is not None
-            ]
+        if figures.budget is None or figures.executed is None:
+            # what is missing (the budget first), and the one figure stated, if any
+            if figures.budget is None and figures.executed is None:
+                names = f"{figures.budget_name}和{figures.executed_name}"
+                missing, known = f"{figures.budget_at}、{figures.executed_at}", ""
+            elif figures.budget is None:
+                assert figures.executed is not None
+                names, missing = figures.budget_name, figures.budget_at
+                known = f"；报告写了{figures.executed_name} {wan(figures.executed)}"
+            else:
+                names, missing = figures.executed_name, figures.executed_at
+                known = f"；报告写了{figures.budget_name} {wan(figures.budget)}"
+            at = figures.budget_at if figures.budget is None else figures.executed_at
             look.insufficient(
-                f"报告没有写明{names}，无法计算预算执行率（全年执行数 ÷ 全年预算数）"
-                f"{'；报告写了' + '、'.join(known) if known else ''}。请补充{names}。",
-                at=missing[0][1],
-                evidence={
-                    "missing": "、".join(at for _, at in missing),
-                    "budget": figures.budget,
-                    "executed": figures.executed,
-                },
-                **_where_stated(ev, missing[0][1]),
+                f"报告没有写明{names}，无法计算预算执行率（全年执行数 ÷ 全年预算数）{known}。请补充{names}。",
+                at=at,
+                evidence={"missing": missing, "budget": figures.budget, "executed": figures.executed},
+                **_where_stated(ev, at),
             )
         elif figures.rate is None:
             look.insufficient(f"{figures.budget_name}为 0，无法计算预算执行率。", at=figures.budget_at)
@@ -171,12 +181,27 @@ def check_project_execution_rate(ev: Evaluation, look: Look) -> CheckResult:
     """各项目所写执行率应等于 实际支出 ÷ 预算 × 100%。相差在四舍五入容差以内只作提示；
     预算或实际支出未写出时无法复核。"""
     for i, project in enumerate(ev.budget.projects):
+        stated = project.execution_rate
+        if stated is None:
+            continue
+        spent, budget = project.spent, project.budget
+        # the common case, a rate written as computed: the quotient rounded as compare_ratio rounds it, and no
+        # tolerance, label or wording needed
+        if (
+            spent is not None
+            and budget is not None
+            and budget != 0
+            and stated == round_half_up(spent * HUNDRED / budget, max(places(stated), 2))
+        ):
+            look.passed()
+            continue
         ratio_relation(
             look,
             f"budget.projects[{i}].execution_rate",
-            ("实际支出", project.spent),
-            ("预算", project.budget),
+            ("实际支出", spent),
+            ("预算", budget),
             what=f"项目“{project.name}”执行率",
+            stated=stated,
         )
     return look.result()
 

@@ -1,6 +1,6 @@
 """Indicators: targets missing or not measurable, actual values missing, targets missed or far exceeded.
 
-Each indicator is assessed once per run (`assessments`, shared through `look.once`) and every rule of
+Each indicator is assessed once per run (`assessments`, shared through `look.shared`) and every rule of
 the family reads that assessment: an indicator with a figure but no target, a target with no actual
 figure, a target missed, an actual far above its target. The annual goals (年度绩效目标) are looked at for
 whether they can be measured at all.
@@ -13,12 +13,13 @@ misstatement, either of the figure or of the claim that the goals were met. The 
 
 from __future__ import annotations
 
+import operator
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.checks.registry import Look, rule
+from jixiao.checks.text import heading_text
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation, Indicator, Measure
 from jixiao.core.money import round_half_up
@@ -50,20 +51,11 @@ _MISS = re.compile(
     r"(?:未能?|没有|尚未)(?:完成|达到|达标|实现)(?<!无未..)(?<!无未能..)(?<!不存在未..)"
     r"(?!原因|情况|的(?:绩效)?(?:目标|指标)[。.:：]?\s*(?:无|没有)?[。.]?\s*$)"
 )
-_MISS_NEXT = ("完成", "达到", "达标", "实现", "能完", "能达", "能实", "有完", "有达", "有实")
-
-
-def _candidates(text: str) -> list[int]:
-    """Where a miss may be admitted: a single-character find is far faster than any regex over CJK text,
-    so _MISS only runs on the lines these positions fall in."""
-    found: list[int] = []
-    for char in ("未", "没"):
-        i = text.find(char)
-        while i >= 0:
-            if text[i + 1 : i + 3] in _MISS_NEXT:
-                found.append(i)
-            i = text.find(char, i + 1)
-    return found
+# left out of an indicator's name before it is looked for in the report's words
+_NAME_NOISE = re.compile(r"[\s“”\"'‘’（）()①-⑩:：]")
+# _MISS over a whole body at once: it matches within one line, and a match there is a match of _MISS in that line
+# (its look-behinds cannot reach past a line break, and where its look-ahead would, it also ends at the line's end)
+_MISS_LINES = re.compile(_MISS.pattern, re.MULTILINE)
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, and one is built per indicator
@@ -78,7 +70,7 @@ class Assessment:
     percent: Decimal | None = None  # actual as a percent of the target
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build
 class MissLine:
     text: str  # the whole line
     line: int | None
@@ -95,11 +87,12 @@ _CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
 
 def excerpt(text: str, start: int, end: int) -> str:
     """The clause holding text[start:end] and the clause before it, at most 80 characters."""
-    stops = [m.start() for m in _CLAUSE_END.finditer(text)]
-    before = [i for i in stops if i < start]
+    # only clause ends within the characters kept can move the cut: the last two before start among the 61
+    # before it, the first after end among the 20 after it
+    before = [m.start() for m in _CLAUSE_END.finditer(text, max(start - 61, 0), start)]
     first = before[-2] + 1 if len(before) >= 2 else 0
-    after = next((i for i in stops if i >= end), len(text))
-    return text[max(first, start - 60) : min(after, end + 20)].strip(" ：:")
+    after = _CLAUSE_END.search(text, end, end + 20)
+    return text[max(first, start - 60) : after.start() if after is not None else end + 20].strip(" ：:")
 
 
 def path(index: int, part: str = "") -> str:
@@ -111,31 +104,16 @@ def shown(measure: Measure) -> str:
     return measure.text.strip()
 
 
-def _direction(target: Measure) -> str:
-    if target.comparator is not None:
-        return target.comparator
-    if _AT_MOST.search(target.text):
-        return "<="
-    return ">="
-
-
-def _meets(actual: Decimal, target: Decimal, direction: str) -> bool:
-    if direction == ">=":
-        return actual >= target
-    if direction == ">":
-        return actual > target
-    if direction == "<=":
-        return actual <= target
-    if direction == "<":
-        return actual < target
-    # "=": a count or rate above an exact target is not a miss (far above is its own rule)
-    return actual >= target
+# whether an actual meets its target, by the comparator the target means; "=" (and anything unknown): a count
+# or rate above an exact target is not a miss (far above is its own rule)
+_MEETS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}
+_CEILINGS = ("<=", "<")
 
 
 def _assess(index: int, indicator: Indicator, over: Decimal) -> Assessment | None:
-    target, actual = indicator.target, indicator.actual
     if indicator.not_applicable:
         return None
+    target, actual = indicator.target, indicator.actual
     if target is None:
         if actual is None:
             return None
@@ -146,39 +124,39 @@ def _assess(index: int, indicator: Indicator, over: Decimal) -> Assessment | Non
         return None  # a description of an effect, not a figure: nothing to hold it against
     if actual is None:
         return Assessment(index, indicator, "no_actual")
-    target_date = _DATE.search(target.text) if "月" in target.text else None
+    text = target.text
+    target_date = _DATE.search(text) if "月" in text else None
     if target_date is not None:
         actual_date = _DATE.search(actual.text)
         if actual_date is None:
             return Assessment(index, indicator, "qualitative")  # "按时完成" against a deadline
         # a deadline ("12月31日前", "不超过6月30日") unless the target says "no earlier than"
-        later = _AT_LEAST.search(target.text) is not None and _AT_MOST.search(target.text) is None
-        direction = ">=" if later and "前" not in target.text else "<="
+        later = _AT_LEAST.search(text) is not None and _AT_MOST.search(text) is None
+        direction = ">=" if later and "前" not in text else "<="
         due = (int(target_date.group(1)), int(target_date.group(2)))
         done = (int(actual_date.group(1)), int(actual_date.group(2)))
         met = done >= due if direction == ">=" else done <= due
-        if _NEXT_YEAR in actual.text and _NEXT_YEAR not in target.text:  # "次年1月15日" is after "12月31日前"
+        if _NEXT_YEAR in actual.text and _NEXT_YEAR not in text:  # "次年1月15日" is after "12月31日前"
             met = direction == ">="
         return Assessment(index, indicator, "met" if met else "missed", direction)
-    if target.value is None:
+    planned = target.value
+    if planned is None:
         return Assessment(index, indicator, "qualitative")
     if actual.comparator is not None:
         return Assessment(index, indicator, "bound_only")
-    if actual.value is None:
+    done_value = actual.value
+    if done_value is None:
         return Assessment(index, indicator, "not_a_figure")
-    if target.unit and actual.unit and target.unit != actual.unit:
+    unit = target.unit
+    if unit and actual.unit and unit != actual.unit:
         return Assessment(index, indicator, "units_differ")
-    direction = _direction(target)
-    if not _meets(actual.value, target.value, direction):
-        return Assessment(index, indicator, "missed", direction, _percent(actual.value, target.value))
+    comparator = target.comparator
+    direction = comparator if comparator is not None else ("<=" if _AT_MOST.search(text) else ">=")
+    if not _MEETS.get(direction, operator.ge)(done_value, planned):
+        return Assessment(index, indicator, "missed", direction, _percent(done_value, planned))
     # actual ≥ over% of target, without a division for the indicators that are not
-    if (
-        direction != "<="
-        and direction != "<"
-        and target.value > 0
-        and actual.value * HUNDRED >= target.value * over
-    ):
-        return Assessment(index, indicator, "far_above", direction, _percent(actual.value, target.value))
+    if direction not in _CEILINGS and planned > 0 and done_value * HUNDRED >= planned * over:
+        return Assessment(index, indicator, "far_above", direction, _percent(done_value, planned))
     return Assessment(index, indicator, "met", direction)
 
 
@@ -186,16 +164,34 @@ def _percent(actual: Decimal, target: Decimal) -> Decimal | None:
     return round_half_up(actual * HUNDRED / target) if target > 0 else None
 
 
+_ASSESSED = "indicator.assessments"  # the run's shared (assessments, their statuses)
+
+
+def _assess_all(look: Look) -> tuple[list[Assessment], set[str]]:
+    over = look.settings.over_achievement
+    found: list[Assessment] = []
+    statuses: set[str] = set()
+    for i, ind in enumerate(look.ev.performance.indicators):
+        a = _assess(i, ind, over)
+        if a is not None:
+            found.append(a)
+            statuses.add(a.status)
+    return found, statuses
+
+
+def _assessed(look: Look) -> tuple[list[Assessment], set[str]]:
+    """Every indicator's assessment and the set of their statuses, computed once per run: a rule whose
+    statuses are absent is done without going through the list."""
+    # as look.once, without the closure and the call: they would cost more than most rules' own work
+    assessed: tuple[list[Assessment], set[str]] | None = look.shared.get(_ASSESSED)
+    if assessed is None:
+        assessed = look.shared[_ASSESSED] = _assess_all(look)
+    return assessed
+
+
 def assessments(look: Look) -> list[Assessment]:
     """Every indicator's assessment, computed once per run."""
-
-    def compute() -> list[Assessment]:
-        over = look.settings.over_achievement
-        found = (_assess(i, ind, over) for i, ind in enumerate(look.ev.performance.indicators))
-        return [a for a in found if a is not None]
-
-    result: list[Assessment] = look.once("indicator.assessments", compute)
-    return result
+    return _assessed(look)[0]
 
 
 def miss_lines(look: Look) -> list[MissLine]:
@@ -205,43 +201,31 @@ def miss_lines(look: Look) -> list[MissLine]:
         ev = look.ev
         found: list[MissLine] = []
         sections = ev.outline.sections
-        # one pass of plain finds over the whole text; only the lines they fall in are split out and searched
-        joined = "\n".join(s.text for s in sections)
-        candidates = _candidates(joined)
-        if candidates:
-            starts: list[int] = []
-            offset = 0
-            for section in sections:
-                starts.append(offset)
-                offset += len(section.text) + 1
-            seen: set[tuple[int, int]] = set()
-            for position in sorted(candidates):
-                k = bisect_right(starts, position) - 1
-                section, local = sections[k], position - starts[k]
-                row = section.text.count("\n", 0, local)
-                if (k, row) in seen:
+        for section in sections:
+            body = section.text
+            if "未" not in body and "没" not in body:  # every admission has one: most bodies are done here
+                continue
+            last = -1  # the line last taken: a line's admissions come together
+            for admission in _MISS_LINES.finditer(body):
+                begin = body.rfind("\n", 0, admission.start()) + 1
+                if begin == last:
                     continue
-                seen.add((k, row))
-                begin = section.text.rfind("\n", 0, local) + 1
-                end = section.text.find("\n", local)
-                text = section.text[begin : end if end >= 0 else len(section.text)]
-                if _MISS.search(text) is None:
-                    continue
-                rows = len(section.lines) == section.text.count("\n") + 1
-                number = section.lines[row] if rows else None
-                found.append(MissLine(text, number, f"{section.numbering or ''}{section.title}"))
-        if not ev.outline.sections:
+                last = begin
+                end = body.find("\n", begin)
+                line = body[begin : end if end >= 0 else len(body)]
+                rows = section.lines
+                number = rows[body.count("\n", 0, begin)] if len(rows) == body.count("\n") + 1 else None
+                found.append(MissLine(line, number, heading_text(section)))
+        if not sections:
             # an evaluation built from data, not imported: its own words are these lists
             for source, items in (
                 ("performance.achievements", ev.performance.achievements),
                 ("problems", ev.problems),
             ):
                 found.extend(MissLine(t, None, source) for t in items if _MISS.search(t))
-        found.extend(
-            MissLine(ind.deviation, None, path(i, "deviation"))
-            for i, ind in enumerate(ev.performance.indicators)
-            if ind.deviation and _MISS.search(ind.deviation)
-        )
+        for i, ind in enumerate(ev.performance.indicators):
+            if ind.deviation and _MISS.search(ind.deviation):
+                found.append(MissLine(ind.deviation, None, path(i, "deviation")))
         return found
 
     result: list[MissLine] = look.once("indicator.miss_lines", compute)
@@ -250,11 +234,16 @@ def miss_lines(look: Look) -> list[MissLine]:
 
 def _admitted(indicator: Indicator, lines: list[MissLine]) -> str | None:
     """Where the report admits this indicator's miss: a 未完成/未达到 clause sharing four characters with its name."""
-    name = re.sub(r"[\s“”\"'‘’（）()①-⑩:：]", "", indicator.name)
+    name = _NAME_NOISE.sub("", indicator.name)
     grams = {name} if len(name) <= 4 else {name[i : i + 4] for i in range(len(name) - 3)}
     for line in lines:
-        for clause in line.excerpts:
-            if any(g in clause for g in grams):
+        text = line.text
+        # each clause is a piece of its line: a line holding no gram holds no clause that does
+        if not any(map(text.__contains__, grams)):
+            continue
+        for admission in _MISS.finditer(text):  # line.excerpts, one at a time
+            clause = excerpt(text, admission.start(), admission.end())
+            if any(map(clause.__contains__, grams)):
                 return clause
     return None
 
@@ -266,6 +255,14 @@ def measurable(text: str) -> bool:
         return True
     bare = _YEAR.sub("", text) if _DIGIT.search(text) else text  # "2023年" is not a figure of the goal
     return _DIGIT.search(bare) is not None or _CLEAR.search(bare) is not None
+
+
+# the statuses each rule passes or fails on
+_NO_TARGET = frozenset({"no_target", "bound_only"})
+_COMPARABLE = frozenset({"met", "far_above", "missed", "qualitative", "units_differ"})
+_NO_ACTUAL = frozenset({"no_actual", "bound_only", "not_a_figure"})
+_REACHED = frozenset({"met", "far_above"})
+_UNMET = frozenset({"missed", "units_differ"})
 
 
 def _fmt(value: Decimal, unit: str | None) -> str:
@@ -281,18 +278,23 @@ def check_indicator_target_missing(ev: Evaluation, look: Look) -> CheckResult:
     而没有指标值的，无法判断是否完成，自评得分也无从核对。
 
     只看写成数字的完成值；效益指标中只有文字描述、没有数字的，不在此列。报告称“不适用”的指标不检查。"""
-    for a in assessments(look):
-        if a.status == "no_target":
-            actual = a.indicator.actual
-            assert actual is not None
-            look.fail(
-                f"指标“{a.indicator.name}”写了实际完成值 {shown(actual)}，但没有写年度指标值，"
-                "无法判断是否完成。请补充指标值（如“≥95%”“3套”）。",
-                at=path(a.index),
-                evidence={"indicator": a.indicator.name, "actual": shown(actual)},
-            )
-        elif a.status != "bound_only":  # a bound with no target is a target with no actual: the next rule's
-            look.passed()
+    if not ev.performance.indicators:
+        return look.result()
+    found, statuses = _assessed(look)
+    if not statuses <= _NO_TARGET:  # a bound with no target is a target with no actual: the next rule's
+        look.passed()
+    if "no_target" in statuses:
+        for a in found:
+            if a.status == "no_target":
+                name, actual = a.indicator.name, a.indicator.actual
+                assert actual is not None
+                written = shown(actual)
+                look.fail(
+                    f"指标“{name}”写了实际完成值 {written}，但没有写年度指标值，"
+                    "无法判断是否完成。请补充指标值（如“≥95%”“3套”）。",
+                    at=path(a.index),
+                    evidence={"indicator": name, "actual": written},
+                )
     return look.result()
 
 
@@ -302,12 +304,17 @@ def check_indicator_actual_missing(ev: Evaluation, look: Look) -> CheckResult:
 
     以下情形都无法核对：只写了指标值、完成值空着；完成值只写成“≤0”“≥95%”这样的界限（这是指标值的写法，
     不是实际完成了多少）；指标值是数字而完成值只有文字。"""
-    for a in assessments(look):
-        ind = a.indicator
-        if a.status in ("no_target", "met", "far_above", "missed", "qualitative", "units_differ"):
-            if a.status != "no_target":
-                look.passed()
+    if not ev.performance.indicators:
+        return look.result()
+    found, statuses = _assessed(look)
+    if not statuses.isdisjoint(_COMPARABLE):
+        look.passed()
+    if statuses.isdisjoint(_NO_ACTUAL):
+        return look.result()
+    for a in found:
+        if a.status not in _NO_ACTUAL:
             continue
+        ind = a.indicator
         target = f"指标值为 {shown(ind.target)}，" if ind.target is not None else "没有写指标值，"
         if a.status == "no_actual":
             assert ind.target is not None
@@ -346,7 +353,10 @@ def check_indicator_target_unmeasurable(ev: Evaluation, look: Look) -> CheckResu
     “进一步提升”“加强……”）无法据以判断是否完成。
 
     定性指标值（如“有效提升”“按时完成”）不因是文字就算不可衡量，只有含糊的提法才提示。"""
-    for i, goal in enumerate(ev.performance.targets):
+    goals, indicators = ev.performance.targets, ev.performance.indicators
+    if not goals and not indicators:
+        return look.result()
+    for i, goal in enumerate(goals):
         if measurable(goal):
             look.passed()
             continue
@@ -356,9 +366,9 @@ def check_indicator_target_unmeasurable(ev: Evaluation, look: Look) -> CheckResu
             at=f"performance.targets[{i}]",
             evidence={"target": goal},
         )
-    for i, ind in enumerate(ev.performance.indicators):
+    for i, ind in enumerate(indicators):
         target = ind.target
-        if ind.not_applicable or target is None or target.value is not None:
+        if target is None or target.value is not None or ind.not_applicable:
             continue
         if measurable(target.text):
             look.passed()
@@ -378,7 +388,14 @@ def check_indicator_target_missed(ev: Evaluation, look: Look) -> CheckResult:
     报告自己写明了未完成及原因的（偏差原因栏，或某处写“未完成/未达到”并点到该指标），只作提示；
     数字显示未完成而报告只字未提、甚至称“较好完成”的，给出警告：数字或说法必有一处不对。
     指标值与完成值单位不同的不作比较。"""
-    for a in assessments(look):
+    if not ev.performance.indicators:
+        return look.result()
+    found, statuses = _assessed(look)
+    if not statuses.isdisjoint(_REACHED):
+        look.passed()
+    if statuses.isdisjoint(_UNMET):
+        return look.result()
+    for a in found:
         ind = a.indicator
         if a.status == "units_differ":
             assert ind.target is not None and ind.actual is not None
@@ -389,29 +406,28 @@ def check_indicator_target_missed(ev: Evaluation, look: Look) -> CheckResult:
                 severity="info",
             )
             continue
-        if a.status in ("met", "far_above"):
-            look.passed()
-            continue
         if a.status != "missed":
             continue
-        assert ind.target is not None and ind.actual is not None
+        target, actual = ind.target, ind.actual
+        assert target is not None and actual is not None
+        shown_target, shown_actual = shown(target), shown(actual)
         evidence: dict[str, object] = {
             "indicator": ind.name,
-            "target": shown(ind.target),
-            "actual": shown(ind.actual),
+            "target": shown_target,
+            "actual": shown_actual,
             "comparator": a.direction,
         }
-        told = f"指标“{ind.name}”指标值 {shown(ind.target)}，实际完成 {shown(ind.actual)}"
+        told = f"指标“{ind.name}”指标值 {shown_target}，实际完成 {shown_actual}"
         if (
-            ind.target.value is not None
-            and ind.actual.value is not None
-            and _DATE.search(ind.target.text) is None
+            target.value is not None
+            and actual.value is not None
+            and ("月" not in target.text or _DATE.search(target.text) is None)  # _DATE needs a 月
         ):
-            difference = ind.actual.value - ind.target.value
+            difference = actual.value - target.value
             evidence["difference"] = difference
             evidence["percent"] = a.percent
             word = "多" if difference > 0 else "少"
-            told += f"，比指标值{word} {_fmt(abs(difference), ind.actual.unit or ind.target.unit)}"
+            told += f"，比指标值{word} {_fmt(abs(difference), actual.unit or target.unit)}"
         said = ind.deviation or _admitted(ind, miss_lines(look))
         if said:
             evidence["admitted"] = said
@@ -438,11 +454,15 @@ def check_indicator_far_above_target(ev: Evaluation, look: Look) -> CheckResult:
     大幅超额完成通常说明指标值定得偏低（目标不够科学，未按“跳一跳够得着”设定），也可能是完成值写错
     或单位不一致；两者都应核对，所以是警告而不是提示。只对“≥”“>”“=”或未写比较符的数量型指标计算；
     “≤”类（成本、费用上限）花得少不在此列。"""
+    if not ev.performance.indicators:
+        return look.result()
+    found, statuses = _assessed(look)
+    if "met" in statuses:
+        look.passed()
+    if "far_above" not in statuses:
+        return look.result()
     threshold = look.settings.over_achievement
-    for a in assessments(look):
-        if a.status == "met":
-            look.passed()
-            continue
+    for a in found:
         if a.status != "far_above":
             continue
         ind = a.indicator

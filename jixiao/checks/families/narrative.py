@@ -29,11 +29,15 @@ def check_measures_fewer_than_problems(ev: Evaluation, look: Look) -> CheckResul
     """“存在的问题”列出的每个问题都应有对应的改进措施；措施条数少于问题条数，说明有的问题没有提出改进办法。
 
     报告没有改进措施一节（如文本不完整）时不核对；问题一节写“无”时不核对。"""
-    problems, measures = ev.problems, ev.measures
-    place = _section_place(ev, "measures")
-    if not problems or (not measures and place is None):
+    problems = ev.problems
+    if not problems:
         return look.result()
-    if len(measures) < len(problems):
+    measures = ev.measures
+    if len(measures) >= len(problems):
+        look.passed()
+        return look.result()
+    place = _section_place(ev, "measures")
+    if measures or place is not None:
         look.fail(
             f"存在的问题列出 {len(problems)} 条，改进措施只有 {len(measures)} 条，少 {len(problems) - len(measures)} 条："
             f"有的问题没有对应的改进措施，请逐条补充。",
@@ -41,13 +45,11 @@ def check_measures_fewer_than_problems(ev: Evaluation, look: Look) -> CheckResul
             evidence={"problems": len(problems), "measures": len(measures)},
             **(place or {}),
         )
-    else:
-        look.passed()
     return look.result()
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
-_FUNCTION_CHARS = frozenset("的和与及等了在对是为将把中并或也而其之以于从由要应有无不未已更")
+# function characters: a pair of characters holding one is not a key word
+_FUNCTION_CHARS = "的和与及等了在对是为将把中并或也而其之以于从由要应有无不未已更"
 # words every problem and measure of these reports uses: sharing them says nothing about what is answered
 _GENERIC_WORDS = (
     "进一 一步 加强 强化 提高 提升 工作 管理 问题 存在 部门 单位 相关 有关 完善 推进 落实"
@@ -58,14 +60,33 @@ _GENERIC_WORDS = (
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 
 
-def _key_words(text: str) -> set[str]:
-    found: set[str] = set()
-    for run in _CJK.findall(text):
+def _without(chars: str) -> str:
+    """A character class of the CJK block less `chars`, as ranges."""
+    ranges, start = [], 0x4E00
+    for code in [*sorted({ord(c) for c in chars}), 0xA000]:
+        if code > start:
+            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+        start = code + 1
+    return "[" + "".join(ranges) + "]"
+
+
+# a run of two or more CJK characters none of which is a function character: every pair of neighbours in such a
+# run is a key word unless it is generic, and no other pair is
+_KEY_RUN = re.compile(_without(_FUNCTION_CHARS) + "{2,}")
+
+
+def _answers(measure: str, problems: str) -> bool | None:
+    """Whether a key word of the measure appears in the problems; None when the measure has no key word."""
+    keyed = False
+    for run in _KEY_RUN.findall(measure):
         for i in range(len(run) - 1):
             pair = run[i : i + 2]
-            if pair not in _GENERIC and pair[0] not in _FUNCTION_CHARS and pair[1] not in _FUNCTION_CHARS:
-                found.add(pair)
-    return found
+            if pair in _GENERIC:
+                continue
+            if pair in problems:
+                return True
+            keyed = True
+    return False if keyed else None
 
 
 @rule("measures-unrelated-to-problems", "narrative", "warning", "改进措施与存在的问题无关")
@@ -74,16 +95,17 @@ def check_measures_unrelated_to_problems(ev: Evaluation, look: Look) -> CheckRes
     多是套话或沿用了其他报告，读者看不出它解决哪个问题。
 
     问题或措施未写明时不核对；“项目负责人：”等表格标签不当作措施。"""
-    problems = "\n".join(ev.problems)
+    measures = ev.measures
+    problems = "\n".join(ev.problems) if measures else ""
     if not problems:
         return look.result()
-    for n, measure in enumerate(ev.measures):
+    for n, measure in enumerate(measures):
         if measure.rstrip().endswith((":", "：")):
             continue
-        words = _key_words(measure)
-        if not words:
+        answers = _answers(measure, problems)
+        if answers is None:
             continue
-        if any(w in problems for w in words):
+        if answers:
             look.passed()
             continue
         look.fail(
@@ -106,10 +128,11 @@ def check_empty_section(ev: Evaluation, look: Look) -> CheckResult:
     报告最后一个标题若未被识别为大纲中的一节，可能是文本被截断，不提示。"""
     sections = ev.outline.sections
     last = len(sections) - 1
+    bodied = False  # recorded once after the loop rather than once per heading with a body
     for i, section in enumerate(sections):
         text = section.text
         if text and not text.isspace():  # as text.strip(), without copying the body
-            look.passed()
+            bodied = True
             continue
         if i < last and sections[i + 1].level > section.level:
             continue  # its content is in its sub-headings
@@ -128,4 +151,6 @@ def check_empty_section(ev: Evaluation, look: Look) -> CheckResult:
             section=heading,
             text=heading,
         )
+    if bodied:
+        look.passed()
     return look.result()
