@@ -48,6 +48,7 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+_UNSET = object()  # a shared value not computed yet (None is a value)
 _EMPTY: dict[str, dict[str, CheckResult]] = {}  # per rule, its finding-less result for each outcome
 
 
@@ -130,11 +131,15 @@ class Look:
             results.append(rule.check(ev, self))
         return results
 
-    def once(self, key: str, compute: Callable[[], Any]) -> Any:
-        """`compute()` the first time any rule of this run asks for `key`, the same value after."""
-        if key not in self.shared:
-            self.shared[key] = compute()
-        return self.shared[key]
+    def once(self, key: str, compute: Callable[..., Any], *args: Any) -> Any:
+        """`compute(*args)` the first time any rule of this run asks for `key`, the same value after.
+
+        Pass a function and its arguments rather than a closure where a rule runs on every report: making
+        the closure costs more than many rules' own work."""
+        value = self.shared.get(key, _UNSET)
+        if value is _UNSET:
+            value = self.shared[key] = compute(*args)
+        return value
 
     @property
     def outcome(self) -> Outcome:

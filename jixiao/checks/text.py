@@ -107,7 +107,7 @@ class ReportText:
 
 def report_text(look: Look) -> ReportText:
     """The report's text for this run, joined once and shared by every rule that scans it."""
-    return look.once("report-text", lambda: _join(look.ev))  # type: ignore[no-any-return]
+    return look.once("report-text", _join, look.ev)  # type: ignore[no-any-return]
 
 
 def _join(ev: Evaluation) -> ReportText:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 from jixiao.checks.labels import label
 from jixiao.checks.registry import Look, rule
@@ -63,11 +63,7 @@ def _open_list(look: Look, at: str, last: str) -> bool:
 
 def _listed(look: Look, at: str, items: list[str]) -> list[str]:
     """The names of the unit's list at `at`, worked out once per run: count-listed-in-both reads them again."""
-    key = _SHARED[at]
-    names: list[str] | None = look.shared.get(key)  # as look.once, without the closure and the call
-    if names is None:
-        names = look.shared[key] = _names(items)
-    return names
+    return cast(list[str], look.once(_SHARED[at], _names, items))
 
 
 def _count(look: Look, stated_path: str, list_path: str, names: list[str], stated: int | None) -> None:

@@ -101,16 +101,11 @@ def _where_stated(ev: Evaluation, at: str) -> dict[str, Any]:
 
 
 _FIGURES = "execution.figures"
-_UNSET = object()
 
 
 def execution(look: Look) -> Execution | None:
     """The figures of the overall rate, worked out once per run."""
-    # as look.once, without the closure and the call: on most reports they would cost more than the figures
-    figures = look.shared.get(_FIGURES, _UNSET)
-    if figures is _UNSET:
-        figures = look.shared[_FIGURES] = _execution(look.ev)
-    return cast("Execution | None", figures)
+    return cast("Execution | None", look.once(_FIGURES, _execution, look.ev))
 
 
 @rule("budget-execution-rate", "execution", "warning", "预算执行率无法计算或超过100%")

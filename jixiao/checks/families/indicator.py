@@ -1,6 +1,6 @@
 """Indicators: targets missing or not measurable, actual values missing, targets missed or far exceeded.
 
-Each indicator is assessed once per run (`assessments`, shared through `look.shared`) and every rule of
+Each indicator is assessed once per run (`assessments`, shared through `look.once`) and every rule of
 the family reads that assessment: an indicator with a figure but no target, a target with no actual
 figure, a target missed, an actual far above its target. The annual goals (年度绩效目标) are looked at for
 whether they can be measured at all.
@@ -17,6 +17,7 @@ import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from jixiao.checks.registry import Look, rule
 from jixiao.checks.text import heading_text
@@ -182,11 +183,7 @@ def _assess_all(look: Look) -> tuple[list[Assessment], set[str]]:
 def _assessed(look: Look) -> tuple[list[Assessment], set[str]]:
     """Every indicator's assessment and the set of their statuses, computed once per run: a rule whose
     statuses are absent is done without going through the list."""
-    # as look.once, without the closure and the call: they would cost more than most rules' own work
-    assessed: tuple[list[Assessment], set[str]] | None = look.shared.get(_ASSESSED)
-    if assessed is None:
-        assessed = look.shared[_ASSESSED] = _assess_all(look)
-    return assessed
+    return cast(tuple[list[Assessment], set[str]], look.once(_ASSESSED, _assess_all, look))
 
 
 def assessments(look: Look) -> list[Assessment]:

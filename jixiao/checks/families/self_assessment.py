@@ -12,7 +12,7 @@ computed once per run (its figures only: `tally`) and shared by every rule here.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 from jixiao.checks.registry import Look, rule
 from jixiao.core.findings import CheckResult, Severity
@@ -40,13 +40,17 @@ _COMPUTED = ("positive", "reverse", "equal", "zero_target", "deadline")
 
 
 def rulebook_of(look: Look) -> Rulebook:
-    chosen = look.settings.rulebook or DEFAULT_RULEBOOK
-    return cast(Rulebook, look.once("scoring.rulebook", lambda: chosen if isinstance(chosen, Rulebook) else load_rulebook(chosen)))
+    return cast(Rulebook, look.once("scoring.rulebook", _rulebook, look.settings.rulebook or DEFAULT_RULEBOOK))
+
+
+def _rulebook(chosen: Any) -> Rulebook:
+    """A loaded rulebook as given, or the one a bundled id or a YAML path names."""
+    return chosen if isinstance(chosen, Rulebook) else load_rulebook(chosen)
 
 
 def readings_of_run(look: Look) -> list[tuple[Reading | None, Reading | None]]:
     """Each indicator's target and actual as the engine reads them, once per run."""
-    return cast(list, look.once("scoring.readings", lambda: readings_of(look.ev.performance.indicators)))
+    return cast(list, look.once("scoring.readings", readings_of, look.ev.performance.indicators))
 
 
 def tally_of(look: Look) -> Tally:

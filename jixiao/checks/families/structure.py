@@ -629,7 +629,7 @@ def _hunan_view(look: Look) -> HunanView | None:
     kind = look.ev.outline.kind
     if kind and kind != "hunan-10":  # the importer's word for another outline: nothing to share or look at
         return None
-    view: HunanView | None = look.once("structure.hunan", lambda: _hunan(look.ev))
+    view: HunanView | None = look.once("structure.hunan", _hunan, look.ev)
     return view
 
 
