@@ -212,21 +212,11 @@ class Look:
         for key, given in place.items():  # line=, section=, text= … given by the rule win over the source
             if given is not None:
                 setattr(location, key, given)
-        self.findings.append(
-            Finding(
-                rule=self.rule.id,
-                category=self.rule.category,
-                severity=severity,
-                message=message,
-                location=location,
-                evidence={k: _evidence(v) for k, v in (evidence or {}).items()},
-            )
-        )
-
-
-def _evidence(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
+        rule = self.rule
+        written: dict[str, str | None] = {}
+        if evidence:  # numbers as decimal strings, never in exponent form
+            for key, value in evidence.items():
+                written[key] = (
+                    None if value is None else format(value, "f") if type(value) is Decimal else str(value)
+                )
+        self.findings.append(Finding(rule.id, rule.category, severity, message, location, written))
