@@ -52,6 +52,14 @@ def test_words_without_a_figure_are_qualitative() -> None:
     assert (read.direction, read.value) == ("定性", None)
 
 
+def test_words_without_a_figure_keep_a_leading_sign_and_a_year_end_deadline() -> None:
+    signed = parse_target("≥较好")
+    assert (signed.direction, signed.comparator, signed.value) == ("定性", ">=", None)
+    assert (parse_target("年底前全部完成").direction, parse_target("年底前全部完成").date) == ("期限", (12, 31))
+    assert parse_target("次年年底前").next_year
+    assert parse_target("不低于往年水平").comparator is None  # a comparator word counts only before a figure
+
+
 def test_a_date_is_a_deadline() -> None:
     read = parse_target("12月31日前")
     assert (read.direction, read.date, read.value) == ("期限", (12, 31), None)

@@ -80,6 +80,8 @@ _MONTH_END = re.compile(r"(\d{1,2})月(?:底|末)")
 _YEAR_END = re.compile(r"年(?:底|末)")
 _UNIT = re.compile(r"^[%‰A-Za-z\u4e00-\u9fff]{1,4}")
 _NO_SIGN_WORDS = re.compile(r"[于过在少达等上下内]|至少")  # a comparator word the importer may not have read
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")  # far cheaper to look for than a whole figure, where a long text has none
 _TRAILING_WORDS = re.compile(r"(?:及以上|以上|及以下|以下|以内|之内|左右|前|内)$")
 
 
@@ -104,7 +106,7 @@ class Reading:
 
 def _normal(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("−", "-").replace("－", "-")
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 _SIGN_START = frozenset(sign[0] for sign, _ in _SIGNS)
@@ -112,12 +114,20 @@ _WORD_OF = dict(_WORDS_BEFORE)
 _WORDS = re.compile("|".join(re.escape(word) for word, _ in _WORDS_BEFORE))  # longest first, as listed
 
 
-def _comparator(text: str) -> tuple[Comparator | None, str]:
-    """The comparator written before the figure (sign or word) and the text after it."""
+def _sign(text: str) -> tuple[Comparator, str] | None:
+    """The comparator sign the text starts with and the text after it."""
     if text[:1] in _SIGN_START:
         for sign, comparator in _SIGNS:
             if text.startswith(sign):
                 return comparator, text[len(sign) :]
+    return None
+
+
+def _comparator(text: str) -> tuple[Comparator | None, str]:
+    """The comparator written before the figure (sign or word) and the text after it."""
+    signed = _sign(text)
+    if signed is not None:
+        return signed
     for found in _WORDS.finditer(text):
         after = text[found.end() :]
         if _NUMBER.search(after) and not _NUMBER.search(text[: found.start()]):
@@ -143,6 +153,11 @@ def _date(text: str) -> tuple[int, int] | None:
 def read_text(text: str) -> Reading:
     """Read a target or an actual from its text alone."""
     plain = _normal(text)
+    if _DIGIT.search(plain) is None:  # no figure: a deadline in words ("年底前完成"), or words only
+        if _YEAR_END.search(plain) is not None:
+            return Reading(text=text, direction="期限", date=(12, 31), next_year="次年" in plain)
+        signed = _sign(plain)
+        return Reading(text=text, direction="定性", comparator=signed[0] if signed else None)
     date = _date(plain)
     if date is not None:
         return Reading(text=text, direction="期限", date=date, next_year="次年" in plain)
