@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from jixiao.checks.registry import Look, rule
-from jixiao.checks.text import report_text
+from jixiao.checks.text import ReportText, report_text
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation
 
@@ -41,7 +41,8 @@ _PLACE_PART = re.compile(r"[\u4e00-\u9fff]{1,7}?(?:自治区|省|市|县|区|州
 
 def fold(name: str) -> str:
     """A unit name in one canonical short form: 中共寻甸回族彝族自治县委员会办公室 → 寻甸县委办."""
-    name = _ETHNIC_AUTONOMY.sub(r"\1", name)
+    if "族" in name:  # only the name of an autonomous area has one; the expression costs more than this test
+        name = _ETHNIC_AUTONOMY.sub(r"\1", name)
     for long, short in _FOLD:
         name = name.replace(long, short)
     return name
@@ -52,21 +53,28 @@ def split_place(folded: str) -> tuple[list[str], str]:
     match = _PLACE.match(folded)
     if not match:
         return [], folded
-    levels = ("自治区", "街道")
     places = [
-        next((p[: -len(x)] for x in levels if p.endswith(x)), p[:-1]) for p in _PLACE_PART.findall(match[0])
+        p[:-3] if p.endswith("自治区") else p[:-2] if p.endswith("街道") else p[:-1]
+        for p in _PLACE_PART.findall(match[0])
     ]
     return places, folded[match.end() :]
 
 
 def same_unit(mentioned: str, own: list[str]) -> bool:
     """Whether a name mentioned in the text can be the unit itself (or a body inside it), given its own names."""
+    return _same_unit(mentioned, _own_forms(own))
+
+
+def _own_forms(own: list[str]) -> list[tuple[str, list[str], str]]:
+    """(folded name, its places, the rest) of each of the unit's own names, worked out once per rule."""
+    return [(folded, *split_place(folded)) for folded in map(fold, own)]
+
+
+def _same_unit(mentioned: str, own_forms: list[tuple[str, list[str], str]]) -> bool:
     places, head = split_place(fold(mentioned))
     if len(head) < 2:
         return True  # nothing left to compare: not evidence of another unit
-    for name in own:
-        own_folded = fold(name)
-        own_places, own_head = split_place(own_folded)
+    for own_folded, own_places, own_head in own_forms:
         if len(own_head) < 2:
             continue
         if own_head not in head and head not in own_head:
@@ -77,54 +85,68 @@ def same_unit(mentioned: str, own: list[str]) -> bool:
 
 
 def own_names(ev: Evaluation) -> list[str]:
-    unit = ev.unit
-    return [n for n in (unit.name, unit.short_name) if n]
+    name, short_name = ev.unit.name, ev.unit.short_name
+    if name and short_name:
+        return [name, short_name]
+    return [name] if name else [short_name] if short_name else []
 
 
 # where a text says whose functions these are: "X承担以下职责", "X的主要职责是", "X是……组成部门". Each
-# pattern starts with a literal, which keeps the scan of the whole text fast; the subject X stands
-# right before the duty words (or before 是/为/系 for the 部门 ones) and is read from there.
-_DUTY = (
-    re.compile(r"承担(?:以下|如下|下列)"),
-    re.compile(r"主要职[责能](?:是|为|有|包括)"),
+# pattern starts with a literal, which keeps the scan of the whole text fast: a lookahead right after its
+# first character keeps that literal to one character, which the regex engine finds several times faster
+# than a longer one. The subject X stands right before the phrase (or before 是/为/系 for the 部门 ones) and
+# is read from there. With each pattern: a character all its matches have, for a fast C test that rules the
+# pattern out for most reports; whether it names the kind of body rather than the duties.
+_DUTY_SCANS = (
+    (re.compile(r"承(?=担)担(?:以下|如下|下列)"), "担", False),
+    (re.compile(r"主(?=要)要职[责能](?:是|为|有|包括)"), "职", False),
+    (re.compile(r"部(?=门)门(?<=组成部门|工作部门|职能部门)"), "门", True),
+    (re.compile(r"机[构关](?<=直属机构|派出机构|派出机关)"), "机", True),
 )
-_DUTY_KIND = (
-    re.compile(r"部门(?<=组成部门|工作部门|职能部门)"),
-    re.compile(r"机[构关](?<=直属机构|派出机构|派出机关)"),
-)
-_BEFORE_DUTY = re.compile(r"(?:的|主要)+$")
+# the 的 and 主要 that end a clause before the duty words, read backwards from its end (the two cannot be
+# confused, so the longest run matched from the end is the one a search from the start would strip)
+_BEFORE_DUTY_REVERSED = re.compile(r"(?:的|要主)+")
 _BEFORE_KIND = re.compile(r"(?:是|为|系|属)[^,，。;；:：\n]{0,24}$")
-_CLAUSE_START = re.compile(r"[,，。;；:：、()（）“”《》\n\s]")
+# what is left of a clause once the characters that start one are read backwards from its end
+_CLAUSE_TAIL = re.compile(r"[^,，。;；:：、()（）“”《》\n\s]*")
 _INSTITUTION = re.compile(
     r"(?:局|厅|委|办|部|院|校|学|中心|会|所|站|馆|队|政府|指挥部|处|科|室|团|社|协|联|署|庭|监狱|小组)$"
 )
 _GENERIC = re.compile(r"^(?:本|我|该|其|此|各|上级|下属|有关|相关|部门|单位)")
 
 
-def _duty_subjects(text: str, end: int) -> list[tuple[int, str]]:
-    """(offset, the name written as the subject) of every duty statement in text[:end]."""
+def _duty_subjects(doc: ReportText) -> list[tuple[int, str]]:
+    """(offset, the name written as the subject) of every duty statement in the description of the unit."""
+    text = doc.text
     found: list[tuple[int, str]] = []
-    for pattern in (*_DUTY, *_DUTY_KIND):
-        if pattern.pattern[0] not in text:
-            continue  # `char in text` is a fast C scan: most reports never start the expression's literal
-        for match in pattern.finditer(text, 0, end):
+    end = -1  # where the description ends, worked out only once a duty phrase is found at all
+    for pattern, char, names_kind in _DUTY_SCANS:
+        # a search first: `finditer` costs more to start than this scan, which most reports end with
+        first = pattern.search(text) if char in text else None
+        for match in pattern.finditer(text, first.start()) if first else ():
+            if end < 0:
+                end = doc.intro_end()
+            if match.end() > end:
+                break  # the matches come in order: the rest lie past the description too
             start = match.start()
             clause_start = max(0, start - 60)
             clause = text[clause_start:start]
-            if pattern in _DUTY_KIND:
+            if names_kind:
                 kind = _BEFORE_KIND.search(clause)
                 if not kind:
                     continue
                 clause = clause[: kind.start()]
             else:
-                clause = _BEFORE_DUTY.sub("", clause)
-            cut = [m.end() for m in _CLAUSE_START.finditer(clause)]
-            mentioned = clause[cut[-1] :] if cut else clause
+                tail = _BEFORE_DUTY_REVERSED.match(clause[::-1])
+                if tail:
+                    clause = clause[: -tail.end()]
+            cut = len(clause) - _CLAUSE_TAIL.match(clause[::-1]).end()  # type: ignore[union-attr]
+            mentioned = clause[cut:]
             if len(mentioned) < 3 or not _INSTITUTION.search(mentioned) or _GENERIC.match(mentioned):
                 continue
-            if any(c.isdigit() for c in mentioned):
+            if any(map(str.isdigit, mentioned)):
                 continue
-            found.append((clause_start + (cut[-1] if cut else 0), mentioned))
+            found.append((clause_start + cut, mentioned))
     return found
 
 
@@ -135,13 +157,21 @@ def check_other_unit_named(ev: Evaluation, look: Look) -> CheckResult:
     写成另一个单位（如人大常委会的报告里写“某县财政局承担以下工作职责”、另一个县的同名部门），
     说明职能等段落抄自其他单位的报告，未改或漏改。本单位的全称、简称以及常见的长短写法（人民代表大会/人大、
     委员会/委、自治县/县等）视为同一单位；单位名称未识别时不核对。"""
-    names = own_names(ev)
-    if not names:
+    if not ev.unit.name and not ev.unit.short_name:
         return look.result()
     doc = report_text(look)
+    subjects = _duty_subjects(doc)
+    if not subjects:
+        return look.result()
+    names = own_names(ev)
+    own: list[tuple[str, list[str], str]] = []
     others = [*ev.unit.internal_bodies, *ev.unit.subordinate_units]
-    for start, mentioned in _duty_subjects(doc.text, doc.intro_end()):
-        if same_unit(mentioned, names) or any(mentioned in o or o in mentioned for o in others):
+    for start, mentioned in subjects:
+        if mentioned in names:  # the unit's own name, as most reports write it: no folding needed
+            look.passed()
+            continue
+        own = own or _own_forms(names)
+        if _same_unit(mentioned, own) or any(mentioned in o or o in mentioned for o in others):
             look.passed()
             continue
         look.fail(
@@ -160,10 +190,27 @@ def check_other_unit_named(ev: Evaluation, look: Look) -> CheckResult:
 # few anchors that matter instead of every 办法 and 依法.
 _XIANFA = re.compile("宪法")  # the anchor is the 法
 _FA_NEXT = re.compile("法[律院规]")
-_GUOWUYUAN = re.compile("国务院")
+_GUOWUYUAN = re.compile("国(?=务)务院")  # the lookahead keeps the literal scanned for to 国
+# every alternative starts with a literal character (none with a group), which lets the regex engine skip
+# to the next 解/监/撤/对/基/全/审/决 instead of trying each alternative at every position
 _NATIONAL_POWERS = re.compile(
-    r"解释宪法|监督宪法的实施|(?:监督|撤销)(?:国务院|中央军事委员会|最高人民法院|最高人民检察院)"
-    r"|对国务院[^。;；\n]{0,40}?进行监督|基本法律以外|(?:全国人大|全国人民代表大会)制定的法律|审查行政法规|决定特赦"
+    r"解释宪法|监督(?:宪法的实施|国务院|中央军事委员会|最高人民法院|最高人民检察院)"
+    r"|撤销(?:国务院|中央军事委员会|最高人民法院|最高人民检察院)"
+    r"|对国务院[^。;；\n]{0,40}?进行监督|基本法律以外|全国人(?:大|民代表大会)制定的法律|审查行政法规|决定特赦"
+)
+# every power above has one of these phrases: a report with none of them (each first ruled out by a
+# character of it, a fast C test) cannot list such a power, and is passed without the anchored search. The
+# lookbehinds hold the word before 国务院, 最高人民 and 中央军委 in the powers (监督, 撤销, 对), which most
+# reports that name those bodies do not write; the lookaheads keep each literal to one character.
+_POWER_WORDS = (
+    ("宪", re.compile("宪(?=法)")),
+    ("院", re.compile("国(?<=[督销对]国)务院")),
+    ("院", re.compile("最(?<=[督销]最)高人民")),
+    ("军", re.compile("中(?<=[督销]中)央军事委员会")),
+    ("外", re.compile("基(?=本)本法律以外")),
+    ("律", re.compile("制(?=定)定的法律")),
+    ("审", re.compile("审(?=查)查行政法规")),
+    ("赦", re.compile("决(?=定)定特赦")),
 )
 _NATIONAL_UNIT = re.compile(r"^(?:全国|中华人民共和国|国家|国务院|中共中央|中央)")
 _LOCAL_UNIT = re.compile(r"自治区|省|市|县|区|州|盟|旗|镇|乡|街道")
@@ -180,6 +227,9 @@ def check_functions_beyond_level(ev: Evaluation, look: Look) -> CheckResult:
         return look.result()
     doc = report_text(look)
     text = doc.text
+    if not any(char in text and phrase.search(text) for char, phrase in _POWER_WORDS):
+        look.passed()
+        return look.result()
     by_line: dict[int, list[str]] = {}
     end = doc.intro_end()
     anchors = [m.start() + 1 for m in _XIANFA.finditer(text, 0, end)] if "宪" in text else []
@@ -223,17 +273,31 @@ _SUFFIX_IN_NAME = {"校": ("校", "学"), "会": ("会", "委", "政协"), "委"
 def check_self_reference_mismatch(ev: Evaluation, look: Look) -> CheckResult:
     """报告中“本局”“我院”“本镇”等自称应与本单位的类型一致：人大常委会的报告里出现“本局”，乡的报告里出现“本镇”，
     多是沿用了其他单位的报告。“本部门”“本单位”“本县”等通用说法不核对；单位名称未识别时不核对。"""
-    names = own_names(ev)
-    if not names:
+    if not ev.unit.name and not ev.unit.short_name:
         return look.result()
     doc = report_text(look)
+    text = doc.text
+    kinds = _SELF[0].findall(text)
+    if "我" in text:
+        kinds += _SELF[1].findall(text)
+    if not kinds:
+        return look.result()
+    names = own_names(ev)
+    fits: dict[str, bool] = {}
     folded: list[str] = []
-    seen: set[str] = set()
-    for match in [m for pattern in _SELF for m in pattern.finditer(doc.text)]:
-        folded = folded or [fold(n) for n in names] + names
-        kind = match[1]
+    for kind in set(kinds):  # each kind of body once: most reports say 本局 or 我院 many times over
         accepted = _SUFFIX_IN_NAME.get(kind, (kind,))
-        if any(a in n for a in accepted for n in folded):
+        fits[kind] = any(a in n for a in accepted for n in names)
+        if not fits[kind]:  # the folded names only when the names as written do not have it
+            folded = folded or [fold(n) for n in names]
+            fits[kind] = any(a in n for a in accepted for n in folded)
+    if all(fits.values()):
+        look.passed()
+        return look.result()
+    seen: set[str] = set()
+    for match in [m for pattern in _SELF for m in pattern.finditer(text)]:
+        kind = match[1]
+        if fits[kind]:
             look.passed()
             continue
         if match[0] in seen:
@@ -248,7 +312,7 @@ def check_self_reference_mismatch(ev: Evaluation, look: Look) -> CheckResult:
     return look.result()
 
 
-_CALLED_PROJECT = re.compile(r"本项目")
+_CALLED_PROJECT = re.compile(r"本(?=项)项目")  # the lookahead keeps the literal the engine scans for to 本
 _WHOLE_UNIT_WORDS = re.compile(r"基本支出|人员经费|公用经费|部门整体|整体支出")
 
 
@@ -262,7 +326,8 @@ def check_whole_report_called_project(ev: Evaluation, look: Look) -> CheckResult
         return look.result()
     doc = report_text(look)
     text = doc.text
-    for match in _CALLED_PROJECT.finditer(text):
+    first = _CALLED_PROJECT.search(text)  # `finditer` costs more to start than this scan
+    for match in _CALLED_PROJECT.finditer(text, first.start()) if first else ():
         start = match.start()
         sentence_start = max(text.rfind(c, 0, start) for c in "。;；\n") + 1
         ends = [e for e in (text.find(c, start) for c in "。;；\n") if e >= 0]
