@@ -16,8 +16,10 @@ import typing
 from decimal import Decimal
 from typing import Any, Literal
 
+import annotated_types
 from hypothesis import strategies as st
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from jixiao.core.model import Evaluation
 
@@ -192,12 +194,12 @@ _SCALARS: dict[Any, Any] = {
 }
 
 
-def for_annotation(annotation: Any) -> st.SearchStrategy[Any]:
-    """A strategy for one field annotation of the model."""
+def for_annotation(annotation: Any, bounds: dict[str, Any] | None = None) -> st.SearchStrategy[Any]:
+    """A strategy for one field annotation of the model; `bounds` (min_value, max_value) limit its integers."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType):
-        options = [for_annotation(arg) for arg in args if arg is not type(None)]
+        options = [for_annotation(arg, bounds) for arg in args if arg is not type(None)]
         if type(None) in args:
             options.insert(0, st.none())
         return st.one_of(*options)
@@ -211,15 +213,28 @@ def for_annotation(annotation: Any) -> st.SearchStrategy[Any]:
         return st.dictionaries(source_keys(), for_annotation(args[1]), max_size=MAX_LIST)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return models(annotation)
+    if annotation is int and bounds:
+        return st.integers(**bounds)
     if annotation in _SCALARS:
         return _SCALARS[annotation]()
     raise TypeError(f"no strategy for the annotation {annotation!r}: teach tests/strategies.py about it")
 
 
+def _bounds(info: FieldInfo) -> dict[str, Any]:
+    """The integer bounds a field declares (`Field(ge=…, le=…)`), as st.integers takes them."""
+    bounds: dict[str, Any] = {}
+    for limit in info.metadata:
+        if isinstance(limit, annotated_types.Ge):
+            bounds["min_value"] = limit.ge
+        elif isinstance(limit, annotated_types.Le):
+            bounds["max_value"] = limit.le
+    return bounds
+
+
 @functools.cache
 def models(model: type[BaseModel]) -> st.SearchStrategy[Any]:
     """Valid instances of a pydantic model, every field drawn from its annotation."""
-    fields = {name: for_annotation(info.annotation) for name, info in model.model_fields.items()}
+    fields = {name: for_annotation(info.annotation, _bounds(info)) for name, info in model.model_fields.items()}
     return st.builds(model, **fields)
 
 

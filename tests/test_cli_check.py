@@ -105,6 +105,13 @@ def test_an_unreadable_file_exits_3_with_one_chinese_sentence(tmp_path: Path) ->
     assert "文件为空" in output and "Traceback" not in output
 
 
+def test_a_yaml_whose_year_is_no_calendar_year_exits_3_naming_the_field(tmp_path: Path) -> None:
+    # the date checks build the year's 31 December: a year 0 must stop at reading, not crash a check
+    code, output = _run(str(_write(tmp_path, "bad.yaml", "fiscal_year: 0\nreport_date: 2024-03-01\n")))
+    assert code == 3
+    assert "fiscal_year" in output and "Traceback" not in output
+
+
 def test_the_seed_is_checked_with_located_findings() -> None:
     code, output = _run(str(support.seed_path()), "-f", "json")
     report = json.loads(output)

@@ -242,7 +242,7 @@ class Evaluation(Model):
     kind: str | None = Field(default=None, description="部门整体 / 项目支出 / 其他")
     title: str | None = None
     unit: Unit = Field(default_factory=Unit)
-    fiscal_year: int | None = None
+    fiscal_year: int | None = Field(default=None, ge=1, le=9999, description="评价年度 (a calendar year)")
     report_date: dt.date | None = None
     staffing: Staffing = Field(default_factory=Staffing)
     functions: list[str] = Field(default_factory=list, description="主要职能")
