@@ -114,14 +114,8 @@ class Look:
         self.findings: list[Finding] = []
         self._fail = self._insufficient = self._pass = False
 
-    def turn_to(self, rule: Rule) -> None:
-        """Start looking for another rule of the same run: its own outcome and findings, the same shared scans."""
-        self.rule = rule
-        self.findings = []
-        self._fail = self._insufficient = self._pass = False
-
     def run(self, rules: list[Rule]) -> list[CheckResult]:
-        """Each rule in turn over this evaluation, sharing the scans; `turn_to` written out, as it runs per rule."""
+        """Each rule in turn over this evaluation: its own outcome and findings, the same shared scans."""
         ev = self.ev
         results = []
         for rule in rules:
