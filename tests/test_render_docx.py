@@ -284,6 +284,16 @@ def test_the_appendix_leaves_the_budget_figures_as_they_were(tmp_path: Path) -> 
         assert got[key] == expected[key], key
 
 
+def test_the_form_appended_reads_back_as_the_appendix_not_as_more_sections(tmp_path: Path) -> None:
+    ev = load_report(EXAMPLE)
+    card = score(ev, load_rulebook("hunan-2023"))
+    back = load_report(render_docx(draft(ev, card), card, tmp_path / "with-card.docx"))
+    top = [s.numbering for s in back.outline.sections if s.level == 1]
+    assert top == [s.numbering for s in ev.outline.sections if s.level == 1] and len(top) == 10
+    assert back.other_matters == ev.other_matters and back.outline.unplaced == []
+    assert back.outline.appendix.startswith("附件\n部门整体支出绩效自评表")
+
+
 # ---------------------------------------------------------------------------------------------- property
 
 UNITS = ["青山县农业农村局", "青山县教育局", "青山县人民医院", "青山县图书馆", "青山县林业局综合服务中心"]

@@ -13,6 +13,7 @@ from jixiao.io import load_report
 from jixiao.io.document import SourceDocument
 from jixiao.io.load import import_document
 from jixiao.io.normalize import squeeze
+from tests import support
 
 SMALL_REPORT = """2023年度示例县档案馆部门整体支出绩效自评报告
 一、部门基本情况
@@ -125,3 +126,21 @@ def test_a_heading_with_a_template_word_limit_left_in_is_still_a_heading() -> No
     evaluation = _import("一、摘要（1000字以内）\n本年度工作概述。\n二、部门概况\n本局内设3个股室。\n")
     titles = [(s.numbering, s.title) for s in evaluation.outline.sections]
     assert titles[:2] == [("一、", "摘要(1000字以内)"), ("二、", "部门概况")]
+
+
+def test_an_appendix_after_the_body_is_kept_apart_from_the_sections() -> None:
+    text = "附件2\n" + SMALL_REPORT + "三、其他需要说明的情况\n无。\n附件\n部门整体支出绩效自评表\n一、预算执行情况\n全年预算数 120.50\n"
+    evaluation = _import(text)
+    outline = evaluation.outline
+    assert [s.numbering for s in outline.sections if s.level == 1] == ["一、", "二、", "三、"]
+    assert outline.sections[-1].text == "无。"
+    assert outline.appendix.split("\n") == ["附件", "部门整体支出绩效自评表", "一、预算执行情况", "全年预算数120.50"]
+    assert len(outline.appendix_lines) == 4 and outline.unplaced == []
+    assert "附件2" in outline.preamble  # a cover's label is no appendix: the body has not begun
+
+
+def test_the_reference_reports_have_no_appendix() -> None:
+    # the seed's cover "附件4" and the tables of contents listing "附件1 …" (044, 046) come before the body
+    for path in [support.seed_path(), *support.corpus_files()]:
+        evaluation = _import(support.strip_corpus_header(path.read_text(encoding="utf-8")))
+        assert evaluation.outline.appendix == "", path.name

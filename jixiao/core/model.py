@@ -230,6 +230,8 @@ class Outline(Model):
     preamble: str = Field(default="", description="text before the first heading (cover, page furniture)")
     preamble_lines: list[int] = Field(default_factory=list, description="the source line of each preamble line")
     toc: list[str] = Field(default_factory=list, description="the table of contents' entries as written")
+    appendix: str = Field(default="", description="text from the line opening an appendix (附件, 附表) to the end")
+    appendix_lines: list[int] = Field(default_factory=list, description="the source line of each appendix line")
     unplaced: list[str] = Field(default_factory=list, description="text the importer could not place")
 
 

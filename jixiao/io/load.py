@@ -1,7 +1,8 @@
 """Import a report file into an `Evaluation`: read, normalise, segment, extract, validate once.
 
 Text the importer could not place is kept, never dropped: every section keeps its body in the outline,
-and lines outside any recognised section go to `outline.unplaced`.
+an appendix after the body (the 自评表 a rendered report carries) goes to `outline.appendix`, and lines
+outside any recognised section go to `outline.unplaced`.
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ def _outline_kind(ctx: Context) -> str:
 def _outline(ctx: Context) -> dict[str, Any]:
     headings = ctx.seg.headings
     sections = []
-    bounds = [h.index for h in headings] + [len(ctx.lines)]
+    end = ctx.seg.appendix if ctx.seg.appendix is not None else len(ctx.lines)  # where the body ends
+    bounds = [h.index for h in headings] + [end]
     for n, heading in enumerate(headings):
         body = [i for i in range(bounds[n] + 1, bounds[n + 1]) if ctx.lines[i].text and i not in ctx.seg.toc]
         sections.append(
@@ -105,7 +107,7 @@ def _outline(ctx: Context) -> dict[str, Any]:
     # body lines under no recognised section, and not read for any value
     unplaced = [
         ctx.lines[i].text
-        for i in range(first, len(ctx.lines))
+        for i in range(first, end)
         if ctx.lines[i].text
         and i not in ctx.used
         and i not in ctx.heading_lines
@@ -113,11 +115,14 @@ def _outline(ctx: Context) -> dict[str, Any]:
         and not any(ctx.keys(i))
     ]
     toc = [ctx.lines[i].text for i in sorted(ctx.seg.toc) if ctx.lines[i].text]
+    appendix = [i for i in range(end, len(ctx.lines)) if ctx.lines[i].text]
     return {
         "kind": _outline_kind(ctx),
         "sections": sections,
         "preamble": "\n".join(ctx.lines[i].text for i in preamble),
         "preamble_lines": [ctx.lines[i].source.no for i in preamble],
         "toc": toc,
+        "appendix": "\n".join(ctx.lines[i].text for i in appendix),
+        "appendix_lines": [ctx.lines[i].source.no for i in appendix],
         "unplaced": unplaced,
     }

@@ -69,6 +69,13 @@ _SENTENCE_END = re.compile(r"[。;!?,]")
 _DIGIT = re.compile(r"\d")
 _WORD_LIMIT = re.compile(r"[(（]\s*\d+\s*字(?:以内|左右|以下)?\s*[)）]")
 _ONLY_A_YEAR = re.compile(r"[^\d]*\d{4}年[^\d]*")
+# The line that opens an appendix after the report's body: "附件", "附件2", "附表：", "附：部门整体支出绩效自评表".
+# Only after the first heading of the body: a cover's "附件4" (the report is itself an attachment) and a table
+# of contents' "附件1 …" entries come before it.
+_APPENDIX = re.compile(
+    r"^(?:附(?:件|表)?\s*\d{0,2}\s*[:：]?\s*(?:[^\s。;；,，]{0,30}表)?"
+    r"|(?:\d{4}年度?)?部门整体支出绩效自评表(?:\(暂定评分\))?)$"
+)
 
 
 @dataclass
@@ -87,6 +94,7 @@ class Segmented:
     headings: list[Heading] = field(default_factory=list)
     toc: set[int] = field(default_factory=set)  # clean-line indexes of a table of contents
     parents: list[tuple[int, ...]] = field(default_factory=list)  # per line: indexes into `headings`
+    appendix: int | None = None  # the clean line that opens the appendix: it and all after are not the body
 
 
 _ANY_KEY = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in TOP_KEYS + SUB_KEYS))
@@ -160,6 +168,10 @@ def segment(lines: list[CleanLine]) -> Segmented:
                 continue
             if text:
                 in_toc = False
+        if seen_top and _APPENDIX.match(text):  # the body ends: the appendix's own headings are not the report's
+            seg.appendix = i
+            seg.parents.extend(() for _ in range(i, len(lines)))
+            break
         parsed = parse_heading(text) if text else None
         if parsed is None:
             seg.parents.append(tuple(chain))
