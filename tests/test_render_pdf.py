@@ -119,6 +119,18 @@ def test_fonts_are_subset_with_harfbuzz_so_rendering_is_fast() -> None:
 
 
 @pytest.mark.parametrize("which", ["example_pdf", "seed_pdf"])
+def test_importing_the_pdf_gives_back_the_ten_sections_and_the_form_apart(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    # a long heading (九、…拟应用和公开情况) ends its line, and the form after 十 is the appendix
+    ev, path = request.getfixturevalue(which)
+    back = load_report(path)
+    assert [s.numbering for s in back.outline.sections if s.level == 1] == [f"{n}、" for n in "一二三四五六七八九十"]
+    assert back.other_matters == ev.other_matters and back.outline.unplaced == []
+    assert back.outline.appendix.startswith("附件\n")
+
+
+@pytest.mark.parametrize("which", ["example_pdf", "seed_pdf"])
 def test_importing_the_pdf_gives_back_the_key_figures(which: str, request: pytest.FixtureRequest) -> None:
     ev, path = request.getfixturevalue(which)
     expected = canonical.to_plain(ev, full=True)

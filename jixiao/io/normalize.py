@@ -78,6 +78,7 @@ _WRAP_FULL = 0.7  # a PDF line this close to the page's widest line was wrapped 
 # half-width units: a cover page's short lines are never wrapped paragraphs, while a 公文 line of 28
 # characters (GB/T 9704, 56 units; a little less where the layout squeezes punctuation) is
 _WRAP_MIN = 40
+_HEADING_SLACK = 4  # half-width units: a heading this much shorter than the widest line did not wrap
 # the page number GB/T 9704 prints at the foot of each page ("— 3 —"): page furniture, not text
 _PAGE_NUMBER = re.compile(r"^\s*[—–－-]+\s*\d{1,4}\s*[—–－-]+\s*$")
 
@@ -106,13 +107,18 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     joining = False
     for line, width in zip(lines, widths, strict=True):
         stripped = line.text.strip()
+        heading = False
         if joining and groups and stripped and not _HEAD_MARK.match(stripped):
             groups[-1][1].append(stripped)
             tail = stripped
         else:
             groups.append((line, []))
             tail = line.text
-        joining = width >= full_from[line.page] and not _WRAP_END.search(tail)
+            heading = bool(_HEAD_MARK.match(stripped))
+        # a heading ends its line unless it fills it: a long one ("九、部门整体支出绩效自评结果拟应用和公开情况")
+        # can pass the full-width mark of 0.7 and would swallow the paragraph under it
+        short_heading = heading and width < widest[line.page] - _HEADING_SLACK
+        joining = width >= full_from[line.page] and not _WRAP_END.search(tail) and not short_heading
     return [
         Line(first.no, first.text.rstrip() + "".join(rest), first.page) if rest else first for first, rest in groups
     ]

@@ -66,6 +66,7 @@ td.num {{ text-align: right; white-space: nowrap; font-variant-numeric: tabular-
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
 .appendix h2 {{ text-indent: 0; }}
+.appendix p.label {{ font-family: {FONTS["hei"]}; font-size: 16pt; text-indent: 0; text-align: left; }}
 .appendix h2.form-title {{ font-family: {FONTS["title"]}; font-size: 18pt; text-align: center; font-weight: bold;
   text-indent: 0; line-height: 1.6; }}
 .appendix table {{ font-size: 10.5pt; }}
@@ -192,6 +193,7 @@ def render_html(doc: Document, card: Scorecard | None = None, *, extra_css: str 
     if appendix is not None:
         title, blocks = appendix
         parts.append('<section class="appendix">')
+        parts.append('<p class="label">附件</p>')  # GB/T 9704: an attachment opens with its label, as in the docx
         parts.append(f'<h2 class="form-title">{escape(title)}</h2>')
         parts.extend(_block(block) for block in blocks)
         parts.append("</section>")
