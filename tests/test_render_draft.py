@@ -80,6 +80,17 @@ def test_shares_are_left_out_when_the_whole_is_not_stated():
     assert "占" not in sentence
 
 
+def test_a_share_stated_without_its_whole_is_kept_as_written():
+    # nothing the report says is dropped: with no whole to compute from, the stated share stands
+    ev = _ev(
+        budget={"expenditure": {"basic": "60.00", "basic_share": "60.00", "project": "40.00"}},
+        assets={"self_used": "52.90", "self_used_share": "100.00"},
+    )
+    spending = next(t for t in _texts(ev) if "基本支出" in t)
+    assert "基本支出60.00万元，占60.00%" in spending and "项目支出40.00万元。" in spending
+    assert any("自用固定资产52.90万元，占账面固定资产总额的100.00%" in t for t in _texts(ev))
+
+
 def test_fiscal_expenditure_is_written_by_functional_and_economic_class():
     ev = _ev(
         budget={

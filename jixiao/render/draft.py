@@ -50,11 +50,12 @@ def amount(value: Decimal) -> str:
     return format(value, "f")
 
 
-def share_text(part: Decimal, whole: Decimal | None) -> str | None:
-    """ "97.29%", computed; None when there is no whole to share in."""
-    if whole is None:
-        return None
-    value = percent(part, whole)
+def share_text(part: Decimal, whole: Decimal | None, stated: Decimal | None = None) -> str | None:
+    """ "97.29%", computed from the whole; without a whole, the share the report states (kept as written, as
+    nothing it says is dropped); None when there is neither."""
+    value = percent(part, whole) if whole is not None else None
+    if value is None:
+        value = stated
     return None if value is None else f"{amount(value)}%"
 
 
@@ -78,14 +79,18 @@ def _class_label(name: str) -> str:
     return f"{name}（类）"
 
 
-def _parts(items: Iterable[tuple[str, Decimal | None]], whole: Decimal | None, of: str = "") -> list[str]:
-    """ "财政拨款收入1736.58万元，占97.29%" for every part that is stated."""
+def _parts(
+    items: Iterable[tuple[str, Decimal | None] | tuple[str, Decimal | None, Decimal | None]],
+    whole: Decimal | None,
+    of: str = "",
+) -> list[str]:
+    """ "财政拨款收入1736.58万元，占97.29%" for every part that is stated; a third item is the share stated."""
     out = []
-    for label, value in items:
+    for label, value, *stated in items:
         if value is None:
             continue
         text = f"{label}{amount(value)}万元"
-        share = share_text(value, whole)
+        share = share_text(value, whole, stated[0] if stated else None)
         if share is not None:
             text += f"，占{of}{share}"
         out.append(text)
@@ -231,10 +236,10 @@ class _Drafter:
         income = self.ev.budget.income
         parts = _parts(
             [
-                ("财政拨款收入", income.fiscal),
-                ("事业收入", income.business),
-                ("经营收入", income.operating),
-                ("其他收入", income.other),
+                ("财政拨款收入", income.fiscal, income.fiscal_share),
+                ("事业收入", income.business, income.business_share),
+                ("经营收入", income.operating, income.operating_share),
+                ("其他收入", income.other, income.other_share),
             ],
             income.total,
         )
@@ -251,7 +256,14 @@ class _Drafter:
 
     def _expenditure(self) -> bool:
         e = self.ev.budget.expenditure
-        parts = _parts([("基本支出", e.basic), ("项目支出", e.project), ("经营支出", e.operating)], e.total)
+        parts = _parts(
+            [
+                ("基本支出", e.basic, e.basic_share),
+                ("项目支出", e.project, e.project_share),
+                ("经营支出", e.operating, e.operating_share),
+            ],
+            e.total,
+        )
         sentences = []
         if e.total is not None:
             sentences.append(_sentence(f"{self.year}共发生支出{amount(e.total)}万元", parts))
@@ -268,18 +280,20 @@ class _Drafter:
 
     def _fiscal(self) -> bool:
         f = self.ev.budget.fiscal_expenditure
-        parts = _parts([("基本支出", f.basic), ("项目支出", f.project)], f.total, of="财政拨款支出的")
+        parts = _parts(
+            [("基本支出", f.basic, f.basic_share), ("项目支出", f.project, f.project_share)], f.total, of="财政拨款支出的"
+        )
         sentences = []
         if f.total is not None:
             head = f"{self.year}共发生财政拨款支出{amount(f.total)}万元"
             sentences.append(head + ("，其中" + "；".join(parts) if parts else "") + "。")
         elif parts:
             sentences.append(f"{self.year}财政拨款支出中（合计{NOT_STATED}），" + "；".join(parts) + "。")
-        functional = _parts([(_class_label(c.name), c.amount) for c in f.by_function], f.total)
+        functional = _parts([(_class_label(c.name), c.amount, c.share) for c in f.by_function], f.total)
         if functional:
             lead = "主要用于以下方面：" if sentences else "财政拨款支出主要用于以下方面："
             sentences.append(lead + "；".join(functional) + "。")
-        economic = _parts([(c.name, c.amount) for c in f.by_economic], f.total)
+        economic = _parts([(c.name, c.amount, c.share) for c in f.by_economic], f.total)
         if economic:
             lead = "按经济分类：" if sentences else "财政拨款支出按经济分类："
             sentences.append(lead + "；".join(economic) + "。")
@@ -291,26 +305,27 @@ class _Drafter:
         b = self.ev.budget
         rows: list[list[str]] = []
 
-        def row(label: str, value: Decimal | None, whole: Decimal | None = None) -> None:
+        def row(label: str, value: Decimal | None, whole: Decimal | None = None, stated: Decimal | None = None) -> None:
             if value is not None:
-                rows.append([label, amount(value), share_text(value, whole) or ""])
+                rows.append([label, amount(value), share_text(value, whole, stated) or ""])
 
-        row("收入合计", b.income.total)
-        for label, value in (
-            ("财政拨款收入", b.income.fiscal),
-            ("事业收入", b.income.business),
-            ("经营收入", b.income.operating),
-            ("其他收入", b.income.other),
+        i, e = b.income, b.expenditure
+        row("收入合计", i.total)
+        for label, value, stated in (
+            ("财政拨款收入", i.fiscal, i.fiscal_share),
+            ("事业收入", i.business, i.business_share),
+            ("经营收入", i.operating, i.operating_share),
+            ("其他收入", i.other, i.other_share),
         ):
-            row(f"其中：{label}" if b.income.total is not None else label, value, b.income.total)
+            row(f"其中：{label}" if i.total is not None else label, value, i.total, stated)
         row("上年结转结余", b.income.carried_over)
-        row("支出合计", b.expenditure.total)
-        for label, value in (
-            ("基本支出", b.expenditure.basic),
-            ("项目支出", b.expenditure.project),
-            ("经营支出", b.expenditure.operating),
+        row("支出合计", e.total)
+        for label, value, stated in (
+            ("基本支出", e.basic, e.basic_share),
+            ("项目支出", e.project, e.project_share),
+            ("经营支出", e.operating, e.operating_share),
         ):
-            row(f"其中：{label}" if b.expenditure.total is not None else label, value, b.expenditure.total)
+            row(f"其中：{label}" if e.total is not None else label, value, e.total, stated)
         row("年末结转和结余", b.expenditure.carried_forward)
         self.table(f"{self.year}收入支出情况", ["项目", "金额", "占比"], rows, [False, True, True], "万元")
         f = b.fiscal_expenditure
@@ -321,7 +336,7 @@ class _Drafter:
         self, caption: str, column: str, classes: list[ClassAmount], total: Decimal | None
     ) -> None:
         rows = [
-            [c.name, amount(c.amount), share_text(c.amount, total) or ""]
+            [c.name, amount(c.amount), share_text(c.amount, total, c.share) or ""]
             for c in classes
             if c.amount is not None
         ]
@@ -368,7 +383,7 @@ class _Drafter:
         if a.fixed_book is not None:
             self.p(f"{when}本部门账面固定资产原值{amount(a.fixed_book)}万元。")
             said = True
-        categories = _parts([(c.name, c.amount) for c in a.acquisitions], a.acquired)
+        categories = _parts([(c.name, c.amount, c.share) for c in a.acquisitions], a.acquired)
         if a.acquired is not None:
             head = f"{self.year}，本部门配置固定资产{amount(a.acquired)}万元"
             self.p(head + ("，按资产类别分：" + "；".join(categories) if categories else "") + "。")
@@ -378,13 +393,13 @@ class _Drafter:
             said = True
         use = []
         if a.self_used is not None:
-            share = share_text(a.self_used, a.fixed_book)
+            share = share_text(a.self_used, a.fixed_book, a.self_used_share)
             use.append(
                 f"本部门自用固定资产{amount(a.self_used)}万元"
                 + (f"，占账面固定资产总额的{share}" if share else "")
             )
         if a.in_use is not None:
-            share = share_text(a.in_use, a.fixed_book)
+            share = share_text(a.in_use, a.fixed_book, a.in_use_share)
             use.append(f"在用{amount(a.in_use)}万元" + (f"，占账面固定资产总额的{share}" if share else ""))
         if use:
             self.p(when + "，其中：".join(use) + "。")
@@ -396,20 +411,20 @@ class _Drafter:
             self.note(f"（{NOT_STATED}资产情况。）")
             return
         rows: list[list[str]] = []
-        for label, value, whole in (
-            ("资产总额", a.total, None),
-            ("流动资产", a.current, a.total),
-            ("固定资产净值", a.fixed_net, a.total),
-            ("账面固定资产原值", a.fixed_book, None),
-            ("自用固定资产", a.self_used, a.fixed_book),
-            ("在用固定资产", a.in_use, a.fixed_book),
-            ("本年配置固定资产", a.acquired, None),
+        for label, value, whole, stated in (
+            ("资产总额", a.total, None, None),
+            ("流动资产", a.current, a.total, None),
+            ("固定资产净值", a.fixed_net, a.total, None),
+            ("账面固定资产原值", a.fixed_book, None, None),
+            ("自用固定资产", a.self_used, a.fixed_book, a.self_used_share),
+            ("在用固定资产", a.in_use, a.fixed_book, a.in_use_share),
+            ("本年配置固定资产", a.acquired, None, None),
         ):
             if value is not None:
-                rows.append([label, amount(value), share_text(value, whole) or ""])
+                rows.append([label, amount(value), share_text(value, whole, stated) or ""])
         for c in a.acquisitions:
             if c.amount is not None:
-                rows.append([f"配置：{c.name}", amount(c.amount), share_text(c.amount, a.acquired) or ""])
+                rows.append([f"配置：{c.name}", amount(c.amount), share_text(c.amount, a.acquired, c.share) or ""])
         if a.disposed is not None:
             rows.append(["本年处置资产", amount(a.disposed), ""])
         self.table(f"{self.year}资产情况", ["项目", "金额", "占比"], rows, [False, True, True], "万元")
