@@ -144,3 +144,14 @@ def test_the_reference_reports_have_no_appendix() -> None:
     for path in [support.seed_path(), *support.corpus_files()]:
         evaluation = _import(support.strip_corpus_header(path.read_text(encoding="utf-8")))
         assert evaluation.outline.appendix == "", path.name
+
+
+def test_a_cited_title_naming_internal_bodies_is_no_list_of_them() -> None:
+    text = (
+        SMALL_REPORT.split("二、")[0]
+        + "根据《关于印发〈示例县档案馆职能配置、内设机构、人员编制规定〉的通知》精神，本馆承担以下职责：\n"
+        + "本馆内设办公室、保管股、利用股3个股室。\n"
+    )
+    unit = _import(text).unit
+    assert unit.internal_bodies == ["办公室", "保管股", "利用股"]
+    assert unit.internal_bodies_stated == 3

@@ -131,6 +131,8 @@ def _split_names(text: str) -> list[str]:
 
 def _bodies(ctx: Context, i: int, text: str) -> None:
     for match in _LIST_AFTER.finditer(text):
+        if text.count("《", 0, match.start()) > text.count("》", 0, match.start()):
+            continue  # words of a cited title (《…职能配置、内设机构、人员编制规定》), not a list of the unit's own
         verb = match["verb"]
         field = "subordinate_units" if re.search(r"直属|下属|二级", verb) else "internal_bodies"
         if verb == "下设" and ("二级机构" in match["list"] or "中心" in match["list"][:20]):
