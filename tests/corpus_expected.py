@@ -233,9 +233,12 @@ EXPECTED: dict[str, dict[str, object]] = {
         "self_assessment.grade": None,
     },
     # Cover "部门(单位)全称:平泉市人民检察院 (公章)" (the 公章 mark is not part of the name), "(2023年度)",
-    # "填报日期 2024年 2月26日". Cut at "人员情": no staffing.
+    # "填报日期 2024年 2月26日". Cut at "人员情": no staffing. "承德市财政局制" under the cover form names who
+    # made the form, not the unit: no short name, and it is no part of the title after it.
     "025_pingquan_jcy_2023.txt": {
         "unit.name": "平泉市人民检察院",
+        "unit.short_name": None,
+        "title": "部门整体支出绩效评价报告",
         "fiscal_year": 2023,
         "report_date": "2024-02-26",
         "staffing.authorized_total": None,

@@ -23,7 +23,8 @@ _UNIT_SUFFIX = re.compile(
     r"(局|办|委|会|院|部|中心|校|学|所|厅|室|站|队|馆|社|团|处|科|联|政府|指挥部|委员会|办公室|公司|园|集团)$"
 )
 _LONGEST_NAME = re.compile(rf"^(?P<name>.{{3,30}}{_UNIT_SUFFIX.pattern[:-1]})")
-_NOT_TITLE_PART = re.compile(r"[。:;,!?]|附件|日$|\d{4}-\d")
+# no part of a title: a sentence, an attachment label, a date, or the form's maker ("承德市财政局制")
+_NOT_TITLE_PART = re.compile(r"[。:;,!?]|附件|日$|\d{4}-\d|(?:局|厅|部|委|委员会|办公室)制$")
 _NOT_NAME = re.compile(r"[,;:。!?]|欢迎|网站|首页|位置|登录|注册")
 _SEAL = re.compile(r"\((?:公章|盖章)\)|^[:\s]+")
 _LEADING_YEAR = re.compile(r"^\d{4}年度?")
