@@ -284,6 +284,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     # 发布日期 2024-03-26 is metadata. "自评得分100分,自评结果为“优秀”".
     "031_changning_1xiao_project_2023.txt": {
         "unit.name": "昌宁县第一示范小学",
+        "budget.execution_rate": "100",  # "预算执行率100%"
         "fiscal_year": 2023,
         "report_date": None,
         "staffing.authorized_total": None,
@@ -299,6 +300,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     # (年初 238.93 superseded); 预算执行数 251.89 is total = project. 得分 cells are empty: no score.
     "033_qingshen_fgj_project_table_2023.txt": {
         "unit.name": "青神县发展和改革局",
+        "budget.execution_rate": "100.00",  # the 预算执行率 column of the 总额 row
         "fiscal_year": 2023,
         "report_date": None,
         "staffing.authorized_total": None,

@@ -127,6 +127,27 @@ def test_it_accepts_a_project_execution_rate_that_follows_from_its_figures() -> 
     assert found.outcomes["project-execution-rate"] == "pass"
 
 
+def test_a_stated_overall_rate_that_does_not_follow_from_the_figures_is_an_error_naming_both() -> None:
+    found = report("全年预算数（调整后）120.00万元，全年执行数90.00万元，预算执行率80.00%。", "执行偏慢。")
+    [finding] = of(found, "execution-rate-stated")
+    assert finding.severity == "error"
+    assert (finding.evidence["stated"], finding.evidence["computed"]) == ("80.00", "75.00")
+    assert "120.00万元" in finding.message and "90.00万元" in finding.message
+    assert "容差 0.0" in finding.message and len(finding.message.split("容差 ")[1]) < 16  # a tolerance to read
+
+
+def test_a_stated_overall_rate_that_follows_from_the_figures_passes() -> None:
+    found = report("全年预算数（调整后）120.00万元，全年执行数90.00万元，预算执行率为75%。", "执行偏慢。")
+    assert found.outcomes["execution-rate-stated"] == "pass"
+
+
+def test_a_stated_overall_rate_without_its_figures_cannot_be_checked() -> None:
+    found = built({"budget": {"execution_rate": "98.50"}})
+    assert found.outcomes["execution-rate-stated"] == "insufficient_data"
+    [finding] = of(found, "execution-rate-stated")
+    assert finding.severity == "info" and "全年执行数" in finding.message
+
+
 def test_it_does_not_ask_a_report_cut_off_before_its_performance_part_for_the_rate() -> None:
     # income and spending stated, then the text ends: the rate may well be stated further on
     found = built(
@@ -171,6 +192,7 @@ def test_corpus_033_execution_of_251_89_of_251_89_passes() -> None:
 def test_corpus_031_execution_of_16_20_of_16_20_passes() -> None:
     found = corpus("031_changning_1xiao_project_2023.txt")
     assert found.outcomes["budget-execution-rate"] == "pass"
+    assert found.outcomes["execution-rate-stated"] == "pass"  # "预算执行率100%", as computed
     assert found.findings == []
 
 

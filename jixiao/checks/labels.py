@@ -20,6 +20,7 @@ FIELD_LABELS: dict[str, str] = {
     "budget.initial": "年初预算数",
     "budget.adjusted": "全年预算数",
     "budget.executed": "全年执行数",
+    "budget.execution_rate": "预算执行率",
     "budget.income.total": "收入合计",
     "budget.income.fiscal": "财政拨款收入",
     "budget.income.business": "事业收入",

@@ -7,7 +7,7 @@ the tolerance, never which side is wrong.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_UP, Decimal
 from typing import Any
 
 from jixiao.checks.labels import gap, label, pct, wan
@@ -150,14 +150,22 @@ def ratio_relation(
     elif comparison.verdict == "rounding":
         look.info(
             f"{name} {pct(stated)}，按 {formula} 计算为 {pct(comparison.computed)}，"
-            f"相差在四舍五入容差 {format(comparison.tolerance, 'f')} 个百分点以内。",
+            f"相差在四舍五入容差 {_bound(comparison.tolerance)} 个百分点以内。",
             at=stated_path,
             evidence=evidence,
         )
     else:
         look.fail(
             f"{name}写为 {pct(stated)}，按 {formula} 计算应为 {pct(comparison.computed)}，"
-            f"所写比计算{gap(comparison.difference, '个百分点')}（容差 {format(comparison.tolerance, 'f')} 个百分点）。",
+            f"所写比计算{gap(comparison.difference, '个百分点')}（容差 {_bound(comparison.tolerance)} 个百分点）。",
             at=stated_path,
             evidence=evidence,
         )
+
+
+def _bound(tolerance: Decimal) -> str:
+    """A quotient's tolerance as a reader takes it in: two significant digits, rounded up so that it never
+    reads tighter than it is (0.01054401… → 0.011); the evidence keeps it whole."""
+    if tolerance <= 0:
+        return format(tolerance, "f")
+    return format(tolerance.quantize(Decimal(1).scaleb(tolerance.adjusted() - 1), rounding=ROUND_UP), "f")

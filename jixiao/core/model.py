@@ -138,6 +138,7 @@ class Budget(Model):
     initial: Decimal | None = Field(default=None, description="年初预算数")
     adjusted: Decimal | None = Field(default=None, description="全年预算数（调整后预算数）")
     executed: Decimal | None = Field(default=None, description="全年执行数")
+    execution_rate: Decimal | None = Field(default=None, description="文中所称预算执行率 (percent)")
     income: Income = Field(default_factory=Income)
     expenditure: Expenditure = Field(default_factory=Expenditure)
     fiscal_expenditure: FiscalExpenditure = Field(default_factory=FiscalExpenditure)

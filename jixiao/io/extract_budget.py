@@ -70,6 +70,9 @@ def extract_budget(ctx: Context) -> None:
             continue
         if i in project_lines and _project(ctx, i, text):
             continue
+        rate = _BUDGET_RATE.search(text)
+        if rate:
+            ctx.put("budget.execution_rate", Decimal(rate["rate"]), i)
         topic: str | None = None  # a clause that names no topic of its own continues the previous one's
         for period in _PERIOD_END.split(text):
             # "配置…，从资产类别分析，配置通用设备…；家具…": categories run to the end of the sentence
@@ -84,6 +87,8 @@ _PROJECT_LINE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[、.]|[①-⑳])?(?P<name>[
 _PROJECTS_STATED = re.compile(r"(?:共|实施|安排)(?:实施)?(?:项目)?(?P<n>\d{1,3})个(?:项目)?")
 _PURPOSE = re.compile(r"(?:主要)?用于(?P<purpose>[^。]*)")
 _RATE = re.compile(r"执行率(?:为|达)?(?P<rate>\d+(?:\.\d+)?)%")
+# the year's overall rate, outside a project's line: "预算执行率97.22%", "预算执行率为100%"
+_BUDGET_RATE = re.compile(r"预算执行率(?:为|是|达到|达)?[:]?(?P<rate>\d+(?:\.\d+)?)%")
 
 
 def _project(ctx: Context, i: int, text: str) -> bool:

@@ -5,6 +5,8 @@
 it. A 项目支出 report states the funds made available (资金总额, 下达, 调整后预算数: `budget.adjusted`, else
 `budget.income.total`) and the amount executed (`budget.executed`, else `budget.expenditure.total`).
 
+A rate the report states (the year's 预算执行率, each project's 执行率) is recomputed from these figures.
+
 A figure the rate needs that is not stated makes the rate insufficient data, never a pass: a blank is not
 zero. A 部门整体 report cut off before its performance part is not looked at (it may state the figures
 later); a project report is looked at as soon as it states its funds.
@@ -21,7 +23,6 @@ from jixiao.checks.labels import pct, wan
 from jixiao.checks.registry import Look, rule
 from jixiao.checks.relations import ratio_relation
 from jixiao.checks.text import heading_text
-from jixiao.checks.tolerance import places
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation, Section
 from jixiao.core.money import round_half_up
@@ -179,26 +180,40 @@ def check_project_execution_rate(ev: Evaluation, look: Look) -> CheckResult:
         stated = project.execution_rate
         if stated is None:
             continue
-        spent, budget = project.spent, project.budget
-        # the common case, a rate written as computed: the quotient rounded as compare_ratio rounds it, and no
-        # tolerance, label or wording needed
-        if (
-            spent is not None
-            and budget is not None
-            and budget != 0
-            and stated == round_half_up(spent * HUNDRED / budget, max(places(stated), 2))
-        ):
-            look.passed()
-            continue
         ratio_relation(
             look,
             f"budget.projects[{i}].execution_rate",
-            ("实际支出", spent),
-            ("预算", budget),
+            ("实际支出", project.spent),
+            ("预算", project.budget),
             what=f"项目“{project.name}”执行率",
             stated=stated,
         )
     return look.result()
+
+
+@rule("execution-rate-stated", "execution", "error", "所写预算执行率与执行数÷预算数不符")
+def check_execution_rate_stated(ev: Evaluation, look: Look) -> CheckResult:
+    """报告所写的预算执行率应等于 全年执行数 ÷ 全年预算数（调整后预算数）× 100%；项目报告为 执行数 ÷ 项目
+    资金总额。没写全年执行数的部门整体报告以支出合计代替。相差在四舍五入容差以内只作提示；
+    两个数缺一个时无法复核（空着不等于 0）。"""
+    stated = ev.budget.execution_rate
+    if stated is None:
+        return look.result()
+    figures = execution(look) or _execution_figures_unstated()
+    ratio_relation(
+        look,
+        "budget.execution_rate",
+        (figures.executed_at, figures.executed),
+        (figures.budget_at, figures.budget),
+        what="预算执行率",
+        stated=stated,
+    )
+    return look.result()
+
+
+def _execution_figures_unstated() -> Execution:
+    """The rate's figures of a report that states neither: what a stated rate would be computed from."""
+    return Execution(None, "budget.executed", "全年执行数", None, "budget.adjusted", "全年预算数", None)
 
 
 def problems_say_none(ev: Evaluation) -> tuple[bool | None, Section | None]:
