@@ -41,6 +41,15 @@ class Location(Model):
     original_unit: str | None = Field(default=None, description="the money unit as written, when not 万元")
 
 
+class Restatement(Model):
+    """A figure stated again under the same words with another value; the first statement is the field's."""
+
+    field: str = Field(description="the field path of the figure, as in `sources`")
+    label: str = Field(description="the words it is stated under both times (收入合计)")
+    value: Decimal = Field(description="the other value, in 万元 (or people) as for the field")
+    source: Location = Field(default_factory=Location)
+
+
 # ---------------------------------------------------------------------------------------------- section 一
 
 
@@ -262,3 +271,4 @@ class Evaluation(Model):
     self_assessment: SelfAssessment = Field(default_factory=SelfAssessment)
     outline: Outline = Field(default_factory=Outline)
     sources: dict[str, Location] = Field(default_factory=dict)
+    restated: list[Restatement] = Field(default_factory=list, description="figures stated twice, differently")

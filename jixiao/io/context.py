@@ -26,6 +26,10 @@ class Context:
     data: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)  # clean lines a value was read from
+    # A figure read under a label ("收入合计") and stated again under the same label with another value: the
+    # first statement wins, and the other is kept for the checker (cross_check) with its place.
+    labels: dict[str, str] = field(default_factory=dict)  # per path, the label it was first read under
+    restated: list[dict[str, Any]] = field(default_factory=list)
 
     # ------------------------------------------------------------------ the outline
 
@@ -82,10 +86,29 @@ class Context:
     def get(self, path: str) -> Any:
         return value_at(self.data, path)
 
-    def put(self, path: str, value: Any, i: int | None, unit: str | None = None, force: bool = False) -> bool:
-        """Set a value once (unless `force`), recording where it was read. Returns whether it was set."""
-        if value is None or (not force and self.get(path) is not None):
+    def put(
+        self,
+        path: str,
+        value: Any,
+        i: int | None,
+        unit: str | None = None,
+        force: bool = False,
+        label: str | None = None,
+    ) -> bool:
+        """Set a value once (unless `force`), recording where it was read. Returns whether it was set.
+
+        A figure read under its `label` that is stated again under the same label with another value is
+        kept in `restated`: the same quantity, said two ways."""
+        if value is None:
             return False
+        if not force:
+            before = self.get(path)
+            if before is not None:
+                if label is not None and i is not None and value != before and self.labels.get(path) == label:
+                    self.restated.append({"field": path, "label": label, "value": value, "source": self._location(i, unit)})
+                return False
+        if label is not None:
+            self.labels[path] = label
         tokens = path_steps(path)
         node: Any = self.data
         for token, following in pairwise(tokens):
@@ -112,6 +135,11 @@ class Context:
         return n
 
     def cite(self, path: str, i: int, unit: str | None = None) -> None:
+        self.sources[path] = self._location(i, unit)
+        self.used.add(i)
+
+    def _location(self, i: int, unit: str | None) -> dict[str, Any]:
+        """Where line `i` stands in the file, as `Evaluation.sources` records a value's place."""
         line = self.lines[i]
         location: dict[str, Any] = {"file": self.doc.path, "line": line.source.no, "text": line.source.text.strip()}
         if line.source.page is not None:
@@ -121,5 +149,4 @@ class Context:
             location["section"] = section
         if unit and unit not in {"万元", "万"}:
             location["original_unit"] = unit
-        self.sources[path] = location
-        self.used.add(i)
+        return location

@@ -176,8 +176,18 @@ def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by
             return
 
 
+def _statement(fig: Figure) -> str:
+    """What a figure is said to be, to tell a second statement of it: its label, under the row it stands in
+    where a table row leads it ("财政专户管理资金:年初预算0.00万元": a short head with no figure)."""
+    label = _clean_label(fig.label)
+    head, colon, _ = fig.context.partition(":")
+    if colon and head != fig.label and len(head) <= 20 and not _DIGIT.search(head):
+        return f"{head}:{label}"
+    return label
+
+
 def _put_with_share(ctx: Context, path: str, i: int, fig: Figure) -> None:
-    if ctx.put(path, fig.amount, i, fig.unit) and fig.share is not None:
+    if ctx.put(path, fig.amount, i, fig.unit, label=_statement(fig)) and fig.share is not None:
         share_path = f"{path}_share"
         if path.startswith(("budget.income.", "budget.expenditure.", "budget.fiscal_expenditure.", "assets.")) and (
             not path.endswith((".total", "current", "fixed_net", "fixed_book", "disposed", "initial"))

@@ -50,6 +50,7 @@ def import_document(doc: SourceDocument) -> Evaluation:
         _project_figures(ctx)
     ctx.data["outline"] = _outline(ctx)
     ctx.data["sources"] = ctx.sources
+    ctx.data["restated"] = ctx.restated
     return Evaluation.model_validate(ctx.data)
 
 
