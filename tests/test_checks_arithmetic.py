@@ -207,3 +207,41 @@ def test_our_example_report_passes_every_arithmetic_and_cross_check() -> None:
     example = Path(__file__).resolve().parent.parent / "examples" / "qingshan_nongye_2024.txt"
     report = run_checks(load_report(example))
     assert [f for f in report.findings if f.category in {"arithmetic", "cross_check"} and f.severity != "info"] == []
+
+
+# --- the same figure stated twice ---------------------------------------------------------------------
+
+TWICE = """2023年度青石县档案馆部门整体支出绩效自评报告
+一、部门基本情况
+本馆内设2个股室：办公室、保管股。
+二、一般公共预算支出情况
+2023年度共发生支出118.00万元，其中：基本支出{first}万元，占84.75%；项目支出18.00万元，占15.25%。
+六、部门整体支出绩效情况
+全年预算数（调整后）120.50万元，全年执行数118.00万元。基本支出{again}万元，主要用于人员工资和日常运转。
+"""
+
+
+def test_a_figure_stated_twice_with_two_values_is_an_error_naming_both_places() -> None:
+    [finding] = _of(_report(TWICE.format(first="100.00", again="98.00")), "figure-stated-twice")
+    assert finding.severity == "error"
+    assert finding.location.line == 7 and finding.location.section == "六、部门整体支出绩效情况"
+    assert "第 5 行为 100.00万元" in finding.message and "第 7 行为 98.00万元" in finding.message
+    assert (finding.evidence["first"], finding.evidence["again"], finding.evidence["label"]) == ("100.00", "98.00", "基本支出")
+
+
+def test_a_figure_stated_twice_at_two_precisions_is_only_noted() -> None:
+    [finding] = _of(_report(TWICE.format(first="100.04", again="100.0")), "figure-stated-twice")
+    assert finding.severity == "info" and "四舍五入" in finding.message  # 100.0 stands for 99.95 … 100.05
+
+
+def test_a_figure_stated_twice_alike_is_no_finding() -> None:
+    report = _report(TWICE.format(first="100.00", again="100.0"))
+    assert _of(report, "figure-stated-twice") == []
+
+
+def test_the_rows_of_a_table_are_not_one_figure_stated_again() -> None:
+    # 033's 预算执行 table gives 年初预算 for 总额, 财政资金, 财政专户管理资金 and 单位资金: four figures
+    assert support.corpus_evaluation("033_qingshen_fgj_project_table_2023.txt").restated == []
+    for path in [support.seed_path(), *support.corpus_files()]:
+        evaluation = support.import_text(support.strip_corpus_header(path.read_text(encoding="utf-8")))
+        assert evaluation.restated == [], path.name

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from jixiao.checks.labels import gap, label, wan
 from jixiao.checks.registry import Look, rule
+from jixiao.checks.relations import value
 from jixiao.checks.tolerance import compare_equal, compare_sum
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation
@@ -166,4 +167,43 @@ def check_projects_vs_project_spending(ev: Evaluation, look: Look) -> CheckResul
         )
     else:
         look.passed()
+    return look.result()
+
+
+@rule("figure-stated-twice", "cross_check", "error", "同一项数字两处写法不一")
+def check_figure_stated_twice(ev: Evaluation, look: Look) -> CheckResult:
+    """同一项数字在报告中以同样的称谓写了两次（如两处都写“收入合计”），数值却不同：两处必有一处有误。
+    导入时以第一次写出的为准；这里把两处都指出来，不判断哪一处对。两处相差在各自写法的四舍五入容差以内
+    （“239.67”与“239.7”）只作提示。"""
+    for again in ev.restated:
+        first = value(ev, again.field)
+        if first is None:
+            continue
+        first = Decimal(first)
+        unit = "人" if again.field.startswith("staffing.") else "万元"
+        comparison = compare_equal(first, again.value)
+        where = ev.sources.get(again.field)
+        before = f"第 {where.line} 行" if where is not None and where.line is not None else "前文"
+        shown = f"第 {again.source.line} 行" if again.source.line is not None else "此处"
+        evidence = {"first": first, "again": again.value, "difference": comparison.difference, "label": again.label}
+        place = {"line": again.source.line, "section": again.source.section, "text": again.source.text}
+        if comparison.verdict == "equal":
+            look.passed()
+        elif comparison.verdict == "rounding":
+            look.info(
+                f"“{again.label}”{before}写为 {format(first, 'f')}{unit}，{shown}写为 {format(again.value, 'f')}{unit}，"
+                "相差在四舍五入容差以内。",
+                at=again.field,
+                evidence=evidence,
+                **place,
+            )
+        else:
+            look.fail(
+                f"“{again.label}”写了两次，数值不同：{before}为 {format(first, 'f')}{unit}，{shown}为 "
+                f"{format(again.value, 'f')}{unit}，前者比后者{gap(comparison.difference, unit)}。两处应是同一个数，"
+                "请核对哪一处有误。",
+                at=again.field,
+                evidence=evidence,
+                **place,
+            )
     return look.result()
