@@ -245,3 +245,33 @@ def test_the_rows_of_a_table_are_not_one_figure_stated_again() -> None:
     for path in [support.seed_path(), *support.corpus_files()]:
         evaluation = support.import_text(support.strip_corpus_header(path.read_text(encoding="utf-8")))
         assert evaluation.restated == [], path.name
+
+
+# --- a count times its unit price against the stated total -------------------------------------------
+
+PRICED = "2023年度青石县档案馆部门整体支出绩效自评报告\n一、部门基本情况\n本馆内设2个股室：办公室、保管股。\n六、部门整体支出绩效情况\n{line}\n"
+
+
+def _priced(line: str) -> CheckReport:
+    return run_checks(support.import_text(PRICED.format(line=line)), rules=["unit-price-times-count"])
+
+
+def test_a_total_that_is_not_count_times_unit_price_is_an_error_with_the_product() -> None:
+    [finding] = _of(_priced("采购档案柜10台，单价0.50万元，合计6.00万元。"), "unit-price-times-count")
+    assert finding.severity == "error" and finding.location.line == 5
+    assert "10台 × 0.50万元 = 5.00万元" in finding.message and "多 1.00万元" in finding.message
+
+
+def test_a_price_per_head_in_yuan_against_a_total_in_wanyuan_passes_when_it_holds() -> None:
+    assert _priced("培训200人次，人均费用500元，共计10万元。").outcomes["unit-price-times-count"] == "pass"
+    assert _priced("采购扫描仪3台，每台1.2万元，共3.6万元。").outcomes["unit-price-times-count"] == "pass"
+
+
+def test_a_product_within_the_rounding_of_the_written_price_is_only_noted() -> None:
+    [finding] = _of(_priced("采购档案柜10台，单价0.5万元，合计5.2万元。"), "unit-price-times-count")
+    assert finding.severity == "info"  # 0.5 stands for 0.45 … 0.55: ten of them 4.5 … 5.5
+
+
+def test_a_rate_per_person_per_month_is_not_a_unit_price() -> None:
+    report = _priced("发放补助120人，每人每月200元，共计2.88万元。")
+    assert report.outcomes["unit-price-times-count"] == "not_applicable"

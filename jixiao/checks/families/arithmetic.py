@@ -1,4 +1,4 @@
-"""Arithmetic: totals against their parts, stated shares and rates recomputed.
+"""Arithmetic: totals against their parts, stated shares and rates recomputed, a count times its unit price.
 
 Only parts stated beside a total are summed: a report that lists 财政拨款 alone under 收入合计 is compared
 with that one part, and a missing part is never read as zero.
@@ -6,6 +6,7 @@ with that one part, and a missing part is never read as zero.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
@@ -13,6 +14,8 @@ from typing import Any
 from jixiao.checks.labels import label
 from jixiao.checks.registry import Look, rule
 from jixiao.checks.relations import ratio_relation, sum_relation
+from jixiao.checks.text import report_text
+from jixiao.checks.tolerance import half_unit
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation, StaffCount
 
@@ -237,3 +240,83 @@ def check_staff_control_rate(ev: Evaluation, look: Look) -> CheckResult:
 
 def _decimal(n: int | None) -> Decimal | None:
     return None if n is None else Decimal(n)
+
+
+# "采购电脑10台，单价0.50万元，合计5.00万元", "培训200人次，人均费用500元，共计10万元": a count, the price of
+# one, and the total, in one sentence. The scan starts at the price's word (a literal), the count is looked
+# for just before it and the total just after; a price per the count's own measure word ("10台…每台") or
+# per head (人均), never a rate per person per month ("每人每月200元"), which no count multiplies alone.
+_MEASURES = "个台套件人次名户亩辆场期批本份册项座处所"
+_PRICE = re.compile(
+    rf"(?:单价|人均|户均|亩均|每(?P<per>[{_MEASURES}]{{1,2}}))(?:费用|金额|标准|补助|成本)?为?"
+    r"(?P<price>\d+(?:\.\d+)?)(?P<unit>万元|元)"
+)
+_COUNT = re.compile(rf"(?P<n>\d+)(?P<measure>[{_MEASURES}]{{1,2}})(?!\d)")
+_TOTAL = re.compile(r"(?:共计|合计|总计|总额|总金额|共)为?(?P<total>\d+(?:\.\d+)?)(?P<unit>亿元|万元|元)")
+_TO_YUAN = {"元": 0, "万元": 4, "亿元": 8}
+_HEAD_OF = {"人均": ("人", "人次", "名"), "户均": ("户",), "亩均": ("亩",)}
+_SENTENCE_BREAK = re.compile(r"[。;\n]")
+
+
+def _yuan(amount: str, unit: str) -> Decimal:
+    return Decimal(amount).scaleb(_TO_YUAN[unit])
+
+
+def _written_like(value: Decimal, written: str) -> str:
+    """`value` at the places `written` has ("5.00" beside "6.00"), or in full where those would round it."""
+    at = value.quantize(Decimal(written))
+    return format(at if at == value else value.normalize(), "f")
+
+
+@rule("unit-price-times-count", "arithmetic", "error", "数量乘单价与所写合计不符")
+def check_unit_price_times_count(ev: Evaluation, look: Look) -> CheckResult:
+    """同一句话写出了数量、单价（或人均、每台……的金额）和合计时，数量 × 单价应等于合计
+    （“采购电脑10台，单价0.50万元，合计5.00万元”）。单价和合计的四舍五入能解释的差异只作提示。
+    “每人每月200元”这类按人按月的标准不是单价，不核对。"""
+    doc = report_text(look)
+    text = doc.text
+    if "单价" not in text and "均" not in text and "每" not in text:
+        return look.result()
+    for price in _PRICE.finditer(text):
+        start = max(price.start() - 30, 0)
+        breaks = list(_SENTENCE_BREAK.finditer(text, start, price.start()))
+        start = breaks[-1].end() if breaks else start
+        counts = list(_COUNT.finditer(text, start, price.start()))
+        stop = _SENTENCE_BREAK.search(text, price.end())
+        total = _TOTAL.search(text, price.end(), min(stop.start() if stop else len(text), price.end() + 30))
+        if not counts or total is None:
+            continue
+        count = counts[-1]
+        word = price[0][:2]
+        if price["per"] is not None and count["measure"] != price["per"]:
+            continue  # "10台…每人": not the price of what was counted
+        if word in _HEAD_OF and count["measure"] not in _HEAD_OF[word]:
+            continue
+        n = int(count["n"])
+        each, whole = _yuan(price["price"], price["unit"]), _yuan(total["total"], total["unit"])
+        computed = n * each
+        # half the last written digit of each, in 元: the count is exact
+        tolerance = (
+            n * half_unit(Decimal(price["price"])).scaleb(_TO_YUAN[price["unit"]])
+            + half_unit(Decimal(total["total"])).scaleb(_TO_YUAN[total["unit"]])
+        )
+        if computed == whole:
+            look.passed()
+            continue
+        difference = whole - computed
+        shown = _written_like(computed.scaleb(-_TO_YUAN[total["unit"]]), total["total"])
+        stated = f"{total['total']}{total['unit']}"
+        evidence = {"count": n, "price": price["price"], "total": total["total"], "computed": shown}
+        formula = f"{n}{count['measure']} × {price['price']}{price['unit']} = {shown}{total['unit']}"
+        place = doc.place(price.start())
+        if abs(difference) <= tolerance:
+            look.info(f"{formula}，所写合计 {stated}，相差在四舍五入容差以内。", evidence=evidence, **place)
+            continue
+        gap_shown = _written_like(abs(difference).scaleb(-_TO_YUAN[total["unit"]]), total["total"])
+        look.fail(
+            f"数量乘单价与合计不符：{formula}，所写合计为 {stated}，"
+            f"合计比乘积{'多' if difference > 0 else '少'} {gap_shown}{total['unit']}。请核对数量、单价或合计。",
+            evidence=evidence,
+            **place,
+        )
+    return look.result()
