@@ -275,3 +275,11 @@ def test_a_product_within_the_rounding_of_the_written_price_is_only_noted() -> N
 def test_a_rate_per_person_per_month_is_not_a_unit_price() -> None:
     report = _priced("发放补助120人，每人每月200元，共计2.88万元。")
     assert report.outcomes["unit-price-times-count"] == "not_applicable"
+
+
+def test_a_head_count_stated_twice_with_two_values_is_an_error_in_people() -> None:
+    text = TWICE.format(first="100.00", again="100.00").replace(
+        "本馆内设2个股室：办公室、保管股。", "本馆实有人数11人。"
+    ) + "七、存在的问题及原因分析\n本馆实有人数12人，人手紧张。\n"
+    [finding] = _of(_report(text), "figure-stated-twice")
+    assert finding.severity == "error" and "11人" in finding.message and "12人" in finding.message

@@ -63,16 +63,16 @@ def _staff_sentence(ctx: Context, i: int, text: str) -> None:
             continue
         last_was_total = False
         if _RETIRED.search(label):
-            ctx.put("staffing.retired", n, i)
+            ctx.put("staffing.retired", n, i, label=label)
         elif _FUNDED.search(label):
-            ctx.put("staffing.funded", n, i)
+            ctx.put("staffing.funded", n, i, label=label)
         elif (authorized := bool(_AUTHORIZED.search(label)) and "在编" not in label) or _ACTUAL.search(label):
             own_side = "authorized" if authorized else "actual"
             kind = _SUFFIX.sub("", label)
             if _TOTAL_WORDS.search(label) or kind in {"", "人员"}:
                 if not in_paren:
                     side, last_was_total = own_side, True
-                    ctx.put(f"staffing.{own_side}_total", n, i)
+                    ctx.put(f"staffing.{own_side}_total", n, i, label=label)
             else:
                 _put_kind(ctx, i, paren_side or own_side, kind, n)
 

@@ -180,7 +180,8 @@ def check_figure_stated_twice(ev: Evaluation, look: Look) -> CheckResult:
         if first is None:
             continue
         first = Decimal(first)
-        unit = "人" if again.field.startswith("staffing.") else "万元"
+        people = again.field.startswith("staffing.")  # counted, not rounded: any difference is one
+        unit = "人" if people else "万元"
         comparison = compare_equal(first, again.value)
         where = ev.sources.get(again.field)
         before = f"第 {where.line} 行" if where is not None and where.line is not None else "前文"
@@ -189,7 +190,7 @@ def check_figure_stated_twice(ev: Evaluation, look: Look) -> CheckResult:
         place = {"line": again.source.line, "section": again.source.section, "text": again.source.text}
         if comparison.verdict == "equal":
             look.passed()
-        elif comparison.verdict == "rounding":
+        elif comparison.verdict == "rounding" and not people:
             look.info(
                 f"“{again.label}”{before}写为 {format(first, 'f')}{unit}，{shown}写为 {format(again.value, 'f')}{unit}，"
                 "相差在四舍五入容差以内。",
