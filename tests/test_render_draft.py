@@ -61,8 +61,8 @@ def test_section_one_opens_with_functions_then_organisation_and_staff():
 
 
 def test_the_income_sentence_states_each_source_with_its_share_computed_not_the_stored_one():
-    ev = _ev(budget={"income": {"total": "239.67", "fiscal": "239.67", "fiscal_share": "99", "other": "0"}})
-    assert "2023年度共取得收入合计239.67万元，其中：财政拨款收入239.67万元，占100.00%；其他收入0万元，占0.00%。" in _texts(ev)
+    ev = _ev(budget={"income": {"total": "180.40", "fiscal": "180.40", "fiscal_share": "99", "other": "0"}})
+    assert "2023年度共取得收入合计180.40万元，其中：财政拨款收入180.40万元，占100.00%；其他收入0万元，占0.00%。" in _texts(ev)
 
 
 def test_a_part_that_is_not_stated_is_left_out_of_the_sentence_not_written_as_zero():
@@ -84,11 +84,11 @@ def test_a_share_stated_without_its_whole_is_kept_as_written():
     # nothing the report says is dropped: with no whole to compute from, the stated share stands
     ev = _ev(
         budget={"expenditure": {"basic": "60.00", "basic_share": "60.00", "project": "40.00"}},
-        assets={"self_used": "52.90", "self_used_share": "100.00"},
+        assets={"self_used": "48.60", "self_used_share": "100.00"},
     )
     spending = next(t for t in _texts(ev) if "基本支出" in t)
     assert "基本支出60.00万元，占60.00%" in spending and "项目支出40.00万元。" in spending
-    assert any("自用固定资产52.90万元，占账面固定资产总额的100.00%" in t for t in _texts(ev))
+    assert any("自用固定资产48.60万元，占账面固定资产总额的100.00%" in t for t in _texts(ev))
 
 
 def test_fiscal_expenditure_is_written_by_functional_and_economic_class():
@@ -117,12 +117,12 @@ def test_amounts_are_printed_at_their_written_precision():
 def test_acquisitions_are_shared_out_of_the_year_s_acquired_assets():
     ev = _ev(
         assets={
-            "acquired": "22.55",
-            "acquisitions": [{"name": "通用设备", "amount": "19.92", "share": "50"}, {"name": "家具、用具、装具及动植物", "amount": "2.63"}],
+            "acquired": "30.00",
+            "acquisitions": [{"name": "通用设备", "amount": "24.00", "share": "50"}, {"name": "家具、用具、装具及动植物", "amount": "6.00"}],
         }
     )
     assert (
-        "2023年度，本部门配置固定资产22.55万元，按资产类别分：通用设备19.92万元，占88.34%；家具、用具、装具及动植物2.63万元，占11.66%。"
+        "2023年度，本部门配置固定资产30.00万元，按资产类别分：通用设备24.00万元，占80.00%；家具、用具、装具及动植物6.00万元，占20.00%。"
         in _texts(ev)
     )
 

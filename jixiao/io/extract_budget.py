@@ -216,7 +216,7 @@ def _fiscal_class(ctx: Context, i: int, fig: Figure, label: str) -> bool:
 
 
 def _acquisition(ctx: Context, i: int, fig: Figure, label: str) -> None:
-    """'配置固定资产22.55万元' is the total; '配置通用设备19.92万元，占88.34%' a category."""
+    """'配置固定资产30.00万元' is the total; '配置通用设备24.00万元，占80.00%' a category."""
     name = label.split("配置", 1)[1].strip() if "配置" in label else label
     if not name or name in {"固定资产", "资产"}:
         ctx.put("assets.acquired", fig.amount, i, fig.unit)

@@ -200,7 +200,7 @@ def _clause(ctx: Context, i: int, clause: str, level1: str | None, level2: str |
     if actual_text is None and target is not None and not _STARTS_MEASURE.match(target["text"]):
         target = None  # "未达到年度目标,按完成比例扣减0.33分": the word, not a stated target
     if actual_text is None and target is None:
-        # "…预算成本控制率100%，未超预算支出": the figure sits mid-clause
+        # "…经费控制率98%，支出未超过预算": the figure sits mid-clause
         inner = _MID_RATE.search(clause)
         if not inner:
             return

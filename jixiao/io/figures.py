@@ -1,7 +1,7 @@
 """Find the amounts a sentence states, each with the words before it and any share that follows.
 
-"其中：财政拨款收入239.67万元，占 100%；事业收入 0 万元" gives ("财政拨款收入", 239.67 万元, 100) and
-("事业收入", 0 万元, None). The label is the text between the previous figure (or clause boundary) and this
+"其中：财政拨款收入180.40万元，占 96%；事业收入 7.50 万元" gives ("财政拨款收入", 180.40 万元, 96) and
+("事业收入", 7.50 万元, None). The label is the text between the previous figure (or clause boundary) and this
 one, so the extractors can tell what an amount is from its own words.
 """
 
