@@ -17,7 +17,7 @@ from jixiao.checks.relations import ratio_relation, sum_relation
 from jixiao.checks.text import report_text
 from jixiao.checks.tolerance import half_unit
 from jixiao.core.findings import CheckResult
-from jixiao.core.model import Evaluation, StaffCount
+from jixiao.core.model import ClassAmount, Evaluation, StaffCount
 
 Parts = list[tuple[str, Decimal | None]]
 
@@ -37,9 +37,9 @@ _BASIC = _fields("budget.expenditure", "personnel", "public")
 _FISCAL = _fields("budget.fiscal_expenditure", "basic", "project")
 
 
-def _named(path: str, items: list[Any]) -> Parts:
+def _named(items: list[ClassAmount]) -> Parts:
     """Parts labelled by their own names ('通用设备'), so the message lists what was added."""
-    return [(getattr(item, "name", f"{path}[{i}]"), item.amount) for i, item in enumerate(items)]
+    return [(item.name, item.amount) for item in items]
 
 
 @rule("income-total", "arithmetic", "error", "收入合计与各项收入之和不符")
@@ -89,38 +89,28 @@ def check_fiscal_total_parts(ev: Evaluation, look: Look) -> CheckResult:
 @rule("fiscal-by-economic", "arithmetic", "error", "财政拨款支出与按经济分类各项之和不符")
 def check_fiscal_by_economic(ev: Evaluation, look: Look) -> CheckResult:
     """按支出经济分类列出的各项（工资福利支出、商品和服务支出……）之和应等于财政拨款支出。"""
-    items = ev.budget.fiscal_expenditure.by_economic
-    if items:
-        sum_relation(
-            look,
-            "budget.fiscal_expenditure.total",
-            _named("", items),
-            what="财政拨款支出（按经济分类）",
-            open_list=True,
-        )
+    _fiscal_classes(look, ev.budget.fiscal_expenditure.by_economic, "财政拨款支出（按经济分类）")
     return look.result()
 
 
 @rule("fiscal-by-function", "arithmetic", "error", "财政拨款支出与按功能分类各项之和不符")
 def check_fiscal_by_function(ev: Evaluation, look: Look) -> CheckResult:
     """按支出功能分类列出的各类（一般公共服务支出……）之和应等于财政拨款支出。"""
-    items = ev.budget.fiscal_expenditure.by_function
-    if items:
-        sum_relation(
-            look,
-            "budget.fiscal_expenditure.total",
-            _named("", items),
-            what="财政拨款支出（按功能分类）",
-            open_list=True,
-        )
+    _fiscal_classes(look, ev.budget.fiscal_expenditure.by_function, "财政拨款支出（按功能分类）")
     return look.result()
+
+
+def _fiscal_classes(look: Look, items: list[ClassAmount], what: str) -> None:
+    """财政拨款支出 against the classes listed of one classification (a list that may be given in part)."""
+    if items:
+        sum_relation(look, "budget.fiscal_expenditure.total", _named(items), what=what, open_list=True)
 
 
 @rule("acquisitions-total", "arithmetic", "error", "本年配置资产与按类别配置之和不符")
 def check_acquisitions_total(ev: Evaluation, look: Look) -> CheckResult:
     """本年配置的固定资产总额应等于按资产类别（通用设备、家具用具……）配置金额之和。"""
     if ev.assets.acquisitions:
-        sum_relation(look, "assets.acquired", _named("", ev.assets.acquisitions), open_list=True)
+        sum_relation(look, "assets.acquired", _named(ev.assets.acquisitions), open_list=True)
     return look.result()
 
 
