@@ -232,6 +232,21 @@ class _Drafter:
         self.h(2, "（四）", "“三公”经费支出情况")
         self._three_public()
 
+    def _whole(self, total: Decimal | None, parts: list[str], stated: str, unstated: str) -> list[str]:
+        """The opening sentence of a total and its parts ("2023年度共取得收入合计…万元，其中：…"); with no total,
+        the parts under a note that it is not stated; none when neither is."""
+        if total is not None:
+            return [_sentence(f"{self.year}{stated}{amount(total)}万元", parts)]
+        if parts:
+            return [f"{self.year}{unstated}{NOT_STATED}），" + "；".join(parts) + "。"]
+        return []
+
+    def _said(self, sentences: list[str]) -> bool:
+        """The sentences as one paragraph; whether there was anything to say."""
+        if sentences:
+            self.p("".join(sentences))
+        return bool(sentences)
+
     def _income(self) -> bool:
         income = self.ev.budget.income
         parts = _parts(
@@ -243,16 +258,10 @@ class _Drafter:
             ],
             income.total,
         )
-        sentences = []
-        if income.total is not None:
-            sentences.append(_sentence(f"{self.year}共取得收入合计{amount(income.total)}万元", parts))
-        elif parts:
-            sentences.append(f"{self.year}取得的收入中（收入合计{NOT_STATED}），" + "；".join(parts) + "。")
+        sentences = self._whole(income.total, parts, "共取得收入合计", "取得的收入中（收入合计")
         if income.carried_over is not None:
             sentences.append(f"另有上年结转结余{amount(income.carried_over)}万元。")
-        if sentences:
-            self.p("".join(sentences))
-        return bool(sentences)
+        return self._said(sentences)
 
     def _expenditure(self) -> bool:
         e = self.ev.budget.expenditure
@@ -264,19 +273,13 @@ class _Drafter:
             ],
             e.total,
         )
-        sentences = []
-        if e.total is not None:
-            sentences.append(_sentence(f"{self.year}共发生支出{amount(e.total)}万元", parts))
-        elif parts:
-            sentences.append(f"{self.year}发生的支出中（支出合计{NOT_STATED}），" + "；".join(parts) + "。")
+        sentences = self._whole(e.total, parts, "共发生支出", "发生的支出中（支出合计")
         basic_parts = _parts([("人员经费", e.personnel), ("公用经费", e.public)], None)
         if basic_parts:
             sentences.append("基本支出中，" + "，".join(basic_parts) + "。")
         if e.carried_forward is not None:
             sentences.append(f"年末结转和结余{amount(e.carried_forward)}万元。")
-        if sentences:
-            self.p("".join(sentences))
-        return bool(sentences)
+        return self._said(sentences)
 
     def _fiscal(self) -> bool:
         f = self.ev.budget.fiscal_expenditure
@@ -297,9 +300,7 @@ class _Drafter:
         if economic:
             lead = "按经济分类：" if sentences else "财政拨款支出按经济分类："
             sentences.append(lead + "；".join(economic) + "。")
-        if sentences:
-            self.p("".join(sentences))
-        return bool(sentences)
+        return self._said(sentences)
 
     def _budget_tables(self) -> None:
         b = self.ev.budget
