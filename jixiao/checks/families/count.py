@@ -114,16 +114,7 @@ def check_internal_bodies(ev: Evaluation, look: Look) -> CheckResult:
 
     同一名称重复列出时，同时给出列出个数和去重后的个数。列举以“等”结尾（“办公室、预算股等16个股室”）时，
     列出的少于所称个数不算错误。文中没有所称个数或没有列出名称时不核对。"""
-    unit = ev.unit
-    if not unit.internal_bodies:
-        return look.result()
-    _count(
-        look,
-        "unit.internal_bodies_stated",
-        "unit.internal_bodies",
-        _listed(look, "unit.internal_bodies", unit.internal_bodies),
-        unit.internal_bodies_stated,
-    )
+    _unit_list(look, "internal_bodies")
     return look.result()
 
 
@@ -132,17 +123,17 @@ def check_subordinate_units(ev: Evaluation, look: Look) -> CheckResult:
     """文中所称下属单位、直属单位、二级机构个数（如“直属事业单位10个”）应等于列出的单位名称个数。
 
     同一名称重复列出时，同时给出列出个数和去重后的个数；列举以“等”结尾时，列出的少于所称个数不算错误。"""
-    unit = ev.unit
-    if not unit.subordinate_units:
-        return look.result()
-    _count(
-        look,
-        "unit.subordinate_units_stated",
-        "unit.subordinate_units",
-        _listed(look, "unit.subordinate_units", unit.subordinate_units),
-        unit.subordinate_units_stated,
-    )
+    _unit_list(look, "subordinate_units")
     return look.result()
+
+
+def _unit_list(look: Look, field: str) -> None:
+    """One of the unit's lists (内设机构, 下属单位) against the number the text states of it."""
+    unit = look.ev.unit
+    items: list[str] = getattr(unit, field)
+    if items:
+        path = f"unit.{field}"
+        _count(look, f"{path}_stated", path, _listed(look, path, items), getattr(unit, f"{field}_stated"))
 
 
 @rule("count-projects", "count", "error", "所称项目个数与列出的项目不符")
