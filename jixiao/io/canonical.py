@@ -18,33 +18,15 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.resolver import BaseResolver
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from jixiao.core.errors import InputError
 from jixiao.core.model import Evaluation
-
-
-class _TextResolver(BaseResolver):
-    """YAML 1.2 core schema without numbers, dates and timestamps: those are the model's to read."""
-
-    processing_version = (1, 2)
-
-    def __init__(self, version: Any = None, loader: Any = None) -> None:
-        super().__init__(loader)
-
-
-_TextResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_TextResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+from jixiao.core.text_yaml import text_yaml
 
 
 def _yaml() -> YAML:
-    yaml = YAML(typ="safe", pure=True)
-    yaml.Resolver = _TextResolver
+    yaml = text_yaml()
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.width = 4096  # long Chinese paragraphs stay on one line instead of folding mid-sentence

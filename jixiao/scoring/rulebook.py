@@ -8,18 +8,16 @@ vendor code or a secondary source), I (our inference), N (not found).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.resolver import BaseResolver
 
 from jixiao.core.errors import InputError
+from jixiao.core.text_yaml import text_yaml
 
 Evidence = Literal["K", "V", "V-2", "I", "N"]
 BUNDLED = Path(__file__).resolve().parent / "rulebooks"
@@ -152,22 +150,6 @@ DEFAULT_RULEBOOK = "hunan-2023"
 # ------------------------------------------------------------------------------------------------ loading
 
 
-class _TextResolver(BaseResolver):
-    """Only null and booleans are resolved: every number stays text, so the model reads "0.8" as an exact Decimal."""
-
-    processing_version = (1, 2)
-
-    def __init__(self, version: Any = None, loader: Any = None) -> None:
-        super().__init__(loader)
-
-
-_TextResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_TextResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-
 _ERROR_TYPES = {
     "missing": "缺少必填项",
     "decimal_parsing": "不是数字",
@@ -214,10 +196,8 @@ def _chinese(error: Any) -> str:
 
 def parse_rulebook(text: str, name: str = "<rulebook>") -> Rulebook:
     """A rulebook from YAML text; `InputError` with Chinese sentences when the YAML or its keys are wrong."""
-    yaml = YAML(typ="safe", pure=True)
-    yaml.Resolver = _TextResolver
     try:
-        data = yaml.load(text)
+        data = text_yaml().load(text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark is not None else "某处"
