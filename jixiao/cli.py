@@ -141,6 +141,16 @@ def _render(evaluation: Evaluation, fmt: ImportFormat, name: str) -> str:
     return canonical.dumps_yaml(evaluation)
 
 
+# what the score and render commands take alike
+ReportFiles = Annotated[
+    list[Path], typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")
+]
+RulebookOption = Annotated[
+    str,
+    typer.Option("--rulebook", "-r", metavar="ID|PATH", help="评分规则：内置编号或 YAML 文件 / rulebook id or YAML path"),
+]
+
+
 @app.command("import")
 def import_(
     files: Annotated[
@@ -334,18 +344,8 @@ def scorecard_text(card: Scorecard, name: str, findings: list[Finding]) -> str:
 
 @app.command("score")
 def score_(
-    files: Annotated[
-        list[Path], typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")
-    ],
-    rulebook_name: Annotated[
-        str,
-        typer.Option(
-            "--rulebook",
-            "-r",
-            metavar="ID|PATH",
-            help="评分规则：内置编号或 YAML 文件 / rulebook id or YAML path",
-        ),
-    ] = DEFAULT_RULEBOOK,
+    files: ReportFiles,
+    rulebook_name: RulebookOption = DEFAULT_RULEBOOK,
     fmt: Annotated[
         ScoreFormat, typer.Option("--format", "-f", help="输出格式 / output format: text, json")
     ] = ScoreFormat.text,
@@ -429,9 +429,7 @@ def _render_file(
 
 @app.command("render")
 def render_(
-    files: Annotated[
-        list[Path], typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")
-    ],
+    files: ReportFiles,
     to: Annotated[
         RenderFormat, typer.Option("--to", "-t", help="输出格式 / output format: docx, pdf, html, md, xlsx")
     ],
@@ -439,15 +437,7 @@ def render_(
         Path,
         typer.Option("--output", "-o", file_okay=False, help="输出目录（默认当前目录）/ output directory"),
     ] = Path("."),
-    rulebook_name: Annotated[
-        str,
-        typer.Option(
-            "--rulebook",
-            "-r",
-            metavar="ID|PATH",
-            help="评分规则：内置编号或 YAML 文件 / rulebook id or YAML path",
-        ),
-    ] = DEFAULT_RULEBOOK,
+    rulebook_name: RulebookOption = DEFAULT_RULEBOOK,
 ) -> None:
     """成文：把自评写成报告（docx、pdf、html、md）或自评表（xlsx）。Render evaluations as documents."""
     rulebook = _rulebook(rulebook_name)
