@@ -1,14 +1,19 @@
-"""Where the shared reference texts live, for tests and benchmarks.
+"""Where the shared reference texts live, for tests and benchmarks, and the checks run on them.
 
 `../shared/` sits beside the checkout (or where `JIXIAO_SHARED` points). It is required: a test that
 needs it fails with a clear message when it is missing, it never skips.
 """
 
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from jixiao.checks import RULES, run_checks
+from jixiao.checks.runner import CheckReport
+from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
+from jixiao.io import load_report
 from jixiao.io.document import SourceDocument
 from jixiao.io.load import import_document
 
@@ -77,3 +82,36 @@ def corpus_evaluation(name: str) -> Evaluation:
     """One corpus file, its header block stripped, imported as text."""
     path = shared_dir() / "corpus" / name
     return import_text(strip_corpus_header(path.read_text(encoding="utf-8")), name)
+
+
+# ---------------------------------------------------------------------------------------------- checks
+
+
+def rules_of(*categories: str) -> list[str]:
+    """The ids of the rules in these categories, sorted: a family's tests run that family alone."""
+    return sorted(r.id for r in RULES.values() if r.category in categories)
+
+
+def seed_checks(rules: list[str] | None = None) -> CheckReport:
+    """The seed checked by these rules (every rule by default), once per test session."""
+    return _seed_checks(None if rules is None else tuple(rules))
+
+
+def corpus_checks(name: str, rules: list[str] | None = None) -> CheckReport:
+    """One corpus file checked by these rules (every rule by default), once per test session."""
+    return _corpus_checks(name, None if rules is None else tuple(rules))
+
+
+@cache
+def _seed_checks(rules: tuple[str, ...] | None) -> CheckReport:
+    return run_checks(load_report(seed_path()), rules=rules)
+
+
+@cache
+def _corpus_checks(name: str, rules: tuple[str, ...] | None) -> CheckReport:
+    return run_checks(corpus_evaluation(name), rules=rules)
+
+
+def findings_of(report: CheckReport, rule: str | None = None) -> list[Finding]:
+    """The findings one rule made in a report (every rule's, with none named)."""
+    return [f for f in report.findings if rule is None or f.rule == rule]

@@ -3,32 +3,23 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
 from jixiao.checks import run_checks
 from jixiao.checks.runner import CheckReport
-from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import load_report
 from tests import support
 
-
-@cache
-def seed() -> CheckReport:
-    return run_checks(load_report(support.seed_path()))
-
-
-def _corpus(name: str) -> CheckReport:
-    return run_checks(support.corpus_evaluation(name))
+seed = support.seed_checks
+_corpus = support.corpus_checks
 
 
 def _report(text: str) -> CheckReport:
     return run_checks(support.import_text(text))
 
 
-def _of(report: CheckReport, rule: str) -> list[Finding]:
-    return [f for f in report.findings if f.rule == rule]
+_of = support.findings_of
 
 
 # --- the seed: what is correct stays quiet ------------------------------------------------------------

@@ -3,15 +3,15 @@ own, on evaluations built by hand, and on the corpus."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from jixiao.checks import RULES, run_checks
+from jixiao.checks import run_checks
 from jixiao.checks.runner import CheckReport
-from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from tests import support
 
-COUNT = sorted(r for r, rule in RULES.items() if rule.category == "count")
+COUNT = support.rules_of("count")
 
 
 def _report(text: str) -> CheckReport:
@@ -22,12 +22,10 @@ def _built(data: dict[str, Any]) -> CheckReport:
     return run_checks(Evaluation.model_validate(data), rules=COUNT)
 
 
-def _corpus(name: str) -> CheckReport:
-    return run_checks(support.corpus_evaluation(name), rules=COUNT)
+_corpus = partial(support.corpus_checks, rules=COUNT)
 
 
-def _of(report: CheckReport, rule: str) -> list[Finding]:
-    return [f for f in report.findings if f.rule == rule]
+_of = support.findings_of
 
 
 def _report_with(line: str) -> str:

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.checks import RULES, run_checks
+from jixiao.checks import run_checks
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io.load import load_report
 from tests import support
 
-FAMILY = sorted(r for r, rule in RULES.items() if rule.category == "date")
+FAMILY = support.rules_of("date")
 
 
 def evaluation_of(text: str) -> Evaluation:
@@ -19,8 +19,7 @@ def evaluation_of(text: str) -> Evaluation:
 
 
 def findings(ev: Evaluation, rule: str | None = None) -> list[Finding]:
-    report = run_checks(ev, rules=FAMILY)
-    return [f for f in report.findings if rule is None or f.rule == rule]
+    return support.findings_of(run_checks(ev, rules=FAMILY), rule)
 
 
 def report(title_year: str, date: str, body: str = "") -> str:

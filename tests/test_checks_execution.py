@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import partial
 from typing import Any
 
-from jixiao.checks import RULES, run_checks
+from jixiao.checks import run_checks
 from jixiao.checks.runner import CheckReport
-from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import load_report
 from tests import support
 
-MINE = sorted(r.id for r in RULES.values() if r.category == "execution")
+MINE = support.rules_of("execution")
 
-
-@cache
-def seed() -> CheckReport:
-    return run_checks(load_report(support.seed_path()), rules=MINE)
-
-
-@cache
-def corpus(name: str) -> CheckReport:
-    return run_checks(support.corpus_evaluation(name), rules=MINE)
+seed = partial(support.seed_checks, MINE)
+corpus = partial(support.corpus_checks, rules=MINE)
 
 
 def report(execution: str, problems: str) -> CheckReport:
@@ -40,8 +32,7 @@ def built(data: dict[str, Any]) -> CheckReport:
     return run_checks(Evaluation.model_validate(data), rules=MINE)
 
 
-def of(found: CheckReport, rule: str) -> list[Finding]:
-    return [f for f in found.findings if f.rule == rule]
+of = support.findings_of
 
 
 LOW = "全年预算数（调整后）120.00万元，全年执行数90.00万元。"

@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.checks import RULES, run_checks
+from jixiao.checks import run_checks
 from jixiao.checks.families.identity import fold, same_unit
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io.load import load_report
 from tests import support
 
-FAMILY = sorted(r for r, rule in RULES.items() if rule.category == "identity")
+FAMILY = support.rules_of("identity")
 
 
 def evaluation_of(text: str) -> Evaluation:
@@ -21,8 +21,7 @@ def evaluation_of(text: str) -> Evaluation:
 
 
 def findings(ev: Evaluation, rule: str | None = None) -> list[Finding]:
-    report = run_checks(ev, rules=FAMILY)
-    return [f for f in report.findings if rule is None or f.rule == rule]
+    return support.findings_of(run_checks(ev, rules=FAMILY), rule)
 
 
 def report(unit: str, functions: str) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
+from functools import partial
 from typing import Any
 
 import pytest
 
-from jixiao.checks import RULES, Settings, run_checks
+from jixiao.checks import Settings, run_checks
 from jixiao.checks.runner import CheckReport
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
@@ -16,17 +16,10 @@ from jixiao.io import load_report
 from tests import support
 
 FAMILIES = {"indicator", "execution", "scoring"}
-MINE = sorted(r.id for r in RULES.values() if r.category in FAMILIES)
+MINE = support.rules_of(*FAMILIES)
 
-
-@cache
-def seed() -> CheckReport:
-    return run_checks(load_report(support.seed_path()), rules=MINE)
-
-
-@cache
-def corpus(name: str) -> CheckReport:
-    return run_checks(support.corpus_evaluation(name), rules=MINE)
+seed = partial(support.seed_checks, MINE)
+corpus = partial(support.corpus_checks, rules=MINE)
 
 
 def report(performance: str, settings: Settings | None = None) -> CheckReport:
@@ -47,8 +40,7 @@ def indicators(*items: dict[str, Any]) -> CheckReport:
     return run_checks(Evaluation.model_validate({"performance": {"indicators": list(items)}}), rules=MINE)
 
 
-def of(found: CheckReport, rule: str) -> list[Finding]:
-    return [f for f in found.findings if f.rule == rule]
+of = support.findings_of
 
 
 def named(found: CheckReport, rule: str, name: str) -> list[Finding]:

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.checks import RULES, run_checks
+from jixiao.checks import run_checks
 from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io.load import load_report
 from tests import support
 
-FAMILY = sorted(r for r, rule in RULES.items() if rule.category == "narrative")
+FAMILY = support.rules_of("narrative")
 
 REPORT = """2023年度
 青石县农业农村局部门整体支出绩效自评报告
@@ -44,8 +44,7 @@ def evaluation_of(functions: str = FUNCTIONS, measures: str = MEASURES, other: s
 
 
 def findings(ev: Evaluation, rule: str | None = None) -> list[Finding]:
-    report = run_checks(ev, rules=FAMILY)
-    return [f for f in report.findings if rule is None or f.rule == rule]
+    return support.findings_of(run_checks(ev, rules=FAMILY), rule)
 
 
 def test_the_family_has_its_rules() -> None:

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import partial
 from typing import Any
 
-from jixiao.checks import RULES, run_checks
+from jixiao.checks import run_checks
 from jixiao.checks.runner import CheckReport
-from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import load_report
 from tests import support
 
 # the scoring rules read the indicator family's shared assessment, so both families run
-MINE = sorted(r.id for r in RULES.values() if r.category in {"scoring", "indicator"})
+MINE = support.rules_of("scoring", "indicator")
 
-
-@cache
-def seed() -> CheckReport:
-    return run_checks(load_report(support.seed_path()), rules=MINE)
-
-
-@cache
-def corpus(name: str) -> CheckReport:
-    return run_checks(support.corpus_evaluation(name), rules=MINE)
+seed = partial(support.seed_checks, MINE)
+corpus = partial(support.corpus_checks, rules=MINE)
 
 
 def report(performance: str, conclusion: str) -> CheckReport:
@@ -44,8 +36,7 @@ def built(data: dict[str, Any]) -> CheckReport:
     return run_checks(Evaluation.model_validate(data), rules=MINE)
 
 
-def of(found: CheckReport, rule: str) -> list[Finding]:
-    return [f for f in found.findings if f.rule == rule]
+of = support.findings_of
 
 
 MISSED = "开展公益演出场次：年度指标值≥20场，实际完成18场。"

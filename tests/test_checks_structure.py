@@ -5,19 +5,18 @@ and count families pinned per corpus file."""
 from __future__ import annotations
 
 import sys
-from functools import cache
+from functools import partial
 
 import pytest
 
 from jixiao.checks import RULES, run_checks
 from jixiao.checks.families import structure
 from jixiao.checks.runner import CheckReport
-from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import load_report
 from tests import support
 
-STRUCTURE = sorted(r for r, rule in RULES.items() if rule.category == "structure")
+STRUCTURE = support.rules_of("structure")
 OURS = sorted(r for r, rule in RULES.items() if rule.category in {"structure", "template", "count"})
 
 HUNAN = [
@@ -42,17 +41,11 @@ def _report(text: str, rules: list[str] = STRUCTURE) -> CheckReport:
     return run_checks(_import(text), rules=rules)
 
 
-def _corpus(name: str) -> CheckReport:
-    return run_checks(support.corpus_evaluation(name), rules=STRUCTURE)
+_corpus = partial(support.corpus_checks, rules=STRUCTURE)
+seed = partial(support.seed_checks, STRUCTURE)
 
 
-@cache
-def seed() -> CheckReport:
-    return run_checks(load_report(support.seed_path()), rules=STRUCTURE)
-
-
-def _of(report: CheckReport, rule: str) -> list[Finding]:
-    return [f for f in report.findings if f.rule == rule]
+_of = support.findings_of
 
 
 def _hunan(headings: list[str], body: str = "本年度无此项内容。") -> str:

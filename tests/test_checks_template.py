@@ -3,14 +3,15 @@ our own, and on the corpus."""
 
 from __future__ import annotations
 
-from jixiao.checks import RULES, run_checks
+from functools import partial
+
+from jixiao.checks import run_checks
 from jixiao.checks.runner import CheckReport
-from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import load_report
 from tests import support
 
-TEMPLATE = sorted(r for r, rule in RULES.items() if rule.category == "template")
+TEMPLATE = support.rules_of("template")
 
 COVER = "2023年度示例县档案馆部门整体支出绩效自评报告\n"
 
@@ -19,12 +20,10 @@ def _report(text: str) -> CheckReport:
     return run_checks(support.import_text(text), rules=TEMPLATE)
 
 
-def _corpus(name: str) -> CheckReport:
-    return run_checks(support.corpus_evaluation(name), rules=TEMPLATE)
+_corpus = partial(support.corpus_checks, rules=TEMPLATE)
 
 
-def _of(report: CheckReport, rule: str) -> list[Finding]:
-    return [f for f in report.findings if f.rule == rule]
+_of = support.findings_of
 
 
 # --- the seed ---------------------------------------------------------------------------------------------

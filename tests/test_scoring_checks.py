@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import partial
 
-from jixiao.checks import RULES, Settings, run_checks
+from jixiao.checks import Settings, run_checks
 from jixiao.checks.runner import CheckReport
-from jixiao.core.findings import Finding
 from jixiao.core.model import Evaluation
-from jixiao.io import load_report
 from tests import support
 from tests.test_scoring_fixtures import bureau, evaluation, full_marks, indicator
 
-MINE = sorted(r.id for r in RULES.values() if r.category == "scoring")
+MINE = support.rules_of("scoring")
 
 
 def checked(ev: Evaluation, settings: Settings | None = None) -> CheckReport:
     return run_checks(ev, settings, rules=MINE)
 
 
-def of(report: CheckReport, rule: str) -> list[Finding]:
-    return [f for f in report.findings if f.rule == rule]
-
-
-@cache
-def seed() -> CheckReport:
-    return checked(load_report(support.seed_path()))
+of = support.findings_of
+seed = partial(support.seed_checks, MINE)
 
 
 def scored(*rows: tuple[str, str, str, str, str], **more: str) -> Evaluation:
