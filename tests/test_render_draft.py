@@ -10,19 +10,9 @@ from jixiao.render.document import Heading, Paragraph, Table
 from jixiao.render.draft import draft, scorecard_blocks, widen
 from jixiao.scoring.engine import score
 from jixiao.scoring.rulebook import load_rulebook
+from tests import support
 
-TOP = [
-    "一、部门基本情况",
-    "二、一般公共预算支出情况",
-    "三、政府性基金预算支出情况",
-    "四、国有资本经营预算支出情况",
-    "五、社会保险基金预算支出情况",
-    "六、部门整体支出绩效情况",
-    "七、存在的问题及原因分析",
-    "八、下一步改进措施",
-    "九、部门整体支出绩效自评结果拟应用和公开情况",
-    "十、其他需要说明的情况",
-]
+TOP = support.HUNAN_HEADINGS
 
 
 def _ev(**data: object) -> Evaluation:
