@@ -38,12 +38,13 @@ _SPACES = re.compile(r"\s+")
 # so a run either goes whole or stays whole
 _LONE_SPACES = re.compile(r"(?<![A-Za-z0-9\s])\s++|(?<!\s)\s++(?![A-Za-z0-9])")
 
-_CN_NUM = "一二三四五六七八九十"
+CN_NUMERALS = "一二三四五六七八九十"  # the Chinese numerals of heading numbers (一、 （三）)
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # the circled numbers of list items
 # where a line that PDF or OCR ran together starts a new heading or numbered item
 _RUN_TOGETHER_SPLIT = re.compile(
-    rf"\s+(?=(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|\d{{1,2}}[、.](?!\d)|[（(]\d{{1,2}}[）)])\S)"
+    rf"\s+(?=(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|\d{{1,2}}[、.](?!\d)|[（(]\d{{1,2}}[）)])\S)"
 )
-_HEAD_MARK = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|\d{{1,2}}、|[（(]\d{{1,2}}[）)])")
+_HEAD_MARK = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|\d{{1,2}}、|[（(]\d{{1,2}}[）)])")
 RUN_TOGETHER_MIN = 160  # characters: shorter lines are ordinary paragraphs
 
 

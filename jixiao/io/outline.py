@@ -12,20 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jixiao.io.normalize import CleanLine
-
-_CN = "一二三四五六七八九十"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+from jixiao.io.normalize import CIRCLED, CN_NUMERALS, CleanLine
 
 # (level, pattern): the numbering group is `num`, the rest of the line `title`
 _NUMBERING: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^(?P<num>[{_CN}]{{1,3}}[、.,])\s*(?P<title>.*)$")),
-    (2, re.compile(rf"^(?P<num>\([{_CN}]{{1,3}}\)|[{_CN}]{{1,3}}\))\s*(?P<title>.*)$")),
+    (1, re.compile(rf"^(?P<num>[{CN_NUMERALS}]{{1,3}}[、.,])\s*(?P<title>.*)$")),
+    (2, re.compile(rf"^(?P<num>\([{CN_NUMERALS}]{{1,3}}\)|[{CN_NUMERALS}]{{1,3}}\))\s*(?P<title>.*)$")),
     (3, re.compile(r"^(?P<num>\d{1,2}(?:、|\.(?!\d)|:(?!\d)))\s*(?P<title>.*)$")),
     (4, re.compile(r"^(?P<num>\(\d{1,2}\))\s*(?P<title>.*)$")),
 ]
 # ① ② … number list items (tasks, targets), never headings
-ITEM_MARK = re.compile(rf"^(?:[{_CIRCLED}][、.]?|\d{{1,2}}(?:、|\.(?!\d)|:(?!\d))|\(\d{{1,2}}\)|[{_CN}]是)\s*")
+ITEM_MARK = re.compile(rf"^(?:[{CIRCLED}][、.]?|\d{{1,2}}(?:、|\.(?!\d)|:(?!\d))|\(\d{{1,2}}\)|[{CN_NUMERALS}]是)\s*")
 
 # what a section is, recognised from its title; the first pattern that matches wins
 TOP_KEYS: list[tuple[str, re.Pattern[str]]] = [
@@ -64,7 +61,7 @@ SUB_KEYS: list[tuple[str, re.Pattern[str]]] = [
 
 HEADING_MAX = 30  # a numbered line longer than this is a list item, not a heading
 _TOC = re.compile(r"^目\s*录$")
-_TOC_ENTRY = re.compile(rf"^(?:[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|附件\s*\d)")
+_TOC_ENTRY = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}、|\([{CN_NUMERALS}]{{1,3}}\)|附件\s*\d)")
 _SENTENCE_END = re.compile(r"[。;!?,]")
 _DIGIT = re.compile(r"\d")
 _WORD_LIMIT = re.compile(r"[(（]\s*\d+\s*字(?:以内|左右|以下)?\s*[)）]")
@@ -192,4 +189,4 @@ def segment(lines: list[CleanLine]) -> Segmented:
 
 def _later_top(lines: list[CleanLine], start: int) -> bool:
     """Whether a properly numbered first-level heading (二、 …) follows: the document does use 一、 style."""
-    return any(re.match(rf"^[{_CN}]{{1,3}}、", line.text) for line in lines[start + 1 :])
+    return any(re.match(rf"^[{CN_NUMERALS}]{{1,3}}、", line.text) for line in lines[start + 1 :])

@@ -28,6 +28,7 @@ from docx.styles.style import BaseStyle
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from jixiao.io.xlsx_reader import FORM_TITLE
 from jixiao.render.document import Block, Document, Heading, Paragraph, Table
 from jixiao.render.draft import scorecard_blocks
 from jixiao.scoring.scorecard import Scorecard
@@ -525,7 +526,7 @@ def build_docx(
         _page(landscape, landscape=True)
         label = _paragraph(document, "附件", font=HEI)
         _align(label, "left")
-        title = doc.appendix_title or "部门整体支出绩效自评表"
+        title = doc.appendix_title or FORM_TITLE
         provisional = doc.provisional or bool(card and card.provisional)
         _paragraph(document, title + ("（暂定评分）" if provisional else ""), "Title", TITLE_FONT, TITLE_SIZE)
         _blocks(document, appendix, int(PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT))

@@ -20,12 +20,13 @@ from decimal import Decimal
 
 from jixiao.core.model import ClassAmount, Evaluation, Indicator, OtherBudget
 from jixiao.core.money import percent
-from jixiao.io.normalize import narrow
+from jixiao.io.normalize import CIRCLED, narrow
 from jixiao.io.outline import parse_heading
 from jixiao.io.xlsx_reader import (
     ACHIEVEMENTS_LABEL,
     BUDGET_HEADINGS,
     BUDGET_ROW_LABEL,
+    FORM_TITLE,
     INDICATOR_HEADINGS,
     NOT_APPLICABLE,
     SELF_GRADE_LABEL,
@@ -35,8 +36,6 @@ from jixiao.io.xlsx_reader import (
 from jixiao.render.document import Block, Cover, Document, Heading, Paragraph, Table
 from jixiao.scoring.scorecard import Scorecard
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-APPENDIX_TITLE = "部门整体支出绩效自评表"
 NOT_STATED = "报告未说明"
 TO_FILL = "（本部分内容待单位填写。）"
 DEVIATION_HEADING = "偏差原因分析及措施"
@@ -186,7 +185,7 @@ class _Drafter:
                 self.p(widen(line))
         if ev.key_tasks:
             self.p("年度重点工作任务：")
-            marks = _CIRCLED if len(ev.key_tasks) <= len(_CIRCLED) else None
+            marks = CIRCLED if len(ev.key_tasks) <= len(CIRCLED) else None
             for n, task in enumerate(ev.key_tasks):
                 self.p(f"{marks[n]}{widen(task)}" if marks else f"{n + 1}、{widen(task)}")
         if not overall and not ev.key_tasks:
@@ -724,7 +723,7 @@ def draft(ev: Evaluation, card: Scorecard | None = None) -> Document:
         cover=_cover(ev),
         title=title,
         blocks=d.blocks,
-        appendix_title=APPENDIX_TITLE if card is not None else None,
+        appendix_title=FORM_TITLE if card is not None else None,
         provisional=bool(card and card.provisional),
         appendix=scorecard_blocks(card, ev) if card is not None else [],
     )

@@ -23,10 +23,9 @@ from jixiao.checks.registry import Look, rule
 from jixiao.checks.text import heading_text
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation, Section
+from jixiao.io.normalize import CIRCLED, CN_NUMERALS
 
 _CN_DIGITS = "一二三四五六七八九"
-_CN = "一二三四五六七八九十"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # (key, title as the Hunan outline words it), in the outline's order
 HUNAN_10: list[tuple[str, str]] = [
@@ -52,18 +51,18 @@ _HUNAN_BUDGETS = {"general_budget", "government_fund", "state_capital", "social_
 # original text tells it from "1;" or "1。". The look-ahead turns away most delimiters at the cost of one
 # character test; no groups, since what an item is is read from its text once per form (`_item`).
 _MARK = re.compile(
-    rf"\n(?=[ \t\d({_CN}{_CIRCLED}])[ \t]*"
-    rf"(?:[{_CN}]{{1,3}}[、)]|\((?:[{_CN}]{{1,3}}|\d{{1,2}})\)|\d{{1,2}}(?:、|\.(?!\d)|(?=\n(?!\d)))|[{_CIRCLED}])"
+    rf"\n(?=[ \t\d({CN_NUMERALS}{CIRCLED}])[ \t]*"
+    rf"(?:[{CN_NUMERALS}]{{1,3}}[、)]|\((?:[{CN_NUMERALS}]{{1,3}}|\d{{1,2}})\)|\d{{1,2}}(?:、|\.(?!\d)|(?=\n(?!\d)))|[{CIRCLED}])"
 )
 _ARABIC = re.compile(r"^(\d{1,2})")
-_CHINESE = re.compile(rf"([{_CN}]{{1,3}})")
-_LEVEL1_GOOD = re.compile(rf"^[{_CN}]{{1,3}}、$")
+_CHINESE = re.compile(rf"([{CN_NUMERALS}]{{1,3}})")
+_LEVEL1_GOOD = re.compile(rf"^[{CN_NUMERALS}]{{1,3}}、$")
 _LEVEL1_ARABIC = re.compile(r"^\d{1,2}[、.:]$")
-_LEVEL2_HALF = re.compile(rf"^[{_CN}]{{1,3}}\)$")
+_LEVEL2_HALF = re.compile(rf"^[{CN_NUMERALS}]{{1,3}}\)$")
 # What a title is compared without: spaces and punctuation, and a note of its length ("（2000字以内）").
 _TITLE_NOISE = re.compile(r"[\s:：。.,，;；]+")
 _TITLE_NOTE = re.compile(r"[(（]\s*\d+\s*字(?:以内|左右|以下)\s*[)）]")
-_TOC_ENTRY = re.compile(rf"^(?P<num>[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\))\s*(?P<title>.+)$")
+_TOC_ENTRY = re.compile(rf"^(?P<num>[{CN_NUMERALS}]{{1,3}}、|\([{CN_NUMERALS}]{{1,3}}\))\s*(?P<title>.+)$")
 # The same three for lines joined by newlines, where a newline is never part of a match, so that one pass
 # over the joined lines finds what a pass per line would: `_SPACE` is every character `\s` matches but the
 # newline. `_TOC_LINE` reads an unstripped line as `_TOC_ENTRY` its stripped text: (line, numbering, title).
@@ -75,7 +74,7 @@ _SPACE = (
 _LINE_NOISE = re.compile(rf"[{_SPACE}:：。.,，;；]+")
 _LINE_NOTE = re.compile(rf"[(（][{_SPACE}]*\d+[{_SPACE}]*字(?:以内|左右|以下)[{_SPACE}]*[)）]")
 _TOC_LINE = re.compile(
-    rf"\n([{_SPACE}]*([{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\))[{_SPACE}]*([^\n]*\S)[{_SPACE}]*)(?=\n)"
+    rf"\n([{_SPACE}]*([{CN_NUMERALS}]{{1,3}}、|\([{CN_NUMERALS}]{{1,3}}\))[{_SPACE}]*([^\n]*\S)[{_SPACE}]*)(?=\n)"
 )
 _THIRD = itemgetter(2)
 
@@ -93,7 +92,7 @@ _TEXT = attrgetter("text")
 
 def cn_value(numeral: str) -> int | None:
     """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23."""
-    if not numeral or any(c not in _CN for c in numeral):
+    if not numeral or any(c not in CN_NUMERALS for c in numeral):
         return None
     if "十" not in numeral:
         return _CN_DIGITS.index(numeral) + 1 if len(numeral) == 1 else None
@@ -134,7 +133,7 @@ def _shown(level: int, n: int) -> str:
         return f"{n}."
     if level == 4:
         return f"（{n}）"
-    return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
+    return CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n)
 
 
 def _clip(text: str, width: int = 60) -> str:
@@ -219,8 +218,8 @@ def _item(text: str) -> tuple[int, int, int, bool] | tuple[()]:
     """What a matched item is: 一、 level 1 · （一） 一) 2 · 1、 1. 1: 3 · （1） 4 · ① 5."""
     item = text.lstrip("\n \t")
     n: int | None
-    if item[0] in _CIRCLED:
-        level, n, style = 5, _CIRCLED.index(item[0]) + 1, ""
+    if item[0] in CIRCLED:
+        level, n, style = 5, CIRCLED.index(item[0]) + 1, ""
     elif item[0] == "(":
         n = int(item[1:-1]) if item[1].isdigit() else cn_value(item[1:-1])
         level, style = (4 if item[1].isdigit() else 2), ""
