@@ -102,6 +102,8 @@ def _where_stated(ev: Evaluation, at: str) -> dict[str, Any]:
 
 
 _FIGURES = "execution.figures"
+# the rate's figures of a report that states neither: what a stated rate would be computed from
+_UNSTATED = Execution(None, "budget.executed", "全年执行数", None, "budget.adjusted", "全年预算数", None)
 
 
 def execution(look: Look) -> Execution | None:
@@ -199,7 +201,7 @@ def check_execution_rate_stated(ev: Evaluation, look: Look) -> CheckResult:
     stated = ev.budget.execution_rate
     if stated is None:
         return look.result()
-    figures = execution(look) or _execution_figures_unstated()
+    figures = execution(look) or _UNSTATED
     ratio_relation(
         look,
         "budget.execution_rate",
@@ -210,10 +212,6 @@ def check_execution_rate_stated(ev: Evaluation, look: Look) -> CheckResult:
     )
     return look.result()
 
-
-def _execution_figures_unstated() -> Execution:
-    """The rate's figures of a report that states neither: what a stated rate would be computed from."""
-    return Execution(None, "budget.executed", "全年执行数", None, "budget.adjusted", "全年预算数", None)
 
 
 def problems_say_none(ev: Evaluation) -> tuple[bool | None, Section | None]:
