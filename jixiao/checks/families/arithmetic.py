@@ -248,8 +248,10 @@ _HEAD_OF = {"人均": ("人", "人次", "名"), "户均": ("户",), "亩均": ("
 _SENTENCE_BREAK = re.compile(r"[。;\n]")
 
 
-def _yuan(amount: str, unit: str) -> Decimal:
-    return Decimal(amount).scaleb(_TO_YUAN[unit])
+def _yuan(amount: str, unit: str) -> tuple[Decimal, Decimal]:
+    """An amount as written, in 元, with half its last written digit (the rounding it may hide)."""
+    written = Decimal(amount)
+    return written.scaleb(_TO_YUAN[unit]), half_unit(written).scaleb(_TO_YUAN[unit])
 
 
 def _written_like(value: Decimal, written: str) -> str:
@@ -283,13 +285,9 @@ def check_unit_price_times_count(ev: Evaluation, look: Look) -> CheckResult:
         if word in _HEAD_OF and count["measure"] not in _HEAD_OF[word]:
             continue
         n = int(count["n"])
-        each, whole = _yuan(price["price"], price["unit"]), _yuan(total["total"], total["unit"])
+        (each, each_half), (whole, whole_half) = _yuan(price["price"], price["unit"]), _yuan(total["total"], total["unit"])
         computed = n * each
-        # half the last written digit of each, in 元: the count is exact
-        tolerance = (
-            n * half_unit(Decimal(price["price"])).scaleb(_TO_YUAN[price["unit"]])
-            + half_unit(Decimal(total["total"])).scaleb(_TO_YUAN[total["unit"]])
-        )
+        tolerance = n * each_half + whole_half  # the count is exact
         if computed == whole:
             look.passed()
             continue
