@@ -1,7 +1,8 @@
 """Read a PDF report into a `SourceDocument` with pdfium, and rebuild its table rows from character boxes.
 
 `read_pdf` gives the text pdfium extracts, page by page, split into lines; `Line.page` is the 1-based page
-and `Line.no` runs on across pages. Many PDFs made from Word lose their table structure in that text: a row's
+and `Line.no` runs on across pages. A line whose glyphs were drawn out of reading order (LibreOffice draws
+quotes and ≤ after the CJK text around them) is put back left to right from its character boxes. Many PDFs made from Word lose their table structure in that text: a row's
 cells come out separated by a bare space, or one cell per line. `read_pdf_tables` rebuilds rows from the
 position of every character instead:
 
@@ -23,6 +24,7 @@ several text columns is read across the columns.
 Bad input gives one `InputError` with a Chinese message: corrupt, encrypted, or without any text (a scan).
 """
 
+import ctypes
 import itertools
 import math
 import re
@@ -129,7 +131,80 @@ def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, tables: bool
         layout = _PageLayout(page, textpage)
         if layout.has_table():
             return [CELL_SEPARATOR.join(row) for row in layout.rows()]
-    return _split_text(textpage.get_text_bounded())
+    return _split_text(_in_reading_order(textpage, textpage.get_text_bounded()))
+
+
+# --- glyphs drawn out of reading order ---------------------------------------------------------------------
+#
+# pdfium gives characters in the order the page draws them. LibreOffice draws a line's Western-font glyphs
+# (quotes “ ” ‘ ’, ≤ ≥ …) apart from the CJK glyphs around them, so its text reads "落实 十四五 规划…在 “ ”"
+# or "为“ ” 优" where the line shows "落实“十四五”规划" and "为“优”". Where the drawing jumps, pdfium puts a
+# space of its own, and a space between two CJK characters is rare in Chinese text: only lines holding one
+# have their character boxes read, and those drawn out of order are put back left to right.
+
+_JUMP = re.compile(r"[^\x00-\x7f] [^\x00-\x7f]")
+_BACKWARDS = 1.0  # points: a character starting this far left of the end of the one before was drawn late
+
+
+def _in_reading_order(textpage: pdfium.PdfTextPage, text: str) -> str:
+    """The page's `text` with each line drawn out of order rebuilt left to right from its character boxes."""
+    if _JUMP.search(text) is None or len(text) != pdfium_c.FPDFText_CountChars(textpage):
+        return text  # nothing jumps, or text and character indices do not line up (surrogates): as drawn
+    boxes = _CharBoxes(textpage)
+    parts: list[str] = []
+    start = 0
+    for line in text.split("\n"):  # pdfium ends a line with \r\n; the \r stays with its line
+        end = start + len(line)
+        body_end = end - 1 if line.endswith("\r") else end
+        if _JUMP.search(line) is not None:
+            line = boxes.in_order(text, start, body_end) + line[body_end - start :]
+        parts.append(line)
+        start = end + 1
+    return "\n".join(parts)
+
+
+class _CharBoxes:
+    """Character boxes of one text page, read through the C call with reused out-values (the wrapper makes
+    four objects per call; a line needs one call per character)."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.textpage = textpage
+        self.edges = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        left, right, bottom, top = self.edges
+        pdfium_c.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
+        return left.value, right.value, bottom.value, top.value
+
+    def in_order(self, text: str, start: int, end: int) -> str:
+        """`text[start:end]`, one line, as drawn when it runs left to right; else sorted by left edge, pdfium's
+        made-up spaces dropped and a space kept where Western words stand apart."""
+        chars: list[tuple[float, float, float, str]] = []  # left, right, height, text
+        backwards = False
+        for index in range(start, end):
+            ch = text[index]
+            if ch.isspace() and pdfium_c.FPDFText_IsGenerated(self.textpage, index):
+                continue
+            left, right, bottom, top = self.box(index)
+            if chars and not ch.isspace() and left < chars[-1][1] - _BACKWARDS:
+                backwards = True
+            chars.append((left, right, top - bottom, ch))
+        if not backwards:
+            return text[start:end]
+        chars.sort(key=lambda c: c[0])  # stable: characters at one position keep pdfium's order
+        parts: list[str] = []
+        before: tuple[float, float, float, str] | None = None
+        for char in chars:
+            if (
+                before is not None
+                and not (before[3].isspace() or char[3].isspace())
+                and char[0] - before[1] > 0.3 * max(before[2], char[2])
+                and not (_is_wide(before[3]) or _is_wide(char[3]))
+            ):
+                parts.append(" ")  # a word gap between Western characters, as pdfium would mark it
+            parts.append(char[3])
+            before = char
+        return "".join(parts)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
