@@ -123,17 +123,16 @@ def write_docx(reports: list[Report], folder: Path, notes: list[str]) -> list[Pa
 
 
 def write_pdf(docx_paths: list[Path], folder: Path, notes: list[str]) -> tuple[list[Path], str]:
-    convert, missing = optional("jixiao.tools.libreoffice", "convert")
-    if convert is None:
+    convert_all, missing = optional("jixiao.tools.libreoffice", "convert_all")
+    if convert_all is None:
         return [], missing
     folder.mkdir()
-    paths = []
     start = time.perf_counter()
-    for src in docx_paths:
-        try:
-            paths.append(Path(convert(src, "pdf", folder)))
-        except Exception as exc:
-            notes.append(f"pdf: could not convert {src.name} ({type(exc).__name__}: {exc}), left out")
+    try:
+        paths = [Path(path) for path in convert_all(docx_paths, "pdf", folder)]
+    except Exception as exc:  # one file LibreOffice cannot open: keep the others it wrote
+        paths = [path for src in docx_paths if (path := folder / f"{src.stem}.pdf").is_file()]
+        notes.append(f"pdf: {type(exc).__name__}: {exc}; {len(paths)} of {len(docx_paths)} converted")
     notes.append(f"pdf: converted {len(paths)} docx with LibreOffice in {time.perf_counter() - start:.1f} s")
     return paths, "" if paths else "no pdf could be made"
 
