@@ -277,6 +277,27 @@ def test_convert_reports_a_missing_source_file(tmp_path: Path) -> None:
         libreoffice.convert(tmp_path / "missing.docx", "pdf", tmp_path)
 
 
+def test_convert_all_refuses_two_sources_of_one_name(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text("文字", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="two files of one name"):
+        libreoffice.convert_all([tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"], "pdf", tmp_path)
+
+
+def test_convert_all_names_the_file_it_could_not_convert_and_keeps_the_others(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("一份能转换的文字", encoding="utf-8")
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 not a zip at all")
+    with pytest.raises(RuntimeError, match="bad.docx") as raised:
+        libreoffice.convert_all([good, bad], "pdf", tmp_path / "out")
+    named = str(raised.value).split("(exit code")[0]  # what follows is LibreOffice's own output
+    assert "bad.docx" in named and "good.txt" not in named
+    written = tmp_path / "out" / "good.pdf"
+    assert read_pdf(written.name, written.read_bytes()).lines[0].text == "一份能转换的文字"
+
+
 def test_convert_reports_that_libreoffice_is_not_installed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
