@@ -126,11 +126,12 @@ def ratio_relation(
         )
         return
     # the common case: no tolerance, no words needed
-    if percentage(stated, part_value, whole_value) == stated:
+    computed = percentage(stated, part_value, whole_value)
+    if computed == stated:
         look.passed()
         return
     name = what or label(stated_path)
-    comparison = compare_ratio(stated, part_value, whole_value)
+    comparison = compare_ratio(stated, part_value, whole_value, computed)
     if comparison is None:
         look.insufficient(f"{name} {pct(stated)} 无法复核：{label(whole_name)}为 0。", at=stated_path)
         return

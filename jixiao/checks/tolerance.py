@@ -60,13 +60,17 @@ def compare_equal(a: Decimal, b: Decimal) -> Comparison:
     return Comparison(a, b, half_unit(a) + half_unit(b))
 
 
-def compare_ratio(stated: Decimal, part: Decimal, whole: Decimal) -> Comparison | None:
+def compare_ratio(
+    stated: Decimal, part: Decimal, whole: Decimal, computed: Decimal | None = None
+) -> Comparison | None:
     """A stated percentage against 100 × part ÷ whole; None when the whole is zero.
 
     The bound adds the stated share's own rounding to how far the rounding of part and whole can move the
-    quotient: 100 × (δpart / whole + part × δwhole / whole²).
+    quotient: 100 × (δpart / whole + part × δwhole / whole²). `computed` is the `percentage`, when the caller
+    has it already.
     """
-    computed = percentage(stated, part, whole)
+    if computed is None:
+        computed = percentage(stated, part, whole)
     if computed is None:
         return None
     moved = HUNDRED * (half_unit(part) / abs(whole) + abs(part) * half_unit(whole) / (whole * whole))
