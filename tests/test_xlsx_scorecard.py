@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from jixiao.checks import run_checks
 from jixiao.cli import app
 from jixiao.core.errors import ExitCode, InputError
 from jixiao.core.model import Evaluation, Indicator, Measure
@@ -307,6 +308,49 @@ def test_a_weight_and_a_score_the_unit_enters_are_read_as_stated(seed: Evaluatio
     assert (str(indicator.weight), str(indicator.score)) == ("15.00", "12.50")
     # the total as the form computes it: 25.00 still shown for 开展网评活动, plus the 12.50 entered
     assert str(back.self_assessment.score) == "37.50"
+
+
+def test_the_rate_jixiao_writes_is_a_formula_and_not_read_as_stated(hand_file: Path) -> None:
+    sheet = _sheet(hand_file)
+    assert str(sheet[f"F{_label_row(sheet, '年度资金总额')}"].value).startswith("=")
+    assert read_scorecard_xlsx(hand_file).budget.execution_rate is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "number_format", "read"),
+    [
+        (0.8621, "0.00%", "86.21"),
+        (0.8621, "General", "86.21"),
+        (86.2, "0.00", "86.20"),
+        ("86.21%", "@", "86.21"),
+    ],
+)
+def test_a_rate_the_unit_types_is_read_as_stated_in_percent(
+    hand_file: Path, typed: object, number_format: str, read: str
+) -> None:
+    workbook = openpyxl.load_workbook(hand_file)
+    sheet = workbook["自评表"]
+    cell = sheet[f"F{_label_row(sheet, '年度资金总额')}"]
+    cell.value, cell.number_format = typed, number_format
+    workbook.save(hand_file)
+    back = read_scorecard_xlsx(hand_file)
+    assert str(back.budget.execution_rate) == read
+    assert back.sources["budget.execution_rate"].cell == cell.coordinate
+
+
+@pytest.mark.parametrize(("typed", "outcome"), [(0.8621, "pass"), (0.9, "fail")])
+def test_a_typed_rate_is_checked_against_the_budget_it_stands_beside(
+    hand_file: Path, typed: float, outcome: str
+) -> None:
+    workbook = openpyxl.load_workbook(hand_file)
+    sheet = workbook["自评表"]
+    cell = sheet[f"F{_label_row(sheet, '年度资金总额')}"]
+    cell.value, cell.number_format = typed, "0.00%"
+    workbook.save(hand_file)
+    # 125.00 ÷ 145.00 = 86.21%
+    assert run_checks(read_scorecard_xlsx(hand_file), rules=["execution-rate-stated"]).outcomes == {
+        "execution-rate-stated": outcome
+    }
 
 
 def test_the_total_is_recomputed_from_the_scores_never_taken_from_the_total_cell(hand_file: Path) -> None:

@@ -7,7 +7,8 @@ sheet and cell in `sources`.
 
 Formula cells are never trusted: a workbook saved by a library carries formulas without their values, so
 执行率 and 总分 are recomputed from the cells they depend on, and a formula where an input belongs counts as
-a blank (a blank is never zero).
+a blank (a blank is never zero). A 执行率 the unit typed as a number is read as stated, for the checker to
+hold against B/A.
 
 A workbook written by jixiao (`jixiao.render.xlsx`) carries a hidden sheet recording, for each cell it
 wrote, what it wrote and the value in the evaluation behind it. A cell still holding what was written reads
@@ -272,6 +273,32 @@ def _number(cell: Any) -> Decimal | None:
     return None
 
 
+def _rate(cell: Any) -> Decimal | None:
+    """A typed 执行率 in percent, as the cell shows it: 0.9722 in a 0.00% cell and "97.22%" are 97.22.
+
+    Under the heading 执行率（B/A）, a bare number up to 1.5 is the quotient B/A (0.9722), a larger one the
+    percentage (97.22). A formula is None: its value is recomputed from A and B, never trusted."""
+    if cell is None or _is_formula(cell) or isinstance(cell.value, bool):
+        return None
+    value = cell.value
+    if isinstance(value, str):
+        return parse_decimal(value.strip().removesuffix("%").removesuffix("％"))
+    if not isinstance(value, int | float):
+        return None
+    number = _float_decimal(value)
+    number_format = cell.number_format or ""
+    if "%" in number_format or number <= _RATE_AS_QUOTIENT:
+        shown = _places(number_format) if "%" in number_format else max(-_exponent(number) - 2, 0)
+        return (number * 100).quantize(Decimal(1).scaleb(-shown))
+    shown = max(_places(number_format), -_exponent(number))
+    return number.quantize(Decimal(1).scaleb(-shown))
+
+
+def _exponent(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
+
+
 def _text(cell: Any) -> str | None:
     if cell is None or _is_formula(cell) or cell.value is None:
         return None
@@ -447,6 +474,9 @@ def _header(reader: _Reader, data: dict[str, Any]) -> None:
         data["fiscal_year"] = year
 
 
+_RATE_AS_QUOTIENT = Decimal("1.5")  # a typed 执行率 up to this is B/A itself, above it a percentage
+
+
 @dataclass(slots=True)
 class _Execution:
     weight: Decimal | None = None
@@ -471,6 +501,8 @@ def _budget(reader: _Reader, data: dict[str, Any]) -> _Execution:
             roles.setdefault("executed", col)
         elif label.startswith(("分值", "权重")):
             roles.setdefault("weight", col)
+        elif label.startswith("执行率"):
+            roles.setdefault("rate", col)
     # the row of the year's total: labelled 年度资金总额 (or 合计), else the first row below the header
     row = header[0] + 1
     for candidate in range(header[0] + 1, min(header[0] + 8, grid.rows) + 1):
@@ -489,6 +521,10 @@ def _budget(reader: _Reader, data: dict[str, Any]) -> _Execution:
         if value is not None:
             budget[role] = value
             reader.locate(f"budget.{role}", row, column)
+    rate = _rate(grid.cell(row, roles["rate"])) if "rate" in roles else None
+    if rate is not None:  # typed by the unit (jixiao writes a formula, which is recomputed instead)
+        budget["execution_rate"] = rate
+        reader.locate("budget.execution_rate", row, roles["rate"])
     if budget:
         data["budget"] = budget
     if "weight" in roles:
