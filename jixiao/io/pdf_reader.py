@@ -178,20 +178,31 @@ class _CharBoxes:
 
     def in_order(self, text: str, start: int, end: int) -> str:
         """`text[start:end]`, one line, as drawn when it runs left to right; else sorted by left edge, pdfium's
-        made-up spaces dropped and a space kept where Western words stand apart."""
+        made-up spaces dropped and a space kept where Western words stand apart.
+
+        A line whose characters do not all share one band of height stays as drawn: sorting two printed
+        lines by their left edges would interleave them."""
         chars: list[tuple[float, float, float, str]] = []  # left, right, height, text
         backwards = False
+        low = high = 0.0  # the band of the line's first character
         for index in range(start, end):
             ch = text[index]
-            if ch.isspace() and pdfium_c.FPDFText_IsGenerated(self.textpage, index):
+            if ch.isspace():
+                if chars and not pdfium_c.FPDFText_IsGenerated(self.textpage, index):
+                    # a typed space goes with the character before it: pdfium places its box at random
+                    chars.append((chars[-1][0], chars[-1][1], chars[-1][2], ch))
                 continue
             left, right, bottom, top = self.box(index)
-            if chars and not ch.isspace() and left < chars[-1][1] - _BACKWARDS:
+            if not chars:
+                low, high = bottom, top
+            elif not low - (top - bottom) / 2 <= (bottom + top) / 2 <= high + (top - bottom) / 2:
+                return text[start:end]
+            elif left < chars[-1][1] - _BACKWARDS:
                 backwards = True
             chars.append((left, right, top - bottom, ch))
         if not backwards:
             return text[start:end]
-        chars.sort(key=lambda c: c[0])  # stable: characters at one position keep pdfium's order
+        chars.sort(key=lambda c: c[0])  # stable: a space stays after its character
         parts: list[str] = []
         before: tuple[float, float, float, str] | None = None
         for char in chars:
