@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from statistics import median
+from unicodedata import east_asian_width
 
 from jixiao.io.document import Line, SourceDocument
 
@@ -41,9 +43,8 @@ _LONE_SPACES = re.compile(r"(?<![A-Za-z0-9\s])\s++|(?<!\s)\s++(?![A-Za-z0-9])")
 CN_NUMERALS = "一二三四五六七八九十"  # the Chinese numerals of heading numbers (一、 （三）)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # the circled numbers of list items
 # where a line that PDF or OCR ran together starts a new heading or numbered item
-_RUN_TOGETHER_SPLIT = re.compile(
-    rf"\s+(?=(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|\d{{1,2}}[、.](?!\d)|[（(]\d{{1,2}}[）)])\S)"
-)
+_MARK_AHEAD = rf"(?=(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|\d{{1,2}}[、.](?!\d)|[（(]\d{{1,2}}[）)])\S)"
+_RUN_TOGETHER_SPLIT = re.compile(rf"\s+{_MARK_AHEAD}")
 _HEAD_MARK = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|\d{{1,2}}、|[（(]\d{{1,2}}[）)])")
 RUN_TOGETHER_MIN = 160  # characters: shorter lines are ordinary paragraphs
 
@@ -71,27 +72,80 @@ def _to_simplified(text: str) -> str:
 _TRADITIONAL_HINTS = re.compile("[們個這來說國會對時與後為從學還開關發點當經書車長問門區電實價際報導應總會議體麼縣預據績評網計處組織務產]")
 
 
-# a full line ending in 。 usually still wraps (the sentence just ended at the margin); a colon ends a label
-_WRAP_END = re.compile(r"(?<!\d)[:：]\s*$")
-_WRAP_FULL = 0.7  # a PDF line this close to the page's widest line was wrapped by the layout, not the author
-
-
+# How a PDF line was wrapped, told from its text alone (pdfium gives no paragraph breaks): a layout breaks a
+# line only when the next word does not fit, so a line with room left for the word that starts the next
+# line ended its paragraph there. A word is a CJK character or a run of Latin letters and digits, with the
+# punctuation that may not start a line (，。） …) or end one (（《“ …) attached, as the layout keeps them.
+_CLOSING = ",.;:!?)\\]%，。、；：！？）〕】》〉」』”’"
+_NO_LINE_START = re.compile(f"[{_CLOSING}]")
+_NEXT_WORD = re.compile(f"[(\\[（〔【《〈「『“‘]*(?:[!-~]+|\\S)[{_CLOSING}]*")
+_WRAP_FULL = 0.7  # a line shorter than this share of the measure is never a wrapped one
 # half-width units: a cover page's short lines are never wrapped paragraphs, while a 公文 line of 28
 # characters (GB/T 9704, 56 units; a little less where the layout squeezes punctuation) is
 _WRAP_MIN = 40
-_HEADING_SLACK = 4  # half-width units: a heading this much shorter than the widest line did not wrap
+# Widths are counted, not measured: plain CJK text counts exactly, but a Latin letter or digit may be a
+# quarter unit wider or narrower than counted, and a layout may stretch or squeeze a line by a character.
+# So a line that stops mid-sentence is taken as wrapped even with that much room left. A line that ends a
+# sentence usually ends its paragraph too: it is taken as wrapped only when the next word truly did not fit.
+_WRAP_SLACK = 4
+_LATIN_SLACK = 0.25
+_SENTENCE_END = re.compile(r"[。！？!?]$")
+# a numbered item starts a paragraph: "5." and "②" as well as the heading marks ("5、", "（五）")
+_ITEM_START = re.compile(rf"^(?:\d{{1,2}}\.(?!\d)|[{CIRCLED}])")
+# The measure of a page is known from its own lines when this many reach (within a character) its widest
+# line. A cover or contents page, whose one long line is the title, takes the measure of the body pages.
+_MEASURE_LINES = 3
+_MEASURE_NEAR = 2
 # the page number GB/T 9704 prints at the foot of each page ("— 3 —"): page furniture, not text
 _PAGE_NUMBER = re.compile(r"^\s*[—–－-]+\s*\d{1,4}\s*[—–－-]+\s*$")
 
 
-def _width(text: str) -> int:
-    """Half-width units: a non-ASCII character (CJK text and its punctuation are full-width) counts two."""
-    text = text.strip()
-    return 2 * len(text) - len(text.encode("ascii", "ignore"))
+def _width(text: str) -> float:
+    """Half-width units: a wide character (CJK text and its punctuation) counts two, any other one.
+
+    Characters of ambiguous width (“ ” ≤ × ①) count one: a layout draws them from the Latin font. An ASCII
+    space counts a half: pdfium writes one for the gap a layout leaves between CJK text and a number. An
+    indent typed as spaces ("　　") takes its room on the line, so only trailing spaces are dropped.
+    """
+    text = text.rstrip()
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text) - text.count(" ") / 2
+
+
+def _measures(lines: list[Line], widths: list[float]) -> dict[int | None, float]:
+    """The width of a full line on each page, in half-width units."""
+    by_page: dict[int | None, list[float]] = {}
+    for line, width in zip(lines, widths, strict=True):
+        by_page.setdefault(line.page, []).append(width)
+    widest = {page: max(ws) for page, ws in by_page.items()}
+    known = {
+        page
+        for page, w in widest.items()
+        if w >= _WRAP_MIN and sum(x >= w - _MEASURE_NEAR for x in by_page[page]) >= _MEASURE_LINES
+    }
+    body = median(widest[page] for page in known) if known else 0
+    return {page: w if page in known else max(w, body) for page, w in widest.items()}
+
+
+def _starts_paragraph(text: str) -> bool:
+    """A blank line, an indented one (a wrapped line never starts with a space), a heading or a numbered item."""
+    stripped = text.strip()
+    numbered = _HEAD_MARK.match(stripped) or _ITEM_START.match(stripped)
+    return not stripped or text[0].isspace() or numbered is not None
+
+
+def _wraps(text: str, width: float, measure: float, following: str) -> bool:
+    """Whether a printed line runs on into the next: the next line's first word would not have fit on it."""
+    if width < max(_WRAP_FULL * measure, _WRAP_MIN) or text.endswith("|"):  # a `|` ends a table row
+        return False
+    word = _NEXT_WORD.match(following.strip())
+    latin = sum("!" <= ch <= "~" for ch in text)
+    slack = (0 if _SENTENCE_END.search(text) else _WRAP_SLACK) + _LATIN_SLACK * latin
+    return measure - width < (_width(word.group()) if word else 0) + slack
 
 
 def rejoin_wrapped(lines: list[Line]) -> list[Line]:
-    """Join the lines a PDF layout wrapped: a full-width line not ending a sentence runs on into the next.
+    """Join the lines a PDF layout wrapped: a line runs on into the next when the next one's first word
+    would not have fit on it.
 
     Page numbers ("— 3 —") are dropped first, so a paragraph running across a page break joins up whole.
 
@@ -100,26 +154,17 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     """
     lines = [line for line in lines if not _PAGE_NUMBER.match(line.text)]
     widths = [_width(line.text) for line in lines]
-    widest: dict[int | None, int] = {}
-    for line, width in zip(lines, widths, strict=True):
-        widest[line.page] = max(widest.get(line.page, 0), width)
-    full_from = {page: max(_WRAP_FULL * w, _WRAP_MIN) for page, w in widest.items()}
+    measures = _measures(lines, widths)
     groups: list[tuple[Line, list[str]]] = []  # a first line and the stripped lines that run on from it
     joining = False
-    for line, width in zip(lines, widths, strict=True):
+    for n, (line, width) in enumerate(zip(lines, widths, strict=True)):
         stripped = line.text.strip()
-        heading = False
-        if joining and groups and stripped and not _HEAD_MARK.match(stripped):
+        if joining and not _starts_paragraph(line.text):
             groups[-1][1].append(stripped)
-            tail = stripped
         else:
             groups.append((line, []))
-            tail = line.text
-            heading = bool(_HEAD_MARK.match(stripped))
-        # a heading ends its line unless it fills it: a long one ("九、部门整体支出绩效自评结果拟应用和公开情况")
-        # can pass the full-width mark of 0.7 and would swallow the paragraph under it
-        short_heading = heading and width < widest[line.page] - _HEADING_SLACK
-        joining = width >= full_from[line.page] and not _WRAP_END.search(tail) and not short_heading
+        following = lines[n + 1].text if n + 1 < len(lines) else ""
+        joining = bool(following) and _wraps(stripped, width, measures[line.page], following)
     return [
         Line(first.no, first.text.rstrip() + "".join(rest), first.page) if rest else first for first, rest in groups
     ]
@@ -137,10 +182,13 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
     texts = _PINYIN.sub("", narrow(joined)).split("\n")
     if len(texts) != len(source_lines):  # a line break inside a line's own text: fall back line by line
         texts = [_PINYIN.sub("", narrow(_to_simplified(t) if _TRADITIONAL_HINTS.search(t) else t)) for t in raw_texts]
+    # A PDF line as rejoined is already cut wherever a numbered item starts a printed line, so a section run
+    # together arrives in pieces of any length: there a mark after a space is the sign by itself.
+    pdf = doc.kind == "pdf"
     clean: list[CleanLine] = []
     for line, text in zip(source_lines, texts, strict=True):
         pieces = [text]
-        if len(text) >= RUN_TOGETHER_MIN:
+        if len(text) >= RUN_TOGETHER_MIN or (pdf and _RUN_TOGETHER_SPLIT.search(text)):
             pieces = [p for p in _RUN_TOGETHER_SPLIT.split(text) if p.strip()]
             pieces = [q for p in pieces for q in _split_heading_from_body(p)]
         for piece in pieces:
@@ -239,7 +287,9 @@ def _split_heading_from_body(piece: str) -> list[str]:
         return [piece]
     head, sep, rest = piece.partition(" ")
     title = _HEAD_MARK.sub("", head)
-    if sep and rest and 2 <= len(title) <= 20 and not re.search(r"[。;；,，:：]", title):
+    # no body starts with a comma or a stop: a space before one ("“龙头” ,带动") is a gap pdfium wrote
+    body = bool(rest) and not _NO_LINE_START.match(rest)
+    if sep and body and 2 <= len(title) <= 20 and not re.search(r"[。;；,，:：]", title):
         return [head, rest]
     return [piece]
 
