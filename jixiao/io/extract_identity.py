@@ -89,6 +89,8 @@ def _titles(ctx: Context, cover_end: int) -> list[tuple[int, str]]:
             continue
         parts = [text]
         j = i - 1
+        while j > 0 and not ctx.text(j):  # blank paragraphs a web page puts between a title's lines
+            j -= 1
         named = _name_from_title(text) is not None
         while j >= 0 and len(parts) < 3 and (not named or _YEAR_ONLY.match(ctx.text(j))):
             prev = ctx.text(j)
