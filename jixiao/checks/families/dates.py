@@ -163,7 +163,7 @@ def check_report_date_format(ev: Evaluation, look: Look) -> CheckResult:
     match = _DATE_WITHOUT_MARKS.search(source.text)
     if match:
         look.fail(
-            f"报告日期写作“{match[0]}”，缺少“年”“月”“日”，已按 {ev.report_date.isoformat()} 读取；"
+            f"报告日期写作“{' '.join(match[0].split())}”，缺少“年”“月”“日”，已按 {ev.report_date.isoformat()} 读取；"
             f"请补全为“{ev.report_date.year}年{ev.report_date.month}月{ev.report_date.day}日”。",
             at="report_date",
             evidence={"written": match[0], "read_as": ev.report_date.isoformat()},
