@@ -142,7 +142,8 @@ def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, tables: bool
 # space of its own, and a space between two CJK characters is rare in Chinese text: only lines holding one
 # have their character boxes read, and those drawn out of order are put back left to right.
 
-_JUMP = re.compile(r"[^\x00-\x7f] [^\x00-\x7f]")
+# the space itself, so two spaces may share a character; led by the space, which the search skips to quickly
+_JUMP = re.compile(r" (?=[^\x00-\x7f])(?<=[^\x00-\x7f] )")
 _BACKWARDS = 1.0  # points: a character starting this far left of the end of the one before was drawn late
 
 
@@ -156,7 +157,7 @@ def _in_reading_order(textpage: pdfium.PdfTextPage, text: str) -> str:
     for line in text.split("\n"):  # pdfium ends a line with \r\n; the \r stays with its line
         end = start + len(line)
         body_end = end - 1 if line.endswith("\r") else end
-        if _JUMP.search(line) is not None:
+        if " " in line and boxes.jumps_back(text, start, body_end):
             line = boxes.in_order(text, start, body_end) + line[body_end - start :]
         parts.append(line)
         start = end + 1
@@ -168,13 +169,31 @@ class _CharBoxes:
     four objects per call; a line needs one call per character)."""
 
     def __init__(self, textpage: pdfium.PdfTextPage) -> None:
-        self.textpage = textpage
+        self.textpage = textpage.raw
         self.edges = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
 
     def box(self, index: int) -> tuple[float, float, float, float]:
         left, right, bottom, top = self.edges
         pdfium_c.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
         return left.value, right.value, bottom.value, top.value
+
+    def jumps_back(self, text: str, start: int, end: int) -> bool:
+        """Whether the drawing of the line `text[start:end]` steps back left near one of its spaces.
+
+        A glyph drawn late leaves a gap where it belongs and comes back after a space or one character on
+        ("结果 优“ ”。"): the steps between the characters either side of each space pdfium put between two
+        CJK characters are enough to tell, without the box of every character."""
+        for jump in _JUMP.finditer(text, start, end):
+            at = jump.start()  # a space between two non-ASCII characters (one beside a digit is a gap)
+            for before, after in ((at - 2, at - 1), (at - 1, at + 1), (at + 1, at + 2)):
+                if (
+                    start <= before
+                    and after < end
+                    and not (text[before].isspace() or text[after].isspace())
+                    and self.box(after)[0] < self.box(before)[1] - _BACKWARDS
+                ):
+                    return True
+        return False
 
     def in_order(self, text: str, start: int, end: int) -> str:
         """`text[start:end]`, one line, as drawn when it runs left to right; else sorted by left edge, pdfium's
