@@ -149,19 +149,22 @@ _BACKWARDS = 1.0  # points: a character starting this far left of the end of the
 
 def _in_reading_order(textpage: pdfium.PdfTextPage, text: str) -> str:
     """The page's `text` with each line drawn out of order rebuilt left to right from its character boxes."""
-    if _JUMP.search(text) is None or len(text) != pdfium_c.FPDFText_CountChars(textpage):
+    jumps = [jump.start() for jump in _JUMP.finditer(text)]
+    if not jumps or len(text) != pdfium_c.FPDFText_CountChars(textpage):
         return text  # nothing jumps, or text and character indices do not line up (surrogates): as drawn
     boxes = _CharBoxes(textpage)
-    parts: list[str] = []
-    start = 0
-    for line in text.split("\n"):  # pdfium ends a line with \r\n; the \r stays with its line
-        end = start + len(line)
-        body_end = end - 1 if line.endswith("\r") else end
-        if " " in line and boxes.jumps_back(text, start, body_end):
-            line = boxes.in_order(text, start, body_end) + line[body_end - start :]
-        parts.append(line)
-        start = end + 1
-    return "\n".join(parts)
+    lines: list[tuple[int, int]] = []  # (start, end) of each line to rebuild, in page order
+    for at in jumps:
+        start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+        if lines and lines[-1][0] == start:
+            continue  # its line is rebuilt already
+        ends = [found for found in (text.find("\r", at), text.find("\n", at)) if found != -1]
+        end = min(ends) if ends else len(text)
+        if boxes.steps_back(text, at, start, end):
+            lines.append((start, end))
+    for start, end in reversed(lines):  # from the end, so earlier lines keep their offsets
+        text = text[:start] + boxes.in_order(text, start, end) + text[end:]
+    return text
 
 
 class _CharBoxes:
@@ -177,22 +180,20 @@ class _CharBoxes:
         pdfium_c.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
         return left.value, right.value, bottom.value, top.value
 
-    def jumps_back(self, text: str, start: int, end: int) -> bool:
-        """Whether the drawing of the line `text[start:end]` steps back left near one of its spaces.
+    def steps_back(self, text: str, at: int, start: int, end: int) -> bool:
+        """Whether the drawing steps back left beside the space at `at`, in the line `text[start:end]`.
 
-        A glyph drawn late leaves a gap where it belongs and comes back after a space or one character on
-        ("结果 优“ ”。"): the steps between the characters either side of each space pdfium put between two
-        CJK characters are enough to tell, without the box of every character."""
-        for jump in _JUMP.finditer(text, start, end):
-            at = jump.start()  # a space between two non-ASCII characters (one beside a digit is a gap)
-            for before, after in ((at - 2, at - 1), (at - 1, at + 1), (at + 1, at + 2)):
-                if (
-                    start <= before
-                    and after < end
-                    and not (text[before].isspace() or text[after].isspace())
-                    and self.box(after)[0] < self.box(before)[1] - _BACKWARDS
-                ):
-                    return True
+        pdfium puts a space where the drawing jumps; a glyph drawn late leaves a gap where it belongs and
+        comes back after a space or one character on ("结果 优“ ”。"). The steps between the characters either
+        side of the space tell, without the box of every character."""
+        for before, after in ((at - 2, at - 1), (at - 1, at + 1), (at + 1, at + 2)):
+            if (
+                start <= before
+                and after < end
+                and not (text[before].isspace() or text[after].isspace())
+                and self.box(after)[0] < self.box(before)[1] - _BACKWARDS
+            ):
+                return True
         return False
 
     def in_order(self, text: str, start: int, end: int) -> str:
