@@ -501,7 +501,7 @@ def _budget(reader: _Reader, data: dict[str, Any]) -> _Execution:
             roles.setdefault("executed", col)
         elif label.startswith(("分值", "权重")):
             roles.setdefault("weight", col)
-        elif label.startswith("执行率"):
+        elif label.startswith("执行率") and "分" not in label:  # not a 执行率得分 column
             roles.setdefault("rate", col)
     # the row of the year's total: labelled 年度资金总额 (or 合计), else the first row below the header
     row = header[0] + 1
