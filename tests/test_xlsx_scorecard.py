@@ -338,6 +338,17 @@ def test_a_rate_the_unit_types_is_read_as_stated_in_percent(
     assert back.sources["budget.execution_rate"].cell == cell.coordinate
 
 
+def test_a_score_under_a_rate_score_heading_is_not_a_stated_rate(hand_file: Path) -> None:
+    workbook = openpyxl.load_workbook(hand_file)
+    sheet = workbook["自评表"]
+    row = _label_row(sheet, "年度资金总额")
+    header = next(c for c in sheet[row - 1] if str(c.value or "").startswith("执行率"))
+    header.value = "执行率得分"  # another template's column: the score of 执行率, not the rate
+    sheet[f"{header.column_letter}{row}"] = 8.62
+    workbook.save(hand_file)
+    assert read_scorecard_xlsx(hand_file).budget.execution_rate is None
+
+
 @pytest.mark.parametrize(("typed", "outcome"), [(0.8621, "pass"), (0.9, "fail")])
 def test_a_typed_rate_is_checked_against_the_budget_it_stands_beside(
     hand_file: Path, typed: float, outcome: str
