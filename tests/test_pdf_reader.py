@@ -15,7 +15,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from jixiao.core.errors import InputError
-from jixiao.io.pdf_reader import MSG_NO_TEXT, read_pdf, read_pdf_tables
+from jixiao.io.pdf_reader import MSG_NO_TEXT, _CharBoxes, read_pdf, read_pdf_tables
 from jixiao.io.readers import read_document
 from jixiao.tools import libreoffice
 
@@ -243,6 +243,86 @@ def test_it_finds_borders_inside_a_scaled_form_xobject(report_pdf: bytes) -> Non
     assert ["项目支出", WRAPPED, "45.00"] in rows
 
 
+# --- glyphs drawn out of reading order ------------------------------------------------------------------
+
+
+class _DrawnBoxes(_CharBoxes):
+    """Character boxes as a page draws them, given per character: no PDF needed to test the reordering."""
+
+    def __init__(self, boxes: list[tuple[float, float, float, float] | None], made_up: set[int]) -> None:
+        self.boxes = boxes  # (left, right, bottom, top) per character of the text; None for a space
+        self.made_up = made_up
+
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        box = self.boxes[index]
+        assert box is not None, f"no box asked for a space ({index})"
+        return box
+
+    def generated(self, index: int) -> bool:
+        return index in self.made_up
+
+
+def _cell(x: float, y: float = 0.0, width: float = 10.0) -> tuple[float, float, float, float]:
+    return (x, x + width, y, y + 10.0)
+
+
+def test_a_quote_drawn_after_the_line_is_put_back_where_it_stands() -> None:
+    text = "等级为 优 。“ ”"  # pdfium's order: the quotes come last, with made-up spaces at the jumps
+    boxes = [
+        _cell(0),
+        _cell(10),
+        _cell(20),
+        None,
+        _cell(34),
+        None,
+        _cell(48),
+        _cell(31, 5, 3),
+        None,
+        _cell(44.5, 5, 3),
+    ]
+    drawn = _DrawnBoxes(boxes, made_up={3, 5, 8})
+    assert drawn.steps_back(text, 3, 0, len(text)) is False  # 为 → 优 runs on to the right
+    assert drawn.steps_back(text, 8, 0, len(text)) is True  # 。 → “ steps back left
+    assert drawn.in_order(text, 0, len(text)) == "等级为“优”。"
+
+
+def test_a_typed_space_stays_after_its_character_wherever_pdfium_puts_its_box() -> None:
+    text = "ab cd “"
+    boxes = [
+        _cell(0, width=5),
+        _cell(5, width=5),
+        None,
+        _cell(20, width=5),
+        _cell(25, width=5),
+        None,
+        _cell(16.5, 5, 3),
+    ]
+    drawn = _DrawnBoxes(boxes, made_up={5})
+    assert drawn.in_order(text, 0, len(text)) == "ab “cd"
+
+
+def test_a_line_holding_two_printed_lines_is_left_as_drawn() -> None:
+    text = "上一行 下行"
+    boxes = [_cell(0), _cell(10), _cell(20), None, _cell(5, y=-30), _cell(15, y=-30)]
+    drawn = _DrawnBoxes(boxes, made_up={3})
+    assert drawn.in_order(text, 0, len(text)) == text
+
+
+def test_latin_words_put_back_in_order_keep_the_gap_between_them() -> None:
+    text = "NET ABC"  # drawn second word first
+    boxes = [
+        _cell(40, width=5),
+        _cell(45, width=5),
+        _cell(50, width=5),
+        None,
+        _cell(0, width=5),
+        _cell(5, width=5),
+        _cell(10, width=5),
+    ]
+    drawn = _DrawnBoxes(boxes, made_up={3})
+    assert drawn.in_order(text, 0, len(text)) == "ABC NET"
+
+
 # --- the LibreOffice helper ------------------------------------------------------------------------------
 
 
@@ -282,7 +362,9 @@ def test_convert_all_refuses_two_sources_of_one_name(tmp_path: Path) -> None:
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "report.txt").write_text("文字", encoding="utf-8")
     with pytest.raises(RuntimeError, match="two files of one name"):
-        libreoffice.convert_all([tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"], "pdf", tmp_path)
+        libreoffice.convert_all(
+            [tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"], "pdf", tmp_path
+        )
 
 
 def test_convert_all_names_the_file_it_could_not_convert_and_keeps_the_others(tmp_path: Path) -> None:

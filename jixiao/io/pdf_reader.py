@@ -180,6 +180,10 @@ class _CharBoxes:
         pdfium_c.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
         return left.value, right.value, bottom.value, top.value
 
+    def generated(self, index: int) -> bool:
+        """Whether pdfium made the character up (a space or line break for a gap), rather than the page."""
+        return bool(pdfium_c.FPDFText_IsGenerated(self.textpage, index))
+
     def steps_back(self, text: str, at: int, start: int, end: int) -> bool:
         """Whether the drawing steps back left beside the space at `at`, in the line `text[start:end]`.
 
@@ -208,7 +212,7 @@ class _CharBoxes:
         for index in range(start, end):
             ch = text[index]
             if ch.isspace():
-                if chars and not pdfium_c.FPDFText_IsGenerated(self.textpage, index):
+                if chars and not self.generated(index):
                     # a typed space goes with the character before it: pdfium places its box at random
                     chars.append((chars[-1][0], chars[-1][1], chars[-1][2], ch))
                 continue
