@@ -10,8 +10,10 @@ thus the file, line number and page) it came from.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from statistics import median
 
 from jixiao.io.document import Line, SourceDocument
@@ -35,9 +37,7 @@ def narrow(text: str) -> str:
 # a pinyin gloss a mirror site inserts after a character: (yù), (zé), (lián)
 _PINYIN = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 _SPACES = re.compile(r"\s+")
-# a run of spaces not between two ASCII letters or digits; possessive, and never starting inside a run,
-# so a run either goes whole or stays whole
-_LONE_SPACES = re.compile(r"(?<![A-Za-z0-9\s])\s++|(?<!\s)\s++(?![A-Za-z0-9])")
+_ASCII_WORD = frozenset(string.ascii_letters + string.digits)  # what a run of spaces survives between
 
 CN_NUMERALS = "一二三四五六七八九十"  # the Chinese numerals of heading numbers (一、 （三）)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # the circled numbers of list items
@@ -202,18 +202,25 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
         # OpenCC maps character by character and keeps the line breaks
         joined = _to_simplified(joined)
     # one pass over the whole text is far cheaper than one per line; neither step touches a line break
-    texts = _PINYIN.sub("", narrow(joined)).split("\n")
-    if len(texts) != len(source_lines):  # a line break inside a line's own text: fall back line by line
+    cleaned = _PINYIN.sub("", narrow(joined))
+    texts = cleaned.split("\n")
+    by_line = len(texts) != len(source_lines)
+    if by_line:  # a line break inside a line's own text: fall back line by line
         texts = [_PINYIN.sub("", narrow(_to_simplified(t) if _TRADITIONAL_HINTS.search(t) else t)) for t in raw_texts]
     # A PDF line as rejoined is already cut wherever a numbered item starts a printed line, so a section run
-    # together arrives in pieces of any length: there a mark after a space is the sign by itself.
-    pdf = doc.kind == "pdf"
+    # together arrives in pieces of any length: there a mark after a space is the sign by itself. Few lines
+    # have one: one search of the whole text tells whether any line need be searched.
+    marks = doc.kind == "pdf" and (by_line or _SPACE_BEFORE_MARK.search(cleaned) is not None)
     clean: list[CleanLine] = []
     for line, text in zip(source_lines, texts, strict=True):
-        pieces = [text]
-        if len(text) >= RUN_TOGETHER_MIN or (pdf and _RUN_TOGETHER_SPLIT.search(text)):
+        if len(text) >= RUN_TOGETHER_MIN or (marks and _RUN_TOGETHER_SPLIT.search(text)):
             pieces = [p for p in _RUN_TOGETHER_SPLIT.split(text) if p.strip()]
             pieces = [q for p in pieces for q in _split_heading_from_body(p)]
+        elif "|" not in text:  # most lines: one clean line, without the loop over pieces below
+            clean.append(CleanLine(squeeze(text), line))
+            continue
+        else:
+            pieces = [text]
         for piece in pieces:
             if "|" not in piece:
                 clean.append(CleanLine(squeeze(piece), line))
@@ -223,6 +230,8 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
     return _join_label_value_cells(_rebuild_cell_rows(clean))
 
 
+# `_RUN_TOGETHER_SPLIT` within one line of a text of many: the mark cannot reach past a line break
+_SPACE_BEFORE_MARK = re.compile(rf"[^\S\n]+{_MARK_AHEAD}")
 _CELL_VALUE = re.compile(r"^(?:-?\d[\d,]*(?:\.\d+)?%?|/)$")
 _CELL_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])[^\d。;]{1,14}$")
 _NOT_MONEY = re.compile(r"率|权重|得分|分值|比例")
@@ -236,15 +245,18 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
     '年初预算' '调整后预算数' '预算执行数' … '总额' '238.93' '251.89' '251.89' becomes one statement,
     '总额:年初预算238.93万元,调整后预算数251.89万元,…', the unit taken from a '(万元)' group header.
     """
+    texts = [line.text for line in lines]
+    # each line tested once: the scan below revisits a line for every start position in its run
+    is_value = [_CELL_VALUE.match(t) is not None for t in texts]
+    if not any(a and b for a, b in pairwise(is_value)):  # no two values in a row: no such table
+        return lines
+    # a label has at most 14 characters (`_CELL_LABEL`): longer lines need no test
+    is_label = [0 < len(t) <= 14 and _CELL_LABEL.match(t) is not None for t in texts]
     out: list[CleanLine] = []
     headers: list[str] = []
     unit = ""
     headers_at = -_HEADER_REACH
     i = 0
-    texts = [line.text for line in lines]
-    # each line tested once: the scan below revisits a line for every start position in its run
-    is_label = [bool(t) and _CELL_LABEL.match(t) is not None for t in texts]
-    is_value = [_CELL_VALUE.match(t) is not None for t in texts]
     while i < len(lines):
         # a run of short label cells, then a run of value cells
         j = i
@@ -295,7 +307,8 @@ def _join_label_value_cells(lines: list[CleanLine]) -> list[CleanLine]:
                 continue
             out.append(pending)
             pending = None
-        if _LABEL.match(line.text) and not _HEAD_MARK.match(line.text):
+        # a label has at most 10 characters (`_LABEL`): longer lines need no test
+        if len(line.text) <= 10 and _LABEL.match(line.text) and not _HEAD_MARK.match(line.text):
             pending = line
         else:
             out.append(line)
@@ -324,6 +337,12 @@ def squeeze(text: str) -> str:
     its day and month apart, "PVC 110" its words).
     """
     text = text.strip()
-    if not _SPACES.search(text):
+    words = _SPACES.split(text)  # the text is stripped: no word is empty
+    if len(words) == 1:
         return text
-    return _SPACES.sub(" ", _LONE_SPACES.sub("", text))
+    # each run decided by the two characters around it: a split and a look at its ends is several times
+    # faster than a regular expression whose lookarounds are tried at every position of a long PDF line
+    squeezed = [words[0]]
+    for before, after in pairwise(words):
+        squeezed.append(f" {after}" if before[-1] in _ASCII_WORD and after[0] in _ASCII_WORD else after)
+    return "".join(squeezed)
