@@ -36,7 +36,15 @@ class Context:
     @cached_property
     def _keys(self) -> list[tuple[str | None, ...]]:
         headings = self.seg.headings
-        return [tuple(headings[h].key for h in chain) for chain in self.seg.parents]
+        keys: list[tuple[str | None, ...]] = []
+        chain_before: tuple[int, ...] | None = None
+        keys_before: tuple[str | None, ...] = ()
+        for chain in self.seg.parents:
+            # the lines of a section share its chain: their keys are built once, and are the same tuple
+            if chain != chain_before:
+                chain_before, keys_before = chain, tuple(headings[h].key for h in chain)
+            keys.append(keys_before)
+        return keys
 
     def keys(self, i: int) -> tuple[str | None, ...]:
         """The outline keys of the headings line `i` sits under, outermost first."""
@@ -46,8 +54,12 @@ class Context:
         chain = self.seg.parents[i]
         if not chain:
             return None
-        heading = self.seg.headings[chain[-1]]
-        return f"{heading.numbering or ''}{heading.title}"
+        return self._section_titles[chain[-1]]
+
+    @cached_property
+    def _section_titles(self) -> list[str]:
+        """Each heading as written, numbering and title: every value read records the one it sits under."""
+        return [f"{heading.numbering or ''}{heading.title}" for heading in self.seg.headings]
 
     @cached_property
     def heading_lines(self) -> set[int]:
@@ -63,11 +75,16 @@ class Context:
     def _by_key(self) -> dict[str, list[int]]:
         """Non-empty body lines per outline key, built once: extractors ask for sections many times."""
         index: dict[str, list[int]] = {}
+        keys_before: tuple[str | None, ...] | None = None
+        targets: list[list[int]] = []  # the lists of the keys of the current line's section
         for i in self._body:
             if self.lines[i].text:
-                for key in set(self._keys[i]):
-                    if key is not None:
-                        index.setdefault(key, []).append(i)
+                keys = self._keys[i]
+                if keys is not keys_before:  # `_keys` gives a section's lines one tuple
+                    keys_before = keys
+                    targets = [index.setdefault(key, []) for key in dict.fromkeys(keys) if key is not None]
+                for target in targets:
+                    target.append(i)
         return index
 
     @cached_property

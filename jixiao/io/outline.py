@@ -21,6 +21,7 @@ _NUMBERING: list[tuple[int, re.Pattern[str]]] = [
     (3, re.compile(r"^(?P<num>\d{1,2}(?:、|\.(?!\d)|:(?!\d)))\s*(?P<title>.*)$")),
     (4, re.compile(r"^(?P<num>\(\d{1,2}\))\s*(?P<title>.*)$")),
 ]
+_NUMBERING_FIRST = frozenset(CN_NUMERALS + "(")  # with the digits, the characters a numbering starts with
 # ① ② … number list items (tasks, targets), never headings
 ITEM_MARK = re.compile(rf"^(?:[{CIRCLED}][、.]?|\d{{1,2}}(?:、|\.(?!\d)|:(?!\d))|\(\d{{1,2}}\)|[{CN_NUMERALS}]是)\s*")
 
@@ -74,6 +75,8 @@ _APPENDIX = re.compile(
     r"|(?:\d{4}年度?)?部门整体支出绩效自评表(?:\(暂定评分\))?)$"
 )
 
+_APPENDIX_FIRST = frozenset("附部")  # with the digits, the characters an appendix's opening line starts with
+
 
 @dataclass
 class Heading:
@@ -112,13 +115,15 @@ def classify(title: str, level: int) -> str | None:
 
 def parse_heading(text: str) -> tuple[int, str | None, str] | None:
     """(level, numbering, title) when the line is a heading, else None."""
-    for level, pattern in _NUMBERING:
-        match = pattern.match(text)
-        if match:
-            title = match["title"].strip()
-            if not title or not _looks_like_title(title):
-                return None
-            return level, match["num"], title
+    # every numbering starts with a Chinese numeral, "(" or a digit: most lines need not try the patterns
+    if text[:1] in _NUMBERING_FIRST or text[:1].isdigit():
+        for level, pattern in _NUMBERING:
+            match = pattern.match(text)
+            if match:
+                title = match["title"].strip()
+                if not title or not _looks_like_title(title):
+                    return None
+                return level, match["num"], title
     # a heading that lost its numbering: accepted only when it is a known top-level title
     bare = text.rstrip(":")
     if 4 <= len(bare) <= 16 and not _SENTENCE_END.search(bare) and _bare_top_key(bare):
@@ -150,28 +155,30 @@ def segment(lines: list[CleanLine]) -> Segmented:
     seg = Segmented()
     in_toc = False
     chain: list[int] = []  # indexes into seg.headings, outermost first
+    parents: tuple[int, ...] = ()  # `chain` as the lines under it record it, one tuple for all of them
     seen_top = False
     for i, line in enumerate(lines):
         text = line.text
-        if _TOC.match(text):
+        if text[:1] == "目" and _TOC.match(text):
             in_toc = True
             seg.toc.add(i)
-            seg.parents.append(tuple(chain))
+            seg.parents.append(parents)
             continue
         if in_toc:
             if text and (_TOC_ENTRY.match(text) or parse_heading(text)) and len(text) <= 40:
                 seg.toc.add(i)
-                seg.parents.append(tuple(chain))
+                seg.parents.append(parents)
                 continue
             if text:
                 in_toc = False
-        if seen_top and _APPENDIX.match(text):  # the body ends: the appendix's own headings are not the report's
+        # the body ends: the appendix's own headings are not the report's
+        if seen_top and (text[:1] in _APPENDIX_FIRST or text[:1].isdigit()) and _APPENDIX.match(text):
             seg.appendix = i
             seg.parents.extend(() for _ in range(i, len(lines)))
             break
         parsed = parse_heading(text) if text else None
         if parsed is None:
-            seg.parents.append(tuple(chain))
+            seg.parents.append(parents)
             continue
         level, numbering, title = parsed
         if level > 1 and not seen_top and _bare_top_key(title.rstrip(":。")) and _later_top(lines, i):
@@ -183,7 +190,8 @@ def segment(lines: list[CleanLine]) -> Segmented:
             chain.pop()
         seg.headings.append(Heading(level, numbering, title, key, i))
         chain.append(len(seg.headings) - 1)
-        seg.parents.append(tuple(chain))
+        parents = tuple(chain)
+        seg.parents.append(parents)
     return seg
 
 
