@@ -47,6 +47,7 @@ _ALWAYS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"公用经费"), "budget.expenditure.public"),
     (re.compile(r"结余结转|结转结余|年末结转"), "budget.expenditure.carried_forward"),
 ]
+_ANY_ALWAYS = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _ALWAYS))
 _FISCAL_INCOME = re.compile(r"财政拨款(收入|资金)?$")
 _BASIC = re.compile(r"基本支出")
 _PROJECT = re.compile(r"项目支出")
@@ -70,9 +71,11 @@ def extract_budget(ctx: Context) -> None:
             continue
         if i in project_lines and _project(ctx, i, text):
             continue
-        rate = _BUDGET_RATE.search(text)
+        rate = _BUDGET_RATE.search(text) if "执行率" in text else None
         if rate:
             ctx.put("budget.execution_rate", Decimal(rate["rate"]), i)
+        if "元" not in text:  # every amount ends in 元, 万元 or 亿元: most lines with a digit state none
+            continue
         topic: str | None = None  # a clause that names no topic of its own continues the previous one's
         for period in _PERIOD_END.split(text):
             # "配置…，从资产类别分析，配置通用设备…；家具…": categories run to the end of the sentence
@@ -163,31 +166,32 @@ def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by
     if topic == "fiscal" and _fiscal_class(ctx, i, fig, label):
         return
     if topic == "income" and _FISCAL_INCOME.search(label):
-        _put_with_share(ctx, "budget.income.fiscal", i, fig)
+        _put_with_share(ctx, "budget.income.fiscal", i, fig, label)
         return
     if _BASIC.search(label) or _PROJECT.search(label):
         part = "basic" if _BASIC.search(label) else "project"
         whole = "budget.fiscal_expenditure" if topic == "fiscal" else "budget.expenditure"
-        _put_with_share(ctx, f"{whole}.{part}", i, fig)
+        _put_with_share(ctx, f"{whole}.{part}", i, fig, label)
+        return
+    if not _ANY_ALWAYS.search(label):  # one search rules out the labels none of them name
         return
     for pattern, path in _ALWAYS:
         if pattern.search(label):
-            _put_with_share(ctx, path, i, fig)
+            _put_with_share(ctx, path, i, fig, label)
             return
 
 
-def _statement(fig: Figure) -> str:
-    """What a figure is said to be, to tell a second statement of it: its label, under the row it stands in
-    where a table row leads it ("财政专户管理资金:年初预算0.00万元": a short head with no figure)."""
-    label = _clean_label(fig.label)
+def _statement(fig: Figure, label: str) -> str:
+    """What a figure is said to be, to tell a second statement of it: its `label` (cleaned), under the row it
+    stands in where a table row leads it ("财政专户管理资金:年初预算0.00万元": a short head with no figure)."""
     head, colon, _ = fig.context.partition(":")
     if colon and head != fig.label and len(head) <= 20 and not _DIGIT.search(head):
         return f"{head}:{label}"
     return label
 
 
-def _put_with_share(ctx: Context, path: str, i: int, fig: Figure) -> None:
-    if ctx.put(path, fig.amount, i, fig.unit, label=_statement(fig)) and fig.share is not None:
+def _put_with_share(ctx: Context, path: str, i: int, fig: Figure, label: str) -> None:
+    if ctx.put(path, fig.amount, i, fig.unit, label=_statement(fig, label)) and fig.share is not None:
         share_path = f"{path}_share"
         if path.startswith(("budget.income.", "budget.expenditure.", "budget.fiscal_expenditure.", "assets.")) and (
             not path.endswith((".total", "current", "fixed_net", "fixed_book", "disposed", "initial"))
@@ -239,13 +243,13 @@ def _other_budgets(ctx: Context) -> None:
     A section headed 国有资本经营 that holds asset figures does not state anything about that budget: its
     heading alone says nothing, so the value stays unset for the checker to notice.
     """
+    body = ctx.body_lines()
     for key, (word, field) in _OTHER_BUDGETS.items():
         path = f"budget.{field}"
         under_key = set(ctx.body(key))
-        for i in ctx.body_lines():
+        # most reports never name these budgets: their lines are found by a comprehension, not a loop
+        for i in [i for i in body if word in ctx.lines[i].text or i in under_key]:
             text = ctx.text(i)
-            if word not in text and i not in under_key:
-                continue
             for sentence in sentences(text):
                 mentions = word in sentence or (i in under_key and "预算" in sentence and "资产" not in sentence)
                 if not mentions:

@@ -128,7 +128,7 @@ def _fiscal_year(ctx: Context, titles: list[tuple[int, str]], cover_end: int) ->
             ctx.put("fiscal_year", int(year[1]), i)
             return
     for i in range(len(ctx.lines)):
-        year = _YEAR_IN_TEXT.search(ctx.text(i))
+        year = _YEAR_IN_TEXT.search(ctx.text(i)) if "年" in ctx.text(i) else None
         if year:
             ctx.put("fiscal_year", int(year[1]), i)
             return
@@ -158,6 +158,8 @@ def _report_date(ctx: Context, cover_end: int) -> None:
     candidates = list(range(cover_end)) + list(range(max(cover_end, len(ctx.lines) - 8), len(ctx.lines)))
     for i in candidates:
         text = ctx.text(i)
+        if "日期" not in text and (len(text) > 16 or "月" not in text):  # no date, labelled or alone
+            continue
         if _PAGE_FURNITURE.search(text):
             continue
         match = _LABELLED_DATE.search(text) or (_DATE.fullmatch(text.strip()) if len(text) <= 16 else None)

@@ -104,10 +104,10 @@ def _targets(ctx: Context) -> None:
         head, sep, rest = text.partition(":")
         if not sep or len(head) > 40:
             continue
-        if re.search(r"绩效目标$", head) and not ctx.get("performance.targets"):
+        if head.endswith("绩效目标") and not ctx.get("performance.targets"):
             for item in _numbered(rest):
                 ctx.append("performance.targets", item, i)
-        elif re.search(r"(实际)?完成情况$", head) and not ctx.get("performance.achievements"):
+        elif head.endswith("完成情况") and not ctx.get("performance.achievements"):
             for item in _numbered(rest):
                 ctx.append("performance.achievements", item, i)
 

@@ -22,6 +22,7 @@ _RETIRED = re.compile(r"离退休(?:人员|人数)?$")
 _FUNDED = re.compile(r"财政(?:实际)?(?:供给|供养)")
 _STAFF_WORDS = re.compile(r"编制|实有|在编|在职|供养|供给|离退休")
 _BODY_WORDS = re.compile(r"内设|下设|直属|下属|二级机构")
+_ANY_WORDS = re.compile(f"{_STAFF_WORDS.pattern}|{_BODY_WORDS.pattern}")
 _CLAUSE_CUT = re.compile(r"[,;:。(、]")
 _LABEL_LEAD = re.compile(r"^(?:其中|截至|截止|\d{4}年(?:底|末|度)?|[\u4e00-\u9fff]{0,4}(?:本|我)(?:局|院|校|部门|单位|委|办|中心))+")
 _LABEL_VERB = re.compile(r"(?:为|共|有|是|达)$")
@@ -30,6 +31,8 @@ _LABEL_VERB = re.compile(r"(?:为|共|有|是|达)$")
 def extract_staffing(ctx: Context) -> None:
     for i in ctx.body_lines():
         text = ctx.text(i)
+        if not _ANY_WORDS.search(text):  # one search rules out the lines that are about neither
+            continue
         if _STAFF_WORDS.search(text) and _COUNT.search(text):
             _staff_sentence(ctx, i, text)
         if _BODY_WORDS.search(text):
@@ -106,24 +109,33 @@ def _cn_int(text: str) -> int:
     return _CN_DIGITS.get(text, 0)
 
 
+_NAME_TOKENS = re.compile(r"([、,()（）])")
+_OPEN, _CLOSE, _SEPARATORS = frozenset("(（"), frozenset(")）"), frozenset("、,")
+_NAME_LEAD = re.compile(r"^(?:内设|下设|和|及|以及|其中)")
+_NAME_TAIL = re.compile(r"(?:等)?\d+个[\u4e00-\u9fff]{0,4}$|等$")
+
+
 def _split_names(text: str) -> list[str]:
     """'综合股(政策法规股)、网络传播股' → two names; separators inside brackets do not split."""
     names: list[str] = []
     depth = 0
-    current = ""
-    for ch in text:
-        depth += ch in "(（"
-        depth -= ch in ")）"
-        if ch in "、," and depth == 0:
-            names.append(current)
-            current = ""
-        else:
-            current += ch
-    names.append(current)
+    current: list[str] = []
+    # walked token by token, not character by character: the text between two separators or brackets is one
+    for token in _NAME_TOKENS.split(text):
+        if token in _OPEN:
+            depth += 1
+        elif token in _CLOSE:
+            depth -= 1
+        elif token in _SEPARATORS and depth == 0:
+            names.append("".join(current))
+            current = []
+            continue
+        current.append(token)
+    names.append("".join(current))
     cleaned = []
     for name in names:
-        name = re.sub(r"^(?:内设|下设|和|及|以及|其中)", "", name.strip())
-        name = re.sub(r"(?:等)?\d+个[\u4e00-\u9fff]{0,4}$|等$", "", name).strip()
+        name = _NAME_LEAD.sub("", name.strip())
+        name = _NAME_TAIL.sub("", name).strip()
         if 2 <= len(name) <= 30:
             cleaned.append(name)
     return cleaned
