@@ -169,7 +169,12 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     statement starts.
     """
     lines = [line for line in lines if not _PAGE_NUMBER.match(line.text)]
-    widths = [_width(line.text) for line in lines]
+    # A line of fewer than (_WRAP_MIN - _MEASURE_NEAR) / 2 characters can neither wrap nor set a page's
+    # measure, whatever its exact width: twice its length, an upper bound, serves without measuring it.
+    widths = [
+        _width(line.text) if 2 * len(line.text) >= _WRAP_MIN - _MEASURE_NEAR else 2 * len(line.text.rstrip())
+        for line in lines
+    ]
     measures = _measures(lines, widths)
     full_from = {page: _full_from(measure) for page, measure in measures.items()}
     groups: list[tuple[Line, list[str]]] = []  # a first line and the stripped lines that run on from it
