@@ -190,14 +190,12 @@ class _CharBoxes:
         pdfium puts a space where the drawing jumps; a glyph drawn late leaves a gap where it belongs and
         comes back after a space or one character on ("结果 优“ ”。"). The steps between the characters either
         side of the space tell, without the box of every character."""
+        boxes: dict[int, tuple[float, float, float, float]] = {}  # the pairs share characters: each read once
         for before, after in ((at - 2, at - 1), (at - 1, at + 1), (at + 1, at + 2)):
-            if (
-                start <= before
-                and after < end
-                and not (text[before].isspace() or text[after].isspace())
-                and self.box(after)[0] < self.box(before)[1] - _BACKWARDS
-            ):
-                return True
+            if start <= before and after < end and not (text[before].isspace() or text[after].isspace()):
+                left = (boxes.get(after) or boxes.setdefault(after, self.box(after)))[0]
+                if left < (boxes.get(before) or boxes.setdefault(before, self.box(before)))[1] - _BACKWARDS:
+                    return True
         return False
 
     def in_order(self, text: str, start: int, end: int) -> str:
