@@ -438,6 +438,7 @@ class Tally:
     readings: list[tuple[Reading | None, Reading | None]]
     weights: list[Decimal | None]  # stated, or spread when provisional (None: no weight)
     results: list[Scored | None]  # None: not put to the rulebook (不适用, no 一级, no weight)
+    probes: list[Scored | None]  # provisional: each indicator scored for a weight of 1, to tell the scorable
     execution: ExecutionScore
     assessed_weight: Decimal
     total_before_cap: Decimal
@@ -472,14 +473,13 @@ def tally(
 
     # the weight of each indicator: stated, or spread over the scorable ones of its 一级 (provisional)
     weights: list[Decimal | None] = [ind.weight for ind in indicators]
+    probes: list[Scored | None] = [None] * len(indicators)
     if provisional:
         weights = [None] * len(indicators)
-        scorable = [
-            levels[i] is not None
-            and not ind.not_applicable
-            and score_measures(rulebook, *readings[i], Decimal(1), ind.score).score is not None
-            for i, ind in enumerate(indicators)
-        ]
+        for i, ind in enumerate(indicators):
+            if levels[i] is not None and not ind.not_applicable:
+                probes[i] = score_measures(rulebook, *readings[i], Decimal(1), ind.score)
+        scorable = [probe is not None and probe.score is not None for probe in probes]
         for level in rulebook.weights.level1:
             members = [i for i in range(len(indicators)) if scorable[i] and levels[i] is level]
             for i, share in zip(members, spread(level.weight, len(members), places), strict=True):
@@ -517,10 +517,30 @@ def tally(
         scaled, cap = apply_cap(rulebook, execution.rate, scaled)
         grade = grade_for(rulebook, scaled)
     return Tally(
-        provisional=provisional, levels=levels, readings=readings, weights=weights, results=results,
+        provisional=provisional, levels=levels, readings=readings, weights=weights, results=results, probes=probes,
         execution=execution, assessed_weight=assessed, total_before_cap=total, total=final, cap=cap,
         scaled_total=scaled, grade=grade, full_weight=full,
     )  # fmt: skip
+
+
+def _provisional_words(rulebook: Rulebook) -> tuple[str, list[str]]:
+    """What a provisional scorecard assumes, in words that depend on the rulebook alone: the headline, and
+    per 一级 the line for a level without any scorable 三级 (most reports state no indicators at all)."""
+    headline = (
+        f"报告未列各项指标的分值（自评表未附），按评分规则“{rulebook.id}”暂评：各一级指标的分值平均分配给"
+        "其下可计分的三级指标（有指标值和实际完成值且能按规则计分的；不适用的不参与），"
+        "尾差按最大余数法分给排在前面的指标；暂评结果仅供参考"
+    )
+    unassessed = [f"{level.name} {fmt(level.weight)} 分：没有可计分的三级指标，未评" for level in rulebook.weights.level1]
+    return headline, unassessed
+
+
+def _empty_levels(rulebook: Rulebook) -> list[LevelScore]:
+    """Per 一级, its score when the report states no indicator under it."""
+    return [
+        LevelScore(name=level.name, weight=level.weight, indicators=0, scored=0, assessed_weight=ZERO, score=ZERO)
+        for level in rulebook.weights.level1
+    ]
 
 
 def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
@@ -530,22 +550,19 @@ def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
     levels, weights, provisional = done.levels, done.weights, done.provisional
     assumptions: list[str] = []
     if provisional:
-        assumptions.append(
-            f"报告未列各项指标的分值（自评表未附），按评分规则“{rulebook.id}”暂评：各一级指标的分值平均分配给"
-            "其下可计分的三级指标（有指标值和实际完成值且能按规则计分的；不适用的不参与），"
-            "尾差按最大余数法分给排在前面的指标；暂评结果仅供参考"
-        )
-        for level in rulebook.weights.level1:
+        headline, unassessed = _derived(rulebook, "provisional words", _provisional_words)
+        assumptions.append(headline)
+        for level, none_scorable in zip(rulebook.weights.level1, unassessed, strict=True):
             shares = [w for w, lv in zip(weights, levels, strict=True) if lv is level and w is not None]
             if shares:
                 each = "、".join(sorted({fmt(s) for s in shares}, key=Decimal, reverse=True))
                 assumptions.append(f"{level.name} {fmt(level.weight)} 分分给 {len(shares)} 项可计分指标，每项 {each} 分")
             else:
-                assumptions.append(f"{level.name} {fmt(level.weight)} 分：没有可计分的三级指标，未评")
+                assumptions.append(none_scorable)
 
     scores: list[IndicatorScore] = []
     for i, ind in enumerate(indicators):
-        target, actual = done.readings[i]
+        target = done.readings[i][0]
         weight = weights[i]
         base = {
             "index": i,
@@ -565,7 +582,8 @@ def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
             elif levels[i] is None:
                 why = f"一级指标“{ind.level1}”不在评分规则之内" if ind.level1 else "没有一级指标，无法归入"
             elif provisional:
-                why = score_measures(rulebook, target, actual, Decimal(1), ind.score).reason or "无法计分"
+                probe = done.probes[i]
+                why = (probe.reason if probe is not None else None) or "无法计分"
             else:
                 why = "没有分值"
             scores.append(IndicatorScore(**base, weight=weight, score=None, method="unscored", computation="", reason=why))
@@ -592,8 +610,11 @@ def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
         assumptions.append(f"预算执行率 {fmt(rulebook.weights.execution)} 分：{execution.computation}，未评")
 
     level_scores: list[LevelScore] = []
-    for level in rulebook.weights.level1:
+    for level, empty in zip(rulebook.weights.level1, _derived(rulebook, "empty levels", _empty_levels), strict=True):
         mine = [s for s, lv in zip(scores, levels, strict=True) if lv is level]
+        if not mine:
+            level_scores.append(empty)
+            continue
         scored = [s for s in mine if s.score is not None and s.weight is not None]
         level_scores.append(
             LevelScore(

@@ -48,7 +48,11 @@ class ExecutionScore(_Value):
 
 
 class LevelScore(_Value):
-    """One 一级指标: its weight under the rulebook, how many 三级 were scored, their weights and scores."""
+    """One 一级指标: its weight under the rulebook, how many 三级 were scored, their weights and scores.
+
+    Frozen: a level without any indicator reads the same on every scorecard, and the engine shares it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
     weight: Decimal = Field(description="the 一级 weight of the rulebook")
