@@ -453,6 +453,10 @@ class Tally:
         return self.assessed_weight == self.full_weight
 
 
+def _full_weight(rulebook: Rulebook) -> Decimal:
+    return rulebook.weights.total
+
+
 def tally(
     ev: Evaluation, rulebook: Rulebook, readings: list[tuple[Reading | None, Reading | None]] | None = None
 ) -> Tally:
@@ -474,7 +478,7 @@ def tally(
     # the weight of each indicator: stated, or spread over the scorable ones of its 一级 (provisional)
     weights: list[Decimal | None] = [ind.weight for ind in indicators]
     probes: list[Scored | None] = [None] * len(indicators)
-    if provisional:
+    if provisional and indicators:  # without indicators there is nothing to spread
         weights = [None] * len(indicators)
         for i, ind in enumerate(indicators):
             if levels[i] is not None and not ind.not_applicable:
@@ -504,7 +508,7 @@ def tally(
         total += execution.score
     total = round_half_up(total, places)
     assessed = round_half_up(assessed, places)
-    full = rulebook.weights.total
+    full = _derived(rulebook, "total", _full_weight)
     scaled: Decimal | None = None
     cap: Decimal | None = None
     final = total
