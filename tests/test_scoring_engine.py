@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from jixiao.io import load_report
-from jixiao.scoring.engine import apply_cap, grade_for, score, spread
+from jixiao.scoring.engine import apply_cap, grade_for, readings_of, scorable, score, score_measures, spread
 from jixiao.scoring.rulebook import Rulebook, load_rulebook
 from jixiao.scoring.scorecard import IndicatorScore, Scorecard
+from jixiao.scoring.targets import read_text
 from tests import support
 from tests.test_scoring_fixtures import bureau, evaluation, full_marks, indicator
 
@@ -234,3 +236,41 @@ def test_the_documented_example_is_capped_at_79_and_graded_yiban_under_the_burea
 def test_the_documented_example_scores_90_50_and_you_under_mof_2020() -> None:
     card = score(evaluation(*_documented(), adjusted="100.00", executed="65.00"), mof())
     assert (str(card.total), card.cap, card.grade) == ("90.50", None, "优")
+
+
+# --- the provisional test of each indicator ------------------------------------------------------------
+
+_FIGURES = st.sampled_from(["0", "1", "3", "4", "5.5", "95", "100", "-2", "0.5"])
+_UNITS = st.sampled_from(["", "%", "个", "次", "万元", "天"])
+_BEFORE = st.sampled_from(["", "≥", "≤", "=", ">", "<", "不低于", "不超过", "控制在"])
+_WORDS = st.sampled_from(
+    ["达成年度指标", "部分达成年度指标", "未达成年度指标", "按时完成", "如期", "年底前完成", "效果明显", "好", "较好", ""]
+)
+_DATES = st.sampled_from(["12月31日前", "6月30日前", "次年3月完成", "11月20日", "次年1月15日", "10月底前"])
+MEASURE_TEXTS = st.one_of(st.builds(lambda c, f, u: f"{c}{f}{u}", _BEFORE, _FIGURES, _UNITS), _WORDS, _DATES)
+STATED = st.one_of(st.none(), st.sampled_from([Decimal(x) for x in ("0", "0.5", "0.85", "1", "1.5", "4", "-1")]))
+
+
+@given(st.one_of(st.none(), MEASURE_TEXTS), st.one_of(st.none(), MEASURE_TEXTS), STATED)
+def test_the_provisional_test_agrees_with_scoring_for_a_weight_of_1(
+    target: str | None, actual: str | None, stated: Decimal | None
+) -> None:
+    readings = (None if target is None else read_text(target), None if actual is None else read_text(actual))
+    for rulebook in (mof(), load_rulebook("hunan-2023"), bureau()):
+        scored = score_measures(rulebook, *readings, Decimal(1), stated)
+        assert scorable(rulebook, *readings, stated) is (scored.score is not None), (target, actual, stated, scored)
+
+
+def test_the_provisional_test_agrees_with_scoring_on_every_indicator_of_the_seed_example_and_corpus() -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "qingshan_nongye_2024.txt"
+    evaluations = [
+        load_report(support.seed_path()),
+        load_report(example),
+        *(support.corpus_evaluation(p.name) for p in support.corpus_files()),
+    ]
+    indicators = [ind for ev in evaluations for ind in ev.performance.indicators]
+    assert len(indicators) >= 40
+    for ind, readings in zip(indicators, readings_of(indicators), strict=True):
+        for rulebook in (mof(), load_rulebook("hunan-2023")):
+            scored = score_measures(rulebook, *readings, Decimal(1), ind.score)
+            assert scorable(rulebook, *readings, ind.score) is (scored.score is not None), ind.name

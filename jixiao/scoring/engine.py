@@ -27,6 +27,7 @@ from jixiao.scoring.scorecard import ExecutionScore, IndicatorScore, LevelScore,
 from jixiao.scoring.targets import Reading, read_measure
 
 ZERO = Decimal(0)
+ONE = Decimal(1)
 HUNDRED = Decimal(100)
 T = TypeVar("T")
 _ON_TIME = re.compile(r"按时|按期|如期|提前|准时")
@@ -374,6 +375,46 @@ def _deadline(target: Reading, actual: Reading, weight: Decimal, stated: Decimal
     return _stated_or(f"逾期完成（期限 {due}，{done}完成），评分规则没有逾期的计分办法", weight, stated, places)
 
 
+def scorable(rulebook: Rulebook, target: Reading | None, actual: Reading | None, stated: Decimal | None) -> bool:
+    """Whether `score_measures` gives a score for a weight of 1: the test a provisional scorecard makes of
+    every indicator before it spreads the weights. It follows `score_measures` branch by branch without
+    making a `Scored` and its words (tests hold the two equal); the words are made for the few that fail."""
+    if target is None or actual is None:
+        return _stated_scorable(stated)
+    if target.direction == "定性":
+        return _qualitative_scorable(rulebook, actual, stated)
+    if target.direction == "期限":
+        if actual.date is None:
+            return _ON_TIME.search(actual.text) is not None or _stated_scorable(stated)
+        assert target.date is not None
+        met = not (actual.next_year and not target.next_year) and actual.date <= target.date
+        return met or _stated_scorable(stated)
+    if actual.date is not None or actual.value is None:
+        if band_of(rulebook, actual.text) is not None:
+            return _qualitative_scorable(rulebook, actual, stated)
+        return _stated_scorable(stated)
+    if actual.comparator is not None or (target.unit and actual.unit and target.unit != actual.unit):
+        return _stated_scorable(stated)
+    t, a = target.value, actual.value
+    assert t is not None
+    if t == 0 and target.direction in ("反向", "等于"):
+        return True
+    if target.direction == "反向":
+        return a <= t or t >= 0
+    return t > 0 or a >= t or _stated_scorable(stated)
+
+
+def _stated_scorable(stated: Decimal | None) -> bool:
+    return stated is not None and ZERO <= stated <= ONE
+
+
+def _qualitative_scorable(rulebook: Rulebook, actual: Reading, stated: Decimal | None) -> bool:
+    band = band_of(rulebook, actual.text)
+    if band is None:
+        return _stated_scorable(stated)
+    return stated is not None and in_band(rulebook, band, ONE, stated)
+
+
 # ------------------------------------------------------------------------------------------------ execution
 
 
@@ -438,7 +479,6 @@ class Tally:
     readings: list[tuple[Reading | None, Reading | None]]
     weights: list[Decimal | None]  # stated, or spread when provisional (None: no weight)
     results: list[Scored | None]  # None: not put to the rulebook (不适用, no 一级, no weight)
-    probes: list[Scored | None]  # provisional: each indicator scored for a weight of 1, to tell the scorable
     execution: ExecutionScore
     assessed_weight: Decimal
     total_before_cap: Decimal
@@ -477,15 +517,14 @@ def tally(
 
     # the weight of each indicator: stated, or spread over the scorable ones of its 一级 (provisional)
     weights: list[Decimal | None] = [ind.weight for ind in indicators]
-    probes: list[Scored | None] = [None] * len(indicators)
     if provisional and indicators:  # without indicators there is nothing to spread
         weights = [None] * len(indicators)
-        for i, ind in enumerate(indicators):
-            if levels[i] is not None and not ind.not_applicable:
-                probes[i] = score_measures(rulebook, *readings[i], Decimal(1), ind.score)
-        scorable = [probe is not None and probe.score is not None for probe in probes]
+        can_score = [
+            levels[i] is not None and not ind.not_applicable and scorable(rulebook, *readings[i], ind.score)
+            for i, ind in enumerate(indicators)
+        ]
         for level in rulebook.weights.level1:
-            members = [i for i in range(len(indicators)) if scorable[i] and levels[i] is level]
+            members = [i for i in range(len(indicators)) if can_score[i] and levels[i] is level]
             for i, share in zip(members, spread(level.weight, len(members), places), strict=True):
                 weights[i] = share
 
@@ -521,7 +560,7 @@ def tally(
         scaled, cap = apply_cap(rulebook, execution.rate, scaled)
         grade = grade_for(rulebook, scaled)
     return Tally(
-        provisional=provisional, levels=levels, readings=readings, weights=weights, results=results, probes=probes,
+        provisional=provisional, levels=levels, readings=readings, weights=weights, results=results,
         execution=execution, assessed_weight=assessed, total_before_cap=total, total=final, cap=cap,
         scaled_total=scaled, grade=grade, full_weight=full,
     )  # fmt: skip
@@ -566,7 +605,7 @@ def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
 
     scores: list[IndicatorScore] = []
     for i, ind in enumerate(indicators):
-        target = done.readings[i][0]
+        target, actual = done.readings[i]
         weight = weights[i]
         base = {
             "index": i,
@@ -586,8 +625,7 @@ def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
             elif levels[i] is None:
                 why = f"一级指标“{ind.level1}”不在评分规则之内" if ind.level1 else "没有一级指标，无法归入"
             elif provisional:
-                probe = done.probes[i]
-                why = (probe.reason if probe is not None else None) or "无法计分"
+                why = score_measures(rulebook, target, actual, ONE, ind.score).reason or "无法计分"
             else:
                 why = "没有分值"
             scores.append(IndicatorScore(**base, weight=weight, score=None, method="unscored", computation="", reason=why))
