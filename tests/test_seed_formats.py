@@ -39,7 +39,7 @@ def test_a_wrapped_pdf_paragraph_is_one_statement_again(seed_docx: Path, tmp_pat
 @pytest.fixture(scope="module")
 def seed_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     document = Document()
-    # one CJK font for every character, as a unit's template sets it (test_pdf_fidelity reads PDFs of the
+    # one CJK font for every character, as a unit's template sets it (test_format_fidelity reads PDFs of the
     # default template, where LibreOffice draws “ ” ≤ in a Western font apart from the CJK text)
     style = document.styles["Normal"]
     style.font.name = "Noto Serif CJK SC"

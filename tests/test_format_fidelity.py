@@ -1,4 +1,5 @@
-"""A report imported from a PDF gives what the same report gives as text: every value and every finding.
+"""A report imported from a PDF, or from a docx, gives what the same report gives as text: every value and
+every finding.
 
 For the seed, every corpus report and our example, a docx is written with python-docx (one paragraph per
 line, the default template) and all are turned into PDFs by one headless LibreOffice, as a unit prints its
@@ -39,16 +40,22 @@ REPORTS = _reports()
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def docxs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("fidelity")
-    sources = []
+    written = {}
     for name, text in REPORTS.items():
         document = Document()
         for line in text.splitlines():
             document.add_paragraph(line)
-        sources.append(folder / f"{name}.docx")
-        document.save(str(sources[-1]))
-    return {path.stem: path for path in convert_all(sources, "pdf", folder / "pdf")}
+        written[name] = folder / f"{name}.docx"
+        document.save(str(written[name]))
+    return written
+
+
+@pytest.fixture(scope="module")
+def pdfs(docxs: dict[str, Path]) -> dict[str, Path]:
+    folder = next(iter(docxs.values())).parent / "pdf"
+    return {path.stem: path for path in convert_all(list(docxs.values()), "pdf", folder)}
 
 
 def _values(evaluation: Evaluation) -> dict[str, object]:
@@ -66,13 +73,21 @@ def _findings(evaluation: Evaluation) -> Counter[tuple[str, str, str]]:
     )
 
 
+def _same_as_text(name: str, other: Evaluation) -> None:
+    text = support.import_text(REPORTS[name], f"{name}.txt")
+    assert _values(other) == _values(text)
+    assert _headings(other) == _headings(text)
+    assert _findings(other) == _findings(text)
+
+
 @pytest.mark.parametrize("name", list(REPORTS))
 def test_the_pdf_of_a_report_imports_as_its_text_does(name: str, pdfs: dict[str, Path]) -> None:
-    text = support.import_text(REPORTS[name], f"{name}.txt")
-    printed = load_report(pdfs[name])
-    assert _values(printed) == _values(text)
-    assert _headings(printed) == _headings(text)
-    assert _findings(printed) == _findings(text)
+    _same_as_text(name, load_report(pdfs[name]))
+
+
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_the_docx_of_a_report_imports_as_its_text_does(name: str, docxs: dict[str, Path]) -> None:
+    _same_as_text(name, load_report(docxs[name]))
 
 
 def test_quotes_drawn_apart_are_read_back_in_place(pdfs: dict[str, Path]) -> None:
