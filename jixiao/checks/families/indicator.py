@@ -186,6 +186,20 @@ def _assessed(look: Look) -> tuple[list[Assessment], set[str]]:
     return cast(tuple[list[Assessment], set[str]], look.once(_ASSESSED, _assess_all, look))
 
 
+def _failing(look: Look, passing: frozenset[str], failing: frozenset[str]) -> list[Assessment]:
+    """The assessments whose status is one of `failing`, in order; a pass is recorded when any indicator's
+    status is one of `passing`. Empty at once when the report lists no indicators or none fails: most
+    rules end there without going through the list."""
+    if not look.ev.performance.indicators:
+        return []
+    found, statuses = _assessed(look)
+    if not statuses.isdisjoint(passing):
+        look.passed()
+    if statuses.isdisjoint(failing):
+        return []
+    return [a for a in found if a.status in failing]
+
+
 def assessments(look: Look) -> list[Assessment]:
     """Every indicator's assessment, computed once per run."""
     return _assessed(look)[0]
@@ -260,6 +274,7 @@ _COMPARABLE = frozenset({"met", "far_above", "missed", "qualitative", "units_dif
 _NO_ACTUAL = frozenset({"no_actual", "bound_only", "not_a_figure"})
 _REACHED = frozenset({"met", "far_above"})
 _UNMET = frozenset({"missed", "units_differ"})
+_MET, _FAR_ABOVE = frozenset({"met"}), frozenset({"far_above"})
 
 
 def _fmt(value: Decimal, unit: str | None) -> str:
@@ -301,16 +316,7 @@ def check_indicator_actual_missing(ev: Evaluation, look: Look) -> CheckResult:
 
     以下情形都无法核对：只写了指标值、完成值空着；完成值只写成“≤0”“≥95%”这样的界限（这是指标值的写法，
     不是实际完成了多少）；指标值是数字而完成值只有文字。"""
-    if not ev.performance.indicators:
-        return look.result()
-    found, statuses = _assessed(look)
-    if not statuses.isdisjoint(_COMPARABLE):
-        look.passed()
-    if statuses.isdisjoint(_NO_ACTUAL):
-        return look.result()
-    for a in found:
-        if a.status not in _NO_ACTUAL:
-            continue
+    for a in _failing(look, _COMPARABLE, _NO_ACTUAL):
         ind = a.indicator
         target = f"指标值为 {shown(ind.target)}，" if ind.target is not None else "没有写指标值，"
         if a.status == "no_actual":
@@ -385,14 +391,7 @@ def check_indicator_target_missed(ev: Evaluation, look: Look) -> CheckResult:
     报告自己写明了未完成及原因的（偏差原因栏，或某处写“未完成/未达到”并点到该指标），只作提示；
     数字显示未完成而报告只字未提、甚至称“较好完成”的，给出警告：数字或说法必有一处不对。
     指标值与完成值单位不同的不作比较。"""
-    if not ev.performance.indicators:
-        return look.result()
-    found, statuses = _assessed(look)
-    if not statuses.isdisjoint(_REACHED):
-        look.passed()
-    if statuses.isdisjoint(_UNMET):
-        return look.result()
-    for a in found:
+    for a in _failing(look, _REACHED, _UNMET):
         ind = a.indicator
         if a.status == "units_differ":
             assert ind.target is not None and ind.actual is not None
@@ -403,9 +402,7 @@ def check_indicator_target_missed(ev: Evaluation, look: Look) -> CheckResult:
                 severity="info",
             )
             continue
-        if a.status != "missed":
-            continue
-        target, actual = ind.target, ind.actual
+        target, actual = ind.target, ind.actual  # the status is "missed"
         assert target is not None and actual is not None
         shown_target, shown_actual = shown(target), shown(actual)
         evidence: dict[str, object] = {
@@ -451,17 +448,8 @@ def check_indicator_far_above_target(ev: Evaluation, look: Look) -> CheckResult:
     大幅超额完成通常说明指标值定得偏低（目标不够科学，未按“跳一跳够得着”设定），也可能是完成值写错
     或单位不一致；两者都应核对，所以是警告而不是提示。只对“≥”“>”“=”或未写比较符的数量型指标计算；
     “≤”类（成本、费用上限）花得少不在此列。"""
-    if not ev.performance.indicators:
-        return look.result()
-    found, statuses = _assessed(look)
-    if "met" in statuses:
-        look.passed()
-    if "far_above" not in statuses:
-        return look.result()
     threshold = look.settings.over_achievement
-    for a in found:
-        if a.status != "far_above":
-            continue
+    for a in _failing(look, _MET, _FAR_ABOVE):
         ind = a.indicator
         assert ind.target is not None and ind.actual is not None and a.percent is not None
         look.fail(
