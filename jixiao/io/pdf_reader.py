@@ -450,8 +450,6 @@ def _path_objects(page: pdfium.PdfPage) -> Iterator[tuple[Any, pdfium.PdfMatrix]
 
 
 def _draw_mode(obj: Any) -> tuple[bool, bool]:
-    import ctypes
-
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
         return False, False
@@ -460,8 +458,6 @@ def _draw_mode(obj: Any) -> tuple[bool, bool]:
 
 def _subpaths(obj: Any, count: int) -> Iterator[list[tuple[float, float]]]:
     """Points of each subpath; curves are kept as their end points (curved borders are not table rules)."""
-    import ctypes
-
     x, y = ctypes.c_float(), ctypes.c_float()
     current: list[tuple[float, float]] = []
     for index in range(count):
