@@ -260,14 +260,9 @@ def _number(cell: Any) -> Decimal | None:
         return None
     value = cell.value
     if isinstance(value, int | float):
-        number = _float_decimal(value)
-        places = _places(cell.number_format)
         if "%" in (cell.number_format or ""):
             return None  # a percentage where an amount or a score belongs
-        exponent = number.as_tuple().exponent
-        if isinstance(exponent, int) and -exponent < places:
-            number = number.quantize(Decimal(1).scaleb(-places))
-        return number
+        return _as_shown(_float_decimal(value), _places(cell.number_format))
     if isinstance(value, str):
         return parse_decimal(re.sub(r"(万元|元|分)$", "", value.strip()))
     return None
@@ -290,8 +285,15 @@ def _rate(cell: Any) -> Decimal | None:
     if "%" in number_format or number <= _RATE_AS_QUOTIENT:
         shown = _places(number_format) if "%" in number_format else max(-_exponent(number) - 2, 0)
         return (number * 100).quantize(Decimal(1).scaleb(-shown))
-    shown = max(_places(number_format), -_exponent(number))
-    return number.quantize(Decimal(1).scaleb(-shown))
+    return _as_shown(number, _places(number_format))
+
+
+def _as_shown(number: Decimal, places: int) -> Decimal:
+    """`number` with at least `places` decimals, as a cell formatted with them shows it (9.6 → 9.60)."""
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent < places:  # not NaN or Infinity, which have no decimals
+        return number.quantize(Decimal(1).scaleb(-places))
+    return number
 
 
 def _exponent(number: Decimal) -> int:
