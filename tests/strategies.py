@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from jixiao.core.model import Evaluation
+from jixiao.core.money import MAX_INTEGER_DIGITS
 
 # ---------------------------------------------------------------------------------------------- text
 
@@ -185,10 +186,16 @@ def source_keys() -> st.SearchStrategy[str]:
 
 MAX_LIST = 3
 
+
+def integers() -> st.SearchStrategy[int]:
+    """Integers as the model holds them: within bounds (`money.within_bounds`)."""
+    return st.integers(min_value=1 - 10**MAX_INTEGER_DIGITS, max_value=10**MAX_INTEGER_DIGITS - 1)
+
+
 _SCALARS: dict[Any, Any] = {
     str: texts,
     Decimal: decimals,
-    int: st.integers,
+    int: integers,
     bool: st.booleans,
     dt.date: st.dates,
 }

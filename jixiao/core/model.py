@@ -14,15 +14,32 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from jixiao.core.money import BOUNDS_TEXT, within_bounds
 
 Comparator = Literal[">=", "<=", "=", ">", "<"]
 
 
+_NUMBERS = (Decimal, int)  # by exact type: a bool is not a number here
+
+
+def bounded(value: object) -> object:
+    """A field's value as it is, unless it is a number out of bounds (`money.within_bounds`): a pydantic error
+    then, under the field's name. Every model whose numbers are computed with holds its fields to it."""
+    if type(value) in _NUMBERS and not within_bounds(value):  # type: ignore[arg-type]
+        raise PydanticCustomError("number_out_of_bounds", "数值超出可处理的范围（{bounds}）", {"bounds": BOUNDS_TEXT})
+    return value
+
+
 class Model(BaseModel):
-    """Base for every part of the model: unknown keys are errors, so a typo in YAML is never lost silently."""
+    """Base for every part of the model: unknown keys are errors, so a typo in YAML is never lost silently;
+    every number, whichever field holds it, is within bounds (`bounded`)."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    _bounded = field_validator("*", mode="after")(bounded)
 
 
 # ---------------------------------------------------------------------------------------------- sources
@@ -39,6 +56,15 @@ class Location(Model):
     section: str | None = Field(default=None, description="the outline heading the value sits under")
     text: str | None = Field(default=None, description="the quoted source text")
     original_unit: str | None = Field(default=None, description="the money unit as written, when not 万元")
+
+
+class Unread(Model):
+    """Something the importer found and left unread rather than guess, and why."""
+
+    field: str | None = Field(default=None, description="the field path it would have gone to, as in `sources`")
+    value: str | None = Field(default=None, description="what was read there, as text (a number out of bounds)")
+    reason: str = Field(description="why it was left unread (Chinese)")
+    source: Location = Field(default_factory=Location)
 
 
 class Restatement(Model):
@@ -102,7 +128,9 @@ class Expenditure(Model):
     operating: Decimal | None = Field(default=None, description="经营支出")
     operating_share: Decimal | None = None
     personnel: Decimal | None = Field(default=None, description="人员经费")
+    personnel_share: Decimal | None = Field(default=None, description="人员经费占基本支出的比例")
     public: Decimal | None = Field(default=None, description="公用经费")
+    public_share: Decimal | None = Field(default=None, description="公用经费占基本支出的比例")
     carried_forward: Decimal | None = Field(default=None, description="结余结转")
 
 
@@ -272,3 +300,4 @@ class Evaluation(Model):
     outline: Outline = Field(default_factory=Outline)
     sources: dict[str, Location] = Field(default_factory=dict)
     restated: list[Restatement] = Field(default_factory=list, description="figures stated twice, differently")
+    unread: list[Unread] = Field(default_factory=list, description="what the import left unread rather than guess")

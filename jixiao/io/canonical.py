@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -72,20 +73,34 @@ def dumps_json(evaluation: Evaluation | list[Evaluation]) -> str:
     return json.dumps(to_plain(evaluation, full=True), ensure_ascii=False, indent=2)
 
 
+# An evaluation nests a few levels deep; a file nested hundreds deep is not one, and would exhaust the stack.
+_TOO_DEEP = "嵌套层次过深（数百层的列表或键值对），不是一份绩效自评数据。"
+
+
 def loads_yaml(text: str, name: str = "<yaml>") -> Evaluation:
     try:
         data = _yaml().load(text)
     except YAMLError as exc:
         raise InputError(name, f"YAML 格式错误：{_yaml_problem(exc)}") from None
+    except RecursionError:
+        raise InputError(name, _TOO_DEEP) from None
     return _validate(data, name)
 
 
 def loads_json(text: str, name: str = "<json>") -> Evaluation:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise InputError(name, f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}") from None
+    except RecursionError:
+        raise InputError(name, _TOO_DEEP) from None
     return _validate(data, name)
+
+
+def _json_int(text: str) -> int | Decimal:
+    """A JSON integer; one too long for Python's int() (over 4,300 digits) is read as a Decimal, for the model
+    to refuse as out of bounds under its field's name rather than fail to read at all."""
+    return int(text) if len(text) <= 18 else Decimal(text)
 
 
 def load_canonical(path: Path) -> Evaluation:
@@ -104,7 +119,7 @@ def _validate(data: Any, name: str) -> Evaluation:
         return Evaluation.model_validate(data)
     except ValidationError as exc:
         problems = "；".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '（顶层）'}：{_pydantic_message(err)}" for err in exc.errors()[:5]
+            f"{'.'.join(str(p) for p in err['loc']) or '（顶层）'}：{pydantic_problem(err)}" for err in exc.errors()[:5]
         )
         more = f"（另有 {exc.error_count() - 5} 处）" if exc.error_count() > 5 else ""
         raise InputError(name, f"数据不符合模型：{problems}{more}") from None
@@ -132,11 +147,18 @@ _MESSAGES = {
     "date_type": "应为日期（如 2024-03-14）",
     "date_from_datetime_inexact": "应为日期（如 2024-03-14）",
     "model_attributes_type": "应为键值对",
+    "number_out_of_bounds": "数值超出可处理的范围（{bounds}）",
+    "less_than_equal": "应不大于 {le}",
+    "greater_than_equal": "应不小于 {ge}",
+    "less_than": "应小于 {lt}",
+    "greater_than": "应大于 {gt}",
 }
 
 
-def _pydantic_message(err: Any) -> str:
-    return _MESSAGES.get(err["type"], err["msg"])
+def pydantic_problem(err: Any) -> str:
+    """What is wrong with one value, in Chinese where we know the kind of error (pydantic's English otherwise)."""
+    message = _MESSAGES.get(err["type"])
+    return err["msg"] if message is None else message.format(**err.get("ctx", {}))
 
 
 _YAML_PROBLEMS = [

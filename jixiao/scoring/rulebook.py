@@ -13,10 +13,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from ruamel.yaml.error import YAMLError
 
 from jixiao.core.errors import InputError
+from jixiao.core.model import bounded
+from jixiao.core.money import MAX_DECIMAL_PLACES
 from jixiao.core.text_yaml import text_yaml
 
 Evidence = Literal["K", "V", "V-2", "I", "N"]
@@ -25,6 +27,8 @@ BUNDLED = Path(__file__).resolve().parent / "rulebooks"
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    _bounded = field_validator("*", mode="after")(bounded)  # a weight of 1e30 is refused, not computed with
 
 
 class Cited(_Strict):
@@ -116,7 +120,7 @@ class Grades(Cited):
 
 
 class Rounding(_Strict):
-    places: int = 2
+    places: int = Field(default=2, ge=0, le=MAX_DECIMAL_PLACES, description="decimals scores are rounded to")
     mode: Literal["half_up"] = "half_up"
 
 
@@ -186,6 +190,9 @@ def _chinese(error: Any) -> str:
         return f"“{_where(loc)}”的值“{error.get('input')}”不在可选值之内，应为 {expected}"
     if kind in _ERROR_TYPES:
         return f"“{_where(loc)}”{_ERROR_TYPES[kind]}（读到：{error.get('input')!r}）"
+    if kind in ("less_than_equal", "greater_than_equal"):
+        ctx = error.get("ctx", {})
+        return f"“{_where(loc)}”应{'不大于 ' + str(ctx['le']) if 'le' in ctx else '不小于 ' + str(ctx.get('ge'))}"
     if kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error.get("msg", "")))
         if "highest to the lowest" in message:
