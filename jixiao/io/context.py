@@ -3,19 +3,29 @@
 Values are gathered in plain nested dicts and validated into an `Evaluation` once at the end: building
 the pydantic model field by field would cost more than reading the report. The first statement of a
 value wins; a later, different statement of the same value is the checker's business, not ours.
+
+Every path written is checked against the model's own (`FIELDS`) when it is written: a path the model
+lacks is a bug in an extractor, caught where it is made rather than by the final validation. A number
+the model cannot hold (`money.within_bounds`) is left unread, never guessed, and noted in `unread`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
-from jixiao.core.paths import path_steps, value_at
+from jixiao.core.model import Evaluation
+from jixiao.core.money import BOUNDS_TEXT, within_bounds
+from jixiao.core.paths import field_paths, path_shape, path_steps, value_at
 from jixiao.io.document import SourceDocument
 from jixiao.io.normalize import CleanLine
 from jixiao.io.outline import Segmented
+
+FIELDS = field_paths(Evaluation)  # every path an evaluation has, indexes as [], and whether it may be unset
+_UNREAD = object()  # a value left unread where its field may not be unset: the whole value goes unread
 
 
 @dataclass
@@ -30,6 +40,7 @@ class Context:
     # first statement wins, and the other is kept for the checker (cross_check) with its place.
     labels: dict[str, str] = field(default_factory=dict)  # per path, the label it was first read under
     restated: list[dict[str, Any]] = field(default_factory=list)
+    unread: list[dict[str, Any]] = field(default_factory=list)  # numbers left unread: `Evaluation.unread`
 
     # ------------------------------------------------------------------ the outline
 
@@ -118,6 +129,9 @@ class Context:
         kept in `restated`: the same quantity, said two ways."""
         if value is None:
             return False
+        value = self._admitted(path, value, i, unit)
+        if value is None or value is _UNREAD:
+            return False
         if not force:
             before = self.get(path)
             if before is not None:
@@ -140,20 +154,58 @@ class Context:
         return True
 
     def append(self, path: str, item: Any, i: int | None) -> int:
-        """Append to a list at `path`; the item's source is recorded under `path[n]`."""
+        """Append to a list at `path`; the item's source is recorded under `path[n]`. An item left unread (a
+        number out of bounds where one is required) is not appended: `n` is then the next item's index."""
         items = self.get(path)
         if items is None:
             self.put(path, [], None)
             items = self.get(path)
+        n = len(items)
+        item = self._admitted(f"{path}[{n}]", item, i)
+        if item is _UNREAD:
+            return n
         items.append(item)
-        n = len(items) - 1
         if i is not None:
             self.cite(f"{path}[{n}]", i)
         return n
 
-    def cite(self, path: str, i: int, unit: str | None = None) -> None:
-        self.sources[path] = self._location(i, unit)
+    def cite(self, path: str, i: int, unit: str | None = None) -> dict[str, Any] | None:
+        """Record line `i` as where the value at `path` was read, and return that location; a value that is
+        not there (left unread) has no source, and gives None."""
+        if self.get(path) is None:
+            return None
+        location = self.sources[path] = self._location(i, unit)
         self.used.add(i)
+        return location
+
+    def _admitted(self, path: str, value: Any, i: int | None, unit: str | None = None) -> Any:
+        """`value` as it may be written at `path`: every path in it is one the model has (else ValueError: a
+        bug in the extractor), and a number out of bounds is left unread (noted), as None where its field
+        may be unset and otherwise with the whole value it is part of (`_UNREAD`)."""
+        optional = FIELDS.get(path_shape(path))
+        if optional is None:
+            raise ValueError(f"an extractor wrote {path!r}, which is not a field of the evaluation")
+        if isinstance(value, dict):
+            parts = {key: self._admitted(f"{path}.{key}", part, i, unit) for key, part in value.items()}
+            if any(part is _UNREAD for part in parts.values()):
+                return None if optional else _UNREAD
+            return parts
+        if isinstance(value, list):
+            items = [self._admitted(f"{path}[{n}]", item, i, unit) for n, item in enumerate(value)]
+            if any(item is _UNREAD for item in items):
+                return None if optional else _UNREAD
+            return items
+        if isinstance(value, Decimal | int) and not isinstance(value, bool) and not within_bounds(value):
+            self.unread.append(
+                {
+                    "field": path,
+                    "value": _shown(value),
+                    "reason": f"数值超出可处理的范围（{BOUNDS_TEXT}），未读取，请核对原文的数字与单位",
+                    "source": self._location(i, unit) if i is not None else {},
+                }
+            )
+            return None if optional else _UNREAD
+        return value
 
     def _location(self, i: int, unit: str | None) -> dict[str, Any]:
         """Where line `i` stands in the file, as `Evaluation.sources` records a value's place."""
@@ -167,3 +219,9 @@ class Context:
         if unit and unit not in {"万元", "万"}:
             location["original_unit"] = unit
         return location
+
+
+def _shown(number: Decimal | int) -> str:
+    """A number for a message: as it is, or its first digits and its size when it is very long."""
+    text = str(Decimal(number))  # Decimal's str has no digit limit, unlike int's
+    return text if len(text) <= 40 else f"{text[:20]}…（共 {len(text)} 个字符）"

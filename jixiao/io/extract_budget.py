@@ -117,9 +117,9 @@ def _project(ctx: Context, i: int, text: str) -> bool:
     if purpose:
         project["purpose"] = purpose["purpose"].strip(" ,")
     n = ctx.append("budget.projects", project, i)
-    for field in ("budget", "spent", "execution_rate"):
-        if field in project:
-            ctx.cite(f"budget.projects[{n}].{field}", i)
+    # each figure the line states, cited where it stands (`cite` passes over one the line did not state)
+    for path in (f"budget.projects[{n}].budget", f"budget.projects[{n}].spent", f"budget.projects[{n}].execution_rate"):
+        ctx.cite(path, i)
     return True
 
 
@@ -136,7 +136,7 @@ def _sentence(ctx: Context, i: int, sentence: str, topic: str | None, by_categor
         label = _clean_label(fig.label)
         if not label:
             continue
-        _figure(ctx, i, fig, label, topic, by_category)
+        _figure(ctx, i, fig, label, topic, by_category, sentence)
 
 
 _TOPICS = [
@@ -156,7 +156,9 @@ def _topic(sentence: str) -> str | None:
     return None
 
 
-def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by_category: bool) -> None:
+def _figure(
+    ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by_category: bool, sentence: str
+) -> None:
     if topic == "assets" and (_ACQUIRE.search(label) or by_category):
         _acquisition(ctx, i, fig, label)
         return
@@ -166,19 +168,26 @@ def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by
     if topic == "fiscal" and _fiscal_class(ctx, i, fig, label):
         return
     if topic == "income" and _FISCAL_INCOME.search(label):
-        _put_with_share(ctx, "budget.income.fiscal", i, fig, label)
+        _put_with_share(ctx, "budget.income.fiscal", i, fig, label, sentence)
         return
     if _BASIC.search(label) or _PROJECT.search(label):
-        part = "basic" if _BASIC.search(label) else "project"
-        whole = "budget.fiscal_expenditure" if topic == "fiscal" else "budget.expenditure"
-        _put_with_share(ctx, f"{whole}.{part}", i, fig, label)
+        _put_with_share(ctx, _PARTS[topic == "fiscal", bool(_BASIC.search(label))], i, fig, label, sentence)
         return
     if not _ANY_ALWAYS.search(label):  # one search rules out the labels none of them name
         return
     for pattern, path in _ALWAYS:
         if pattern.search(label):
-            _put_with_share(ctx, path, i, fig, label)
+            _put_with_share(ctx, path, i, fig, label, sentence)
             return
+
+
+# 基本支出 and 项目支出 by (a 财政拨款支出 sentence?, 基本支出?): the fiscal part or the whole unit's
+_PARTS = {
+    (True, True): "budget.fiscal_expenditure.basic",
+    (True, False): "budget.fiscal_expenditure.project",
+    (False, True): "budget.expenditure.basic",
+    (False, False): "budget.expenditure.project",
+}
 
 
 def _statement(fig: Figure, label: str) -> str:
@@ -190,13 +199,37 @@ def _statement(fig: Figure, label: str) -> str:
     return label
 
 
-def _put_with_share(ctx: Context, path: str, i: int, fig: Figure, label: str) -> None:
+# Where the share stated after an amount ("，占 96%") goes: a part's share of its whole (收入合计, 支出合计,
+# 财政拨款支出, 账面固定资产), and for 人员经费 and 公用经费 their share of 基本支出, taken only where the words
+# name it ("占基本支出的83.32%"), since a share of another whole would be checked against the wrong one.
+_SHARES: dict[str, tuple[str, str | None]] = {
+    "budget.income.fiscal": ("budget.income.fiscal_share", None),
+    "budget.income.business": ("budget.income.business_share", None),
+    "budget.income.operating": ("budget.income.operating_share", None),
+    "budget.income.other": ("budget.income.other_share", None),
+    "budget.expenditure.basic": ("budget.expenditure.basic_share", None),
+    "budget.expenditure.project": ("budget.expenditure.project_share", None),
+    "budget.expenditure.operating": ("budget.expenditure.operating_share", None),
+    "budget.expenditure.personnel": ("budget.expenditure.personnel_share", "基本支出"),
+    "budget.expenditure.public": ("budget.expenditure.public_share", "基本支出"),
+    "budget.fiscal_expenditure.basic": ("budget.fiscal_expenditure.basic_share", None),
+    "budget.fiscal_expenditure.project": ("budget.fiscal_expenditure.project_share", None),
+    "assets.self_used": ("assets.self_used_share", None),
+    "assets.in_use": ("assets.in_use_share", None),
+}
+
+
+def _put_with_share(ctx: Context, path: str, i: int, fig: Figure, label: str, sentence: str) -> None:
     if ctx.put(path, fig.amount, i, fig.unit, label=_statement(fig, label)) and fig.share is not None:
-        share_path = f"{path}_share"
-        if path.startswith(("budget.income.", "budget.expenditure.", "budget.fiscal_expenditure.", "assets.")) and (
-            not path.endswith((".total", "current", "fixed_net", "fixed_book", "disposed", "initial"))
-        ):
+        share_path, whole = _SHARES.get(path, (None, None))
+        if share_path is not None and (whole is None or whole in _share_words(sentence, fig)):
             ctx.put(share_path, fig.share, i)
+
+
+def _share_words(sentence: str, fig: Figure) -> str:
+    """The words from a figure's amount to its share's "%" ("618.35万元，占基本支出的83.32%")."""
+    after = sentence[len(fig.context) :]
+    return after[: after.find("%") + 1]
 
 
 def _fiscal_class(ctx: Context, i: int, fig: Figure, label: str) -> bool:
@@ -230,10 +263,11 @@ def _acquisition(ctx: Context, i: int, fig: Figure, label: str) -> None:
 
 
 _NONE_STATED = re.compile(r"无|没有|未(安排|发生)|不涉及")
+# per outline key: the budget's name in the text, its field and the field of its amount
 _OTHER_BUDGETS = {
-    "government_fund": ("政府性基金", "government_fund"),
-    "state_capital": ("国有资本经营", "state_capital"),
-    "social_insurance": ("社会保险基金", "social_insurance"),
+    "government_fund": ("政府性基金", "budget.government_fund", "budget.government_fund.amount"),
+    "state_capital": ("国有资本经营", "budget.state_capital", "budget.state_capital.amount"),
+    "social_insurance": ("社会保险基金", "budget.social_insurance", "budget.social_insurance.amount"),
 }
 
 
@@ -244,8 +278,7 @@ def _other_budgets(ctx: Context) -> None:
     heading alone says nothing, so the value stays unset for the checker to notice.
     """
     body = ctx.body_lines()
-    for key, (word, field) in _OTHER_BUDGETS.items():
-        path = f"budget.{field}"
+    for key, (word, path, amount_path) in _OTHER_BUDGETS.items():
         under_key = set(ctx.body(key))
         # most reports never name these budgets: their lines are found by a comprehension, not a loop
         for i in [i for i in body if word in ctx.lines[i].text or i in under_key]:
@@ -257,6 +290,6 @@ def _other_budgets(ctx: Context) -> None:
                 found = figures(sentence)
                 if found and word in sentence:
                     ctx.put(path, {"stated_none": False, "amount": found[0].amount, "text": sentence}, i)
-                    ctx.cite(f"{path}.amount", i, found[0].unit)
+                    ctx.cite(amount_path, i, found[0].unit)
                 elif _NONE_STATED.search(sentence):
                     ctx.put(path, {"stated_none": True, "amount": None, "text": sentence}, i)

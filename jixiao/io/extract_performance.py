@@ -130,9 +130,8 @@ def parse_measure(text: str) -> dict[str, Any] | None:
 
 def _add(ctx: Context, i: int, indicator: dict[str, Any]) -> None:
     n = ctx.append("performance.indicators", indicator, i)
-    for part in ("target", "actual"):
-        if indicator.get(part):
-            ctx.cite(f"performance.indicators[{n}].{part}", i)
+    for path in (f"performance.indicators[{n}].target", f"performance.indicators[{n}].actual"):
+        ctx.cite(path, i)  # passed over when the indicator has none
 
 
 def _indicator_line(ctx: Context, i: int, level1: str | None, level2: str | None) -> None:
@@ -290,9 +289,16 @@ def _table(ctx: Context, i: int) -> set[int]:
     for indicator, cells in rows:
         n = ctx.append("performance.indicators", indicator, _at(nos, i, cells["name"]))
         _cite_cell(ctx, f"performance.indicators[{n}]", nos, i, cells["name"])
+        cell_paths = {
+            "target": f"performance.indicators[{n}].target",
+            "actual": f"performance.indicators[{n}].actual",
+            "weight": f"performance.indicators[{n}].weight",
+            "score": f"performance.indicators[{n}].score",
+            "deviation": f"performance.indicators[{n}].deviation",
+        }
         for part, line in cells.items():
             if part != "name":
-                _cite_cell(ctx, f"performance.indicators[{n}].{part}", nos, i, line)
+                _cite_cell(ctx, cell_paths[part], nos, i, line)
     return set(range(i, k))
 
 
@@ -302,9 +308,10 @@ def _at(nos: list[int], first: int, line: Line) -> int:
 
 
 def _cite_cell(ctx: Context, path: str, nos: list[int], first: int, line: Line) -> None:
-    ctx.cite(path, _at(nos, first, line))
+    location = ctx.cite(path, _at(nos, first, line))
+    if location is None:  # a value left unread
+        return
     # the clean line may hold several cells joined; the cell's own line is the exact place
-    location = ctx.sources[path]
     location["line"] = line.no
     location["text"] = line.text.strip()
     if line.page is not None:

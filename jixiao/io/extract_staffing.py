@@ -75,17 +75,24 @@ def _staff_sentence(ctx: Context, i: int, text: str) -> None:
             if _TOTAL_WORDS.search(label) or kind in {"", "人员"}:
                 if not in_paren:
                     side, last_was_total = own_side, True
-                    ctx.put(f"staffing.{own_side}_total", n, i, label=label)
+                    ctx.put(_SIDES[own_side][0], n, i, label=label)
             else:
                 _put_kind(ctx, i, paren_side or own_side, kind, n)
 
 
+# per side of the staffing: its total's field, its list by kind, and (an index to fill in) a count in that list
+_SIDES = {
+    "authorized": ("staffing.authorized_total", "staffing.authorized_by_kind", "staffing.authorized_by_kind[{}].count"),
+    "actual": ("staffing.actual_total", "staffing.actual_by_kind", "staffing.actual_by_kind[{}].count"),
+}
+
+
 def _put_kind(ctx: Context, i: int, side: str, kind: str, n: int) -> None:
-    path = f"staffing.{side}_by_kind"
+    _, path, count_at = _SIDES[side]
     existing = ctx.get(path) or []
     if all(entry["kind"] != kind for entry in existing):
         k = ctx.append(path, {"kind": kind, "count": n}, i)
-        ctx.cite(f"{path}[{k}].count", i)
+        ctx.cite(count_at.format(k), i)
 
 
 _LIST_AFTER = re.compile(
@@ -149,9 +156,17 @@ def _bodies(ctx: Context, i: int, text: str) -> None:
         field = "subordinate_units" if re.search(r"直属|下属|二级", verb) else "internal_bodies"
         if verb == "下设" and ("二级机构" in match["list"] or "中心" in match["list"][:20]):
             field = "subordinate_units" if "二级机构" in match["list"] else field
+        names_path, stated_path = _BODIES[field]
         stated = _STATED.search(match.group(0))
-        if stated and ctx.get(f"unit.{field}_stated") is None:
-            ctx.put(f"unit.{field}_stated", _cn_int(stated["n"]), i)
+        if stated and ctx.get(stated_path) is None:
+            ctx.put(stated_path, _cn_int(stated["n"]), i)
         names = _split_names(match["list"])
-        if len(names) >= 2 and not ctx.get(f"unit.{field}"):
-            ctx.put(f"unit.{field}", names, i)
+        if len(names) >= 2 and not ctx.get(names_path):
+            ctx.put(names_path, names, i)
+
+
+# the unit's bodies of each kind: the names listed, and their number as the text states it
+_BODIES = {
+    "internal_bodies": ("unit.internal_bodies", "unit.internal_bodies_stated"),
+    "subordinate_units": ("unit.subordinate_units", "unit.subordinate_units_stated"),
+}

@@ -51,6 +51,7 @@ def import_document(doc: SourceDocument) -> Evaluation:
     ctx.data["outline"] = _outline(ctx)
     ctx.data["sources"] = ctx.sources
     ctx.data["restated"] = ctx.restated
+    ctx.data["unread"] = ctx.unread
     return Evaluation.model_validate(ctx.data)
 
 

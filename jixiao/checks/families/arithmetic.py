@@ -147,6 +147,7 @@ def _sum_people(look: Look, total_path: str, total: int, items: list[StaffCount]
 _SHARE_SPECS: list[tuple[str, str, tuple[str, ...]]] = [
     ("budget.income", "total", ("fiscal", "business", "operating", "other")),
     ("budget.expenditure", "total", ("basic", "project", "operating")),
+    ("budget.expenditure", "basic", ("personnel", "public")),
     ("budget.fiscal_expenditure", "total", ("basic", "project")),
     ("assets", "fixed_book", ("self_used", "in_use")),
 ]
@@ -175,7 +176,7 @@ _LISTED_SHARES = [
 @rule("share", "arithmetic", "error", "所写占比与金额之比不符")
 def check_share(ev: Evaluation, look: Look) -> CheckResult:
     """每个“占 x%”都按 部分 ÷ 整体 × 100 重新计算：收入来源占收入合计，基本/项目/经营支出占支出合计，
-    功能分类、经济分类各项占财政拨款支出，配置资产各类别占本年配置总额，在用、自用资产占账面固定资产总额。
+    人员经费、公用经费占基本支出，功能分类、经济分类各项占财政拨款支出，配置资产各类别占本年配置总额，在用、自用资产占账面固定资产总额。
 
     容差由所写位数决定：金额和百分比的四舍五入能解释的差异只作提示。整体未写出时无法复核。"""
     for node_of, whole_path, whole_name, parts in _SHARES:
