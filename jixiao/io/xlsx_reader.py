@@ -13,7 +13,10 @@ hold against B/A.
 A workbook written by jixiao (`jixiao.render.xlsx`) carries a hidden sheet recording, for each cell it
 wrote, what it wrote and the value in the evaluation behind it. A cell still holding what was written reads
 back as that value: a weight jixiao spread provisionally stays unstated, a computed score stays computed,
-and "9.60" keeps its two decimals. A cell the user changed is read as the user left it.
+and "9.60" keeps its two decimals. A cell the user changed is read as the user left it. The record is
+checked whole before any of it is used (every entry of the shape its field's kind has, `_RECORDED`): a
+record that is damaged anywhere is ignored, every cell read as it stands, and the import says so in
+`unread`, for the form itself is the user's and still reads.
 
 Anything that is not a readable .xlsx gives one `InputError` with a Chinese message, never a traceback.
 """
@@ -27,15 +30,24 @@ import unicodedata
 import warnings
 import zipfile
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from jixiao.core.errors import InputError
 from jixiao.core.model import Evaluation, Location, Measure
-from jixiao.core.money import parse_decimal, round_half_up
+from jixiao.core.money import (
+    BOUNDS_TEXT,
+    MAX_DECIMAL_PLACES,
+    parse_decimal,
+    round_half_up,
+    to_places,
+    within_bounds,
+)
+from jixiao.core.paths import path_shape
+from jixiao.io.canonical import pydantic_problem
 from jixiao.io.document import Line, SourceDocument
 from jixiao.io.extract_performance import parse_measure
 from jixiao.io.readers import read_bytes
@@ -202,29 +214,78 @@ class _Grid:
 @dataclass(frozen=True, slots=True)
 class _Written:
     path: str
-    written: Any  # JSON: what the cell was given (a number as a decimal string)
-    value: Any  # JSON: the evaluation's value behind it
+    written: Any  # what the cell was given, of its kind's shape (`_RECORDED`)
+    value: Any  # the evaluation's value behind it, of its kind's shape
     name: str | None  # for an indicator's cells, the indicator's name, checked before the entry is used
 
 
-def _load_meta(workbook: Any) -> dict[str, _Written]:
+class _RecordedActual(BaseModel):
+    actual: Measure | None
+    not_applicable: bool
+
+
+class _RecordedTotal(BaseModel):
+    self_score: Decimal | None
+    cap: Decimal | None
+
+
+_AMOUNT: TypeAdapter[Any] = TypeAdapter(Decimal | None)
+_WORDS: TypeAdapter[Any] = TypeAdapter(str | None)
+# per kind of field jixiao records (its path, indexes left out): the shape of what the cell was given, and of
+# the evaluation's value behind it, as `jixiao.render.xlsx` writes them
+_RECORDED: dict[str, tuple[TypeAdapter[Any], TypeAdapter[Any]]] = {
+    "budget.initial": (_AMOUNT, _AMOUNT),
+    "budget.adjusted": (_AMOUNT, _AMOUNT),
+    "budget.executed": (_AMOUNT, _AMOUNT),
+    "performance.targets": (_WORDS, TypeAdapter(list[str])),
+    "performance.achievements": (_WORDS, TypeAdapter(list[str])),
+    "performance.indicators[].target": (_WORDS, TypeAdapter(Measure | None)),
+    "performance.indicators[].actual": (_WORDS, TypeAdapter(_RecordedActual)),
+    "performance.indicators[].weight": (_AMOUNT, _AMOUNT),
+    "performance.indicators[].score": (_AMOUNT, _AMOUNT),
+    "self_assessment.score": (_AMOUNT, TypeAdapter(_RecordedTotal)),
+}
+_DAMAGED_RECORD = (
+    f"隐藏工作表“{META_SHEET}”中 jixiao 写入时的记录已损坏，已忽略：各单元格均按其现有内容读取"
+    "（暂定的分值、计算的得分不再能与填写的区分）"
+)
+
+
+def _load_meta(workbook: Any) -> tuple[dict[str, _Written], bool]:
+    """jixiao's record of the cells it wrote, by address, and whether a record was there but damaged (and so
+    ignored whole: one entry of the wrong shape says the rest cannot be trusted either)."""
     if META_SHEET not in workbook.sheetnames:
-        return {}
+        return {}, False
     sheet = workbook[META_SHEET]
     rows = list(
         sheet.iter_rows(min_row=1, max_row=min(sheet.max_row, 20 * _MAX_ROWS), max_col=5, values_only=True)
     )
-    if not rows or rows[0][:2] != ("format", META_FORMAT):
-        return {}
+    if not rows or tuple(rows[0][:2]) != ("format", META_FORMAT):
+        return {}, False  # no record of this format (another version's): every cell is read as it stands
     meta: dict[str, _Written] = {}
-    for address, path, written, value, name in rows[1:]:
-        if not isinstance(address, str) or not isinstance(path, str):
+    for row in rows[1:]:
+        if all(cell is None for cell in row):
             continue
-        try:
-            meta[address] = _Written(path, json.loads(str(written)), json.loads(str(value)), name)
-        except ValueError:
-            continue  # a damaged entry: the cell is read as it stands
-    return meta
+        entry = _entry(*row)
+        if entry is None:
+            return {}, True
+        meta[row[0]] = entry
+    return meta, False
+
+
+def _entry(address: Any, path: Any, written: Any, value: Any, name: Any) -> _Written | None:
+    """One row of the record, checked against its kind's shape; None when it has another."""
+    if not isinstance(address, str) or not isinstance(path, str) or not isinstance(name, str | None):
+        return None
+    shapes = _RECORDED.get(path_shape(path))
+    if shapes is None:
+        return None
+    try:
+        return _Written(
+            path, shapes[0].validate_python(json.loads(str(written))), shapes[1].validate_python(json.loads(str(value))), name
+        )
+    except (ValueError, RecursionError):  # JSON or shape (pydantic's ValidationError is a ValueError)
+        return None
 
 
 def _unchanged(cell: Any, written: Any) -> bool:
@@ -251,7 +312,7 @@ def _float_decimal(value: int | float) -> Decimal:
 
 def _places(number_format: str | None) -> int:
     match = _DECIMALS.search((number_format or "").split(";")[0])
-    return len(match[1]) if match else 0
+    return min(len(match[1]), MAX_DECIMAL_PLACES) if match else 0
 
 
 def _number(cell: Any) -> Decimal | None:
@@ -284,7 +345,7 @@ def _rate(cell: Any) -> Decimal | None:
     number_format = cell.number_format or ""
     if "%" in number_format or number <= _RATE_AS_QUOTIENT:
         shown = _places(number_format) if "%" in number_format else max(-_exponent(number) - 2, 0)
-        return (number * 100).quantize(Decimal(1).scaleb(-shown))
+        return to_places(number * 100, shown, ROUND_HALF_EVEN)
     return _as_shown(number, _places(number_format))
 
 
@@ -292,7 +353,7 @@ def _as_shown(number: Decimal, places: int) -> Decimal:
     """`number` with at least `places` decimals, as a cell formatted with them shows it (9.6 → 9.60)."""
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and -exponent < places:  # not NaN or Infinity, which have no decimals
-        return number.quantize(Decimal(1).scaleb(-places))
+        return to_places(number, places)  # only zeros are added: no rounding
     return number
 
 
@@ -353,10 +414,10 @@ class _Reader:
             file=self.name, sheet=self.grid.sheet.title, cell=coordinate, section=FORM_TITLE, text=text
         )
 
-    def written(self, row: int, col: int, name: str | None = None) -> _Written | None:
-        """jixiao's record of this cell, when the cell still holds what jixiao wrote into it."""
+    def written(self, row: int, col: int, path: str, name: str | None = None) -> _Written | None:
+        """jixiao's record of this cell, when the cell still holds what jixiao wrote into it for `path`."""
         entry = self.meta.get(_coordinate(row, col))
-        if entry is None or entry.name != name:
+        if entry is None or entry.name != name or path_shape(entry.path) != path_shape(path):
             return None
         return entry if _unchanged(self.grid.cell(row, col), entry.written) else None
 
@@ -430,7 +491,8 @@ def read_scorecard_xlsx(path: Path | str) -> Evaluation:
 def scorecard_from_bytes(name: str, data: bytes) -> Evaluation:
     workbook = _open(name, data)
     sheet, header_row, columns = _form_sheet(name, workbook)
-    reader = _Reader(name, sheet, _load_meta(workbook))
+    meta, damaged = _load_meta(workbook)
+    reader = _Reader(name, sheet, meta)
     values: dict[str, Any] = {"kind": "部门整体"}
     _header(reader, values)
     execution = _budget(reader, values)
@@ -438,11 +500,18 @@ def scorecard_from_bytes(name: str, data: bytes) -> Evaluation:
     scores_shown = _indicators(reader, values, header_row, columns)
     _self_assessment(reader, values, execution, scores_shown)
     values["sources"] = reader.sources
+    if damaged:
+        values["unread"] = [{"reason": _DAMAGED_RECORD, "source": {"file": name, "sheet": META_SHEET}}]
     try:
         return Evaluation.model_validate(values)
     except ValidationError as exc:
-        where = ".".join(str(part) for part in exc.errors()[0]["loc"])
-        raise InputError(name, f"自评表中的内容无法导入（{where}）：请检查该项的填写。") from None
+        error = exc.errors()[0]
+        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]).lstrip(".")
+        source = reader.sources.get(where)
+        cell = f"，工作表“{source.sheet}”单元格 {source.cell}" if source is not None and source.cell else ""
+        raise InputError(
+            name, f"自评表中的内容无法导入（{where}{cell}：{pydantic_problem(error)}）：请检查该项的填写。"
+        ) from None
 
 
 def _header(reader: _Reader, data: dict[str, Any]) -> None:
@@ -518,8 +587,8 @@ def _budget(reader: _Reader, data: dict[str, Any]) -> _Execution:
         column = roles.get(role)
         if column is None:
             continue
-        entry = reader.written(row, column)
-        value = _decimal_json(entry.value) if entry else _number(grid.cell(row, column))
+        entry = reader.written(row, column, f"budget.{role}")
+        value = entry.value if entry else _number(grid.cell(row, column))
         if value is not None:
             budget[role] = value
             reader.locate(f"budget.{role}", row, column)
@@ -530,15 +599,20 @@ def _budget(reader: _Reader, data: dict[str, Any]) -> _Execution:
     if budget:
         data["budget"] = budget
     if "weight" in roles:
-        execution.weight = _number(grid.cell(row, roles["weight"]))
+        cell = grid.cell(row, roles["weight"])
+        execution.weight = _number(cell)
+        if execution.weight is not None and not within_bounds(execution.weight):  # not a field: refused here
+            raise InputError(
+                reader.name,
+                f"自评表中的内容无法导入（预算执行率的分值，工作表“{grid.sheet.title}”单元格 {cell.coordinate}："
+                f"数值超出可处理的范围（{BOUNDS_TEXT}））：请检查该项的填写。",
+            )
     adjusted, executed = budget.get("adjusted"), budget.get("executed")
-    if execution.weight is not None and adjusted and executed is not None:
+    # a figure out of bounds is refused with its cell by the model's validation: nothing is computed from it
+    computable = all(within_bounds(n) for n in (adjusted, executed) if n is not None)
+    if execution.weight is not None and adjusted and executed is not None and computable:
         execution.score = round_half_up(min(executed / adjusted, Decimal(1)) * execution.weight)
     return execution
-
-
-def _decimal_json(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
 
 
 def _goals(reader: _Reader, data: dict[str, Any]) -> None:
@@ -549,11 +623,11 @@ def _goals(reader: _Reader, data: dict[str, Any]) -> None:
         if found is None:
             continue
         row, col = grid.below(*found)
-        if _text(grid.cell(row, col)) is None and reader.written(row, col) is None:
+        if _text(grid.cell(row, col)) is None and reader.written(row, col, f"performance.{key}") is None:
             beside = grid.right_of(*found)  # the value beside its label, not under it
             if _text(grid.cell(*beside)) and grid.text(*beside) not in _GOAL_LABELS:
                 row, col = beside
-        entry = reader.written(row, col)
+        entry = reader.written(row, col, f"performance.{key}")
         items = list(entry.value) if entry else _items(_text(grid.cell(row, col)))
         performance[key] = items
         for i, item in enumerate(items):
@@ -590,8 +664,8 @@ def _indicators(reader: _Reader, data: dict[str, Any], header: int, columns: dic
                 reader.locate(f"{path}.{role}", row, col)
         if "target" in columns:
             col = columns["target"]
-            entry = reader.written(row, col, name)
-            target = Measure.model_validate(entry.value) if entry and entry.value else None
+            entry = reader.written(row, col, f"{path}.target", name)
+            target = entry.value if entry else None
             if entry is None:
                 target = _measure_of(_measure_text(grid.cell(row, col)))
             if target is not None:
@@ -599,10 +673,10 @@ def _indicators(reader: _Reader, data: dict[str, Any], header: int, columns: dic
                 reader.locate(f"{path}.target", row, col)
         if "actual" in columns:
             col = columns["actual"]
-            entry = reader.written(row, col, name)
+            entry = reader.written(row, col, f"{path}.actual", name)
             if entry:
-                actual = Measure.model_validate(entry.value["actual"]) if entry.value["actual"] else None
-                indicator["not_applicable"] = bool(entry.value["not_applicable"])
+                actual = entry.value.actual
+                indicator["not_applicable"] = entry.value.not_applicable
             else:
                 text = _measure_text(grid.cell(row, col))
                 if text is not None and _label(text) == NOT_APPLICABLE:
@@ -618,12 +692,12 @@ def _indicators(reader: _Reader, data: dict[str, Any], header: int, columns: dic
             if col is None:
                 continue
             cell = grid.cell(row, col)
-            entry = reader.written(row, col, name)
-            value = _decimal_json(entry.value) if entry else _number(cell)
+            entry = reader.written(row, col, f"{path}.{role}", name)
+            value = entry.value if entry else _number(cell)
             if value is not None:
                 indicator[role] = value
                 reader.locate(f"{path}.{role}", row, col)
-            if role == "score" and (number := _number(cell)) is not None:
+            if role == "score" and (number := _number(cell)) is not None and within_bounds(number):
                 shown.append(number)
         indicators.append(indicator)
     data["performance"]["indicators"] = indicators
@@ -657,11 +731,11 @@ def _self_assessment(
             and entry.path == "self_assessment.score"
             and _is_formula(grid.cell(found[0], total_cell))
         ):
-            cap = _decimal_json(entry.value.get("cap"))
+            cap = entry.value.cap
             if total is not None and cap is not None:
                 total = min(total, cap)  # the total formula jixiao wrote caps it so
-            if total == _decimal_json(entry.written):  # no score changed since: the unit's own total stands
-                total = _decimal_json(entry.value.get("self_score"))
+            if total == entry.written:  # no score changed since: the unit's own total stands
+                total = entry.value.self_score
         if total is not None and total_cell:
             reader.locate("self_assessment.score", found[0], total_cell)
     if total is not None:
