@@ -2,8 +2,10 @@
 
 Exit codes are the same for every command (DESIGN.md): 0 done, no error-severity finding; 1 done, with
 error-severity findings (or, for `fmt --check`, files not in canonical form); 2 usage error; 3 an input
-that cannot be read, reported in one Chinese sentence, never a traceback. `check`, `score` and `render`
-join as their own subcommands.
+that cannot be read, reported in one Chinese sentence, never a traceback; 4 an internal error (a bug),
+reported in one Chinese line naming the file and the log holding the traceback (`jixiao.failures`). Each
+file of a run is handled on its own (`Inputs`): one that fails is reported and the run goes on, and the
+exit code is the worst. A guard around the whole app (`_Guarded`) catches what fails outside any file.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import os
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -23,14 +25,18 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from jixiao.checks import RULES, Settings, run_checks
+from jixiao.checks.labels import label as field_label
 from jixiao.checks.output import catalogue as rule_catalogue
 from jixiao.checks.output import explain, text_lines
 from jixiao.checks.output import to_json as check_json
 from jixiao.core.errors import ExitCode, InputError
 from jixiao.core.findings import SEVERITY_NAMES, Finding
 from jixiao.core.model import Evaluation
+from jixiao.core.money import BOUNDS_TEXT, within_bounds
+from jixiao.failures import Failure, attempt, internal_error
 from jixiao.io import canonical
 from jixiao.io.load import load_report
 from jixiao.render.document import Document as RenderedDocument
@@ -41,17 +47,35 @@ from jixiao.scoring.rulebook import DEFAULT_RULEBOOK, Rulebook, load_rulebook
 from jixiao.scoring.scorecard import Scorecard
 from jixiao.summary import summary_text
 
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line, however long
+out = Console(highlight=False, soft_wrap=True)
+
+
+class _Guarded(TyperGroup):
+    """The app's command group: an exception no file's handling caught (a bug outside any file) ends the run
+    with the internal-error line and exit code 4, never a traceback."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
+            raise  # the command's own exit, usage errors, a closed pipe: handled as they always are
+        except Exception as exc:
+            _report(Failure(ExitCode.INTERNAL, internal_error(None, exc)))
+            raise typer.Exit(ExitCode.INTERNAL) from None
+
+
 app = typer.Typer(
     name="jixiao",
+    cls=_Guarded,
     help="绩效：部门整体支出绩效自评的导入、检查、评分与成文。\n\n"
     "jixiao: import, check, score and render performance self-evaluations of budget units.\n\n"
-    "退出码 / exit codes: 0 完成 done · 1 有错误级发现 error findings · 2 用法错误 usage · 3 输入无法读取 unreadable input",
+    "退出码 / exit codes: 0 完成 done · 1 有错误级发现 error findings · 2 用法错误 usage · "
+    "3 输入无法读取 unreadable input · 4 程序内部错误 internal error",
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line, however long
-out = Console(highlight=False, soft_wrap=True)
 
 CANONICAL_SUFFIXES = {".yaml", ".yml", ".json"}
 
@@ -93,29 +117,51 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 
 
 def _report_unreadable(exc: InputError) -> None:
-    err.print(f"[bold red]错误[/]：{escape(exc.path)}：{escape(exc.message)}")
+    _report(Failure(ExitCode.UNREADABLE, f"{exc.path}：{exc.message}"))
+
+
+def _report(failure: Failure) -> None:
+    err.print(f"[bold red]错误[/]：{escape(failure.message)}")
+
+
+def _report_unread(path: Path, evaluation: Evaluation) -> None:
+    """What the import left unread rather than guess, one line each: every command tells the user."""
+    for unread in evaluation.unread:
+        line = f":{unread.source.line}" if unread.source.line else ""
+        parts = [f"{path}{line}", unread.reason]
+        if unread.field:
+            converted = f"万元（原文以{unread.source.original_unit}写出）" if unread.source.original_unit else ""
+            parts.insert(1, f"{field_label(unread.field)} {unread.value or ''}{converted}")
+        err.print(f"[bold yellow]注意[/]：{escape('：'.join(parts))}")
 
 
 class Inputs:
-    """The files of one command, read in turn; an unreadable one is reported in one Chinese line and skipped,
-    and `unreadable` remembers it for the exit code."""
+    """The files of one command, each read and handed to the command's work in turn (`each`). A file that
+    cannot be read, or whose work fails on a bug, is reported in one Chinese line and the run goes on;
+    the exit code is the worst of all files."""
 
     def __init__(self, files: list[Path]) -> None:
         self.files = files
-        self.unreadable = False
+        self.worst = ExitCode.OK
 
-    def __iter__(self) -> Iterator[tuple[Path, Evaluation]]:
+    def each(self, work: Callable[[Path, Evaluation], bool | None]) -> None:
+        """Call `work(path, evaluation)` for every file; it returns whether the file has error-severity findings."""
         for path in self.files:
-            try:
-                evaluation = read_any(path)
-            except InputError as exc:
-                _report_unreadable(exc)
-                self.unreadable = True
-                continue
-            yield path, evaluation
+            outcome = attempt(str(path), self._one, path, work)
+            if isinstance(outcome, Failure):
+                _report(outcome)
+                self.worst = max(self.worst, outcome.code)
+            elif outcome:
+                self.worst = max(self.worst, ExitCode.FINDINGS)
 
-    def exit_code(self, errors: bool = False) -> ExitCode:
-        return ExitCode.UNREADABLE if self.unreadable else ExitCode.FINDINGS if errors else ExitCode.OK
+    @staticmethod
+    def _one(path: Path, work: Callable[[Path, Evaluation], bool | None]) -> bool | None:
+        evaluation = read_any(path)
+        _report_unread(path, evaluation)
+        return work(path, evaluation)
+
+    def exit_code(self) -> ExitCode:
+        return self.worst
 
 
 def _rulebook(name: str) -> Rulebook:
@@ -171,28 +217,40 @@ def import_(
 ) -> None:
     """导入报告，输出结构化的自评数据。Import reports into structured evaluations."""
     inputs = Inputs(files)
-    results = list(inputs)
-    if output is not None:
-        suffix = {"yaml": ".yaml", "json": ".json", "text": ".txt"}[fmt.value]
-        for path, evaluation in results:
-            target = output / f"{path.stem}{suffix}"
+    payload: list[dict[str, object]] = []
+    printed = 0
+
+    def one(path: Path, evaluation: Evaluation) -> None:
+        nonlocal printed
+        if output is not None:
+            target = output / f"{path.stem}{_IMPORT_SUFFIX[fmt]}"
             write_atomic(target, _render(evaluation, fmt, str(path)))
             err.print(f"已写入 {target}", markup=False)
-    elif fmt is ImportFormat.json:
-        evaluations = [e for _, e in results]
-        if evaluations:
-            payload = canonical.dumps_json(evaluations if len(files) > 1 else evaluations[0])
-            sys.stdout.write(payload + "\n")
-    else:
-        for n, (path, evaluation) in enumerate(results):
-            if fmt is ImportFormat.yaml:
-                sys.stdout.write(("---\n" if n else "") + f"# {path}\n" + _render(evaluation, fmt, str(path)))
-            else:
-                out.print(_render(evaluation, fmt, str(path)), markup=False)
+        elif fmt is ImportFormat.json:
+            payload.append(canonical.to_plain(evaluation, full=True))
+        elif fmt is ImportFormat.yaml:
+            text = _render(evaluation, fmt, str(path))
+            sys.stdout.write(("---\n" if printed else "") + f"# {path}\n" + text)
+            printed += 1
+        else:
+            out.print(_render(evaluation, fmt, str(path)), markup=False)
+
+    inputs.each(one)
+    _print_json(payload, len(files) > 1)
     raise typer.Exit(inputs.exit_code())
 
 
+_IMPORT_SUFFIX = {ImportFormat.yaml: ".yaml", ImportFormat.json: ".json", ImportFormat.text: ".txt"}
+
+
 DEFAULT_SETTINGS = Settings()
+
+
+def _bounded_option(value: Decimal) -> Decimal:
+    """A number given on the command line, within the bounds every number is computed in (a usage error else)."""
+    if not within_bounds(value):
+        raise typer.BadParameter(f"数值超出可处理的范围（{BOUNDS_TEXT}）")
+    return value
 
 
 class CheckFormat(StrEnum):
@@ -220,6 +278,7 @@ def check_(
         typer.Option(
             "--over-threshold",
             help="实际值达到目标值的百分之多少算“远超目标” / % of target counted as far above",
+            callback=_bounded_option,
         ),
     ] = DEFAULT_SETTINGS.over_achievement,
 ) -> None:
@@ -241,18 +300,20 @@ def check_(
         raise typer.Exit(ExitCode.USAGE)
     settings = Settings(over_achievement=over)
     inputs = Inputs(files)
-    errors = False
     payload: list[dict[str, object]] = []
-    for path, evaluation in inputs:
+
+    def one(path: Path, evaluation: Evaluation) -> bool:
         report = run_checks(evaluation, settings)
-        errors = errors or report.has_errors
         if fmt is CheckFormat.json:
             payload.append(check_json(str(path), report))
         else:
             for line, style in text_lines(str(path), evaluation, report):
                 out.print(line, style=style, markup=False)
+        return report.has_errors
+
+    inputs.each(one)
     _print_json(payload, len(files) > 1)
-    raise typer.Exit(inputs.exit_code(errors))
+    raise typer.Exit(inputs.exit_code())
 
 
 class ScoreFormat(StrEnum):
@@ -363,12 +424,11 @@ def score_(
     settings = Settings(rulebook=rulebook)
     scoring_rules = [rule_id for rule_id, rule in RULES.items() if rule.category == "scoring"]
     inputs = Inputs(files)
-    errors = False
     payload: list[dict[str, object]] = []
-    for path, evaluation in inputs:
+
+    def one(path: Path, evaluation: Evaluation) -> bool:
         card = score(evaluation, rulebook).model_copy(update={"file": str(path)})
         report = run_checks(evaluation, settings, rules=scoring_rules)
-        errors = errors or report.has_errors
         if xlsx is not None:
             target = xlsx / f"{path.stem}{_suffix(RenderFormat.xlsx)}"
             _render_file(evaluation, card, RenderFormat.xlsx, target)
@@ -377,8 +437,11 @@ def score_(
             payload.append(card.model_dump(mode="json"))
         else:
             out.print(scorecard_text(card, str(path), report.findings), markup=False)
+        return report.has_errors
+
+    inputs.each(one)
     _print_json(payload, len(files) > 1)
-    raise typer.Exit(inputs.exit_code(errors))
+    raise typer.Exit(inputs.exit_code())
 
 
 class RenderFormat(StrEnum):
@@ -451,10 +514,13 @@ def render_(
         raise typer.Exit(ExitCode.USAGE)
     target_of = dict(zip(files, targets, strict=True))
     inputs = Inputs(files)
-    for path, evaluation in inputs:
+
+    def one(path: Path, evaluation: Evaluation) -> None:
         card = score(evaluation, rulebook).model_copy(update={"file": str(path)})
         _render_file(evaluation, card, to, target_of[path])
         err.print(f"已写入 {target_of[path]}", markup=False)
+
+    inputs.each(one)
     raise typer.Exit(inputs.exit_code())
 
 
@@ -468,33 +534,34 @@ def fmt_(
     ] = False,
 ) -> None:
     """把 YAML 改写为唯一的规范格式（保留来源）。Rewrite YAML in canonical form, sources kept."""
-    unreadable = False
-    changed = 0
+    worst = ExitCode.OK
     for path in files:
-        try:
-            evaluation = canonical.load_canonical(path)
-            # Compare bytes: a GB18030, BOM or CRLF file is readable but not canonical (UTF-8, LF, no BOM).
-            current = path.read_bytes()
-        except InputError as exc:
-            _report_unreadable(exc)
-            unreadable = True
-            continue
-        # a JSON file stays JSON (as `import -f json -o` writes it); never YAML under a .json name
-        if path.suffix.lower() == ".json":
-            printed = canonical.dumps_json(evaluation) + "\n"
-        else:
-            printed = canonical.dumps_yaml(evaluation)
-        if printed.encode("utf-8") == current:
-            continue
-        changed += 1
-        if check:
-            err.print(f"需要规范化：{path}", markup=False)
-        else:
-            write_atomic(path, printed)
-            err.print(f"已规范化：{path}", markup=False)
-    if unreadable:
-        raise typer.Exit(ExitCode.UNREADABLE)
-    raise typer.Exit(ExitCode.FINDINGS if check and changed else ExitCode.OK)
+        outcome = attempt(str(path), _format_file, path, check)
+        if isinstance(outcome, Failure):
+            _report(outcome)
+        worst = max(worst, outcome.code if isinstance(outcome, Failure) else outcome)
+    raise typer.Exit(worst)
+
+
+def _format_file(path: Path, check: bool) -> ExitCode:
+    """Rewrite one canonical file in canonical form (or, with `check`, only say it would change): exit code 1
+    when it is not canonical and `check`, else 0."""
+    evaluation = canonical.load_canonical(path)
+    # Compare bytes: a GB18030, BOM or CRLF file is readable but not canonical (UTF-8, LF, no BOM).
+    current = path.read_bytes()
+    # a JSON file stays JSON (as `import -f json -o` writes it); never YAML under a .json name
+    if path.suffix.lower() == ".json":
+        printed = canonical.dumps_json(evaluation) + "\n"
+    else:
+        printed = canonical.dumps_yaml(evaluation)
+    if printed.encode("utf-8") == current:
+        return ExitCode.OK
+    if check:
+        err.print(f"需要规范化：{path}", markup=False)
+        return ExitCode.FINDINGS
+    write_atomic(path, printed)
+    err.print(f"已规范化：{path}", markup=False)
+    return ExitCode.OK
 
 
 @app.command("schema")
@@ -527,7 +594,8 @@ def demo(
         err.print(f"未找到种子报告目录 {seeds}，只导入示例报告。", markup=False)
     rulebook = load_rulebook(DEFAULT_RULEBOOK)
     reports = Inputs(inputs)
-    for path, evaluation in reports:
+
+    def one(path: Path, evaluation: Evaluation) -> None:
         out.print(summary_text(evaluation, str(path)), markup=False)
         lines = text_lines(str(path), evaluation, run_checks(evaluation))
         out.print("检查结果：", style="bold", markup=False)
@@ -545,6 +613,8 @@ def demo(
         suffixes = [".yaml", ".json", ".check.txt"] + [_suffix(to) for to in formats]
         written = "、".join(str(output / f"{path.stem}{suffix}") for suffix in suffixes)
         out.print(f"已写入 {written}\n", markup=False)
+
+    reports.each(one)
     raise typer.Exit(reports.exit_code())
 
 
@@ -559,7 +629,7 @@ def _score_line(card: Scorecard) -> str:
 
 
 def main() -> None:
-    app()
+    app(prog_name="jixiao")  # the same name in usage lines however it was started (`python -m jixiao`)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     FINDINGS = 1  # done, with error-severity findings
     USAGE = 2  # bad command line
     UNREADABLE = 3  # input that cannot be read
+    INTERNAL = 4  # a bug: one Chinese line naming the file and the log holding the traceback
 
 
 class InputError(Exception):
