@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv system run test lint bench docs clean
+.PHONY: venv system run test fuzz lint bench docs clean
 
 venv: $(STAMP)
 
@@ -24,6 +24,10 @@ run: venv system
 
 test: venv system
 	$(BIN)/python -m pytest -q
+
+# Mutation fuzzing of real reports at length (>= 100,000 cases; long: run it niced); prints the count.
+fuzz: venv
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz_mutations.py
 
 lint: venv
 	$(BIN)/ruff check jixiao tests scripts bench

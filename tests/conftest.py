@@ -16,7 +16,16 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", deadline=None, max_examples=100)
-settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+# `make fuzz`: the mutation fuzzing of tests/test_fuzz_mutations.py at length, random, failures printed to replay
+settings.register_profile(
+    "fuzz",
+    deadline=None,
+    max_examples=100_000,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+# a profile named explicitly wins; CI otherwise runs its own
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture(scope="session")
