@@ -155,7 +155,7 @@ def test_writing_a_path_the_model_lacks_fails_where_it_is_written() -> None:
         ("year.json", '{"fiscal_year": ' + "1" * 4301 + "}", "fiscal_year：应不大于 9999"),
         ("deep.json", '{"functions": ' + "[" * 1000 + "]" * 1000 + "}", "嵌套层次过深"),
         ("deeper.json", '{"a": ' * 100_000 + "1" + "}" * 100_000, "嵌套层次过深"),
-        ("deep.yaml", "functions: " + "[" * 1000 + "]" * 1000 + "\n", "嵌套层次过深"),
+        ("deep.yaml", "functions: " + "[" * 600 + "]" * 600 + "\n", "嵌套层次过深"),
         ("deep-block.yaml", "".join(f"{'  ' * k}a{k}:\n" for k in range(700)) + "  " * 700 + "x: 1\n", "嵌套层次过深"),
     ],
 )
@@ -164,11 +164,21 @@ def test_a_canonical_file_out_of_bounds_or_nested_too_deep_is_refused_in_one_lin
 ) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    for command in (["import"], ["check"], ["fmt", "--check"]):
+    result = runner.invoke(app, ["import", str(path)])
+    assert result.exit_code == ExitCode.UNREADABLE, result.output
+    (line,) = _lines(result.stderr)
+    assert line.startswith(f"错误：{path}：") and message in line
+
+
+def test_every_command_refuses_a_canonical_file_out_of_bounds_alike(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text("budget:\n  executed: 1e30\n", encoding="utf-8")
+    for command in (["check"], ["score"], ["render", "--to", "md", "-o", str(tmp_path)], ["fmt", "--check"]):
         result = runner.invoke(app, [*command, str(path)])
-        assert result.exit_code == ExitCode.UNREADABLE, (command, result.output)
-        (line,) = _lines(result.stderr)
-        assert line.startswith(f"错误：{path}：") and message in line
+        assert result.exit_code == ExitCode.UNREADABLE, command
+        assert _lines(result.stderr) == [
+            f"错误：{path}：数据不符合模型：budget.executed：数值超出可处理的范围（整数部分不超过 15 位、小数部分不超过 20 位）"
+        ]
 
 
 def test_a_rulebook_with_a_weight_beyond_bounds_is_refused_naming_the_key(tmp_path: Path) -> None:
