@@ -10,8 +10,10 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -20,6 +22,7 @@ from typer.testing import CliRunner
 from jixiao import cli
 from jixiao.cli import app
 from jixiao.core.errors import ExitCode
+from jixiao.core.model import Evaluation
 from jixiao.core.paths import path_shape, value_at
 from jixiao.io import load_report
 from jixiao.io.xlsx_reader import META_SHEET
@@ -207,16 +210,16 @@ def form_bytes() -> bytes:
     return scorecard_xlsx_bytes(evaluation, score(evaluation, load_rulebook(DEFAULT_RULEBOOK)))
 
 
-def _edited(form_bytes: bytes, path: Path, edit: object) -> Path:
+def _edited(form_bytes: bytes, path: Path, edit: Callable[[Any], None]) -> Path:
     workbook = load_workbook(io.BytesIO(form_bytes))
-    edit(workbook)  # type: ignore[operator]
+    edit(workbook)
     workbook.save(path)
     return path
 
 
-def _cell(workbook: object, label: str) -> object:
+def _cell(workbook: Any, label: str) -> Any:
     """The cell of the 年度资金总额 row under the heading that starts with `label`."""
-    sheet = workbook["自评表"]  # type: ignore[index]
+    sheet = workbook["自评表"]
     header = next(c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith(label))
     total = next(c for row in sheet.iter_rows() for c in row if c.value == "年度资金总额")
     return sheet.cell(row=total.row, column=header.column)
@@ -235,10 +238,10 @@ def test_an_xlsx_cell_beyond_bounds_is_refused_naming_its_field_and_cell(
 ) -> None:
     where: list[str] = []
 
-    def edit(workbook: object) -> None:
+    def edit(workbook: Any) -> None:
         cell = _cell(workbook, label)
-        cell.value = value  # type: ignore[attr-defined]
-        where.append(cell.coordinate)  # type: ignore[attr-defined]
+        cell.value = value
+        where.append(cell.coordinate)
 
     form = _edited(form_bytes, tmp_path / "form.xlsx", edit)
     result = runner.invoke(app, ["check", str(form)])
@@ -274,13 +277,13 @@ DAMAGED_NOTE = (
 def test_a_damaged_record_of_a_form_is_ignored_whole_and_the_form_read_as_it_stands(
     tmp_path: Path, form_bytes: bytes, kind: str, column: int, bad: str
 ) -> None:
-    def damage(workbook: object) -> None:
-        sheet = workbook[META_SHEET]  # type: ignore[index]
+    def damage(workbook: Any) -> None:
+        sheet = workbook[META_SHEET]
         row = next(row for row in sheet.iter_rows(min_row=2) if path_shape(row[1].value) == kind)
         row[column - 1].value = bad
 
-    def remove(workbook: object) -> None:
-        workbook.remove(workbook[META_SHEET])  # type: ignore[attr-defined, index]
+    def remove(workbook: Any) -> None:
+        workbook.remove(workbook[META_SHEET])
 
     (tmp_path / "damaged").mkdir()
     (tmp_path / "bare").mkdir()
@@ -314,10 +317,10 @@ def _failing_on(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make checking the file called `name` fail as a bug would; other files are checked as ever."""
     real = cli.run_checks
 
-    def run_checks(evaluation: object, *args: object, **kwargs: object) -> object:
-        if any(source.file and source.file.endswith(name) for source in evaluation.sources.values()):  # type: ignore[attr-defined]
+    def run_checks(evaluation: Evaluation, *args: Any, **kwargs: Any) -> Any:
+        if any(source.file and source.file.endswith(name) for source in evaluation.sources.values()):
             raise ZeroDivisionError("a bug in a check")
-        return real(evaluation, *args, **kwargs)  # type: ignore[arg-type]
+        return real(evaluation, *args, **kwargs)
 
     monkeypatch.setattr(cli, "run_checks", run_checks)
 
