@@ -252,6 +252,32 @@ def test_an_xlsx_cell_beyond_bounds_is_refused_naming_its_field_and_cell(
     ]
 
 
+@pytest.mark.parametrize(
+    ("heading", "text", "field"),
+    [
+        ("年度指标值", "≥99999999999999999999%", "performance.indicators[0].target.value"),
+        ("实际完成值", "100000000000000000000000个", "performance.indicators[0].actual.value"),
+    ],
+)
+def test_a_measure_in_an_xlsx_with_a_number_beyond_bounds_is_refused_naming_its_cell(
+    tmp_path: Path, form_bytes: bytes, heading: str, text: str, field: str
+) -> None:
+    where: list[str] = []
+
+    def edit(workbook: Any) -> None:
+        sheet = workbook["自评表"]
+        header = next(c for row in sheet.iter_rows() for c in row if c.value == heading)
+        cell = sheet.cell(row=header.row + 1, column=header.column)  # the first indicator's
+        cell.value = text
+        where.append(cell.coordinate)
+
+    form = _edited(form_bytes, tmp_path / "form.xlsx", edit)
+    result = runner.invoke(app, ["import", str(form)])
+    assert result.exit_code == ExitCode.UNREADABLE, result.output
+    (line,) = _lines(result.stderr)
+    assert f"（{field}，工作表“自评表”单元格 {where[0]}：数值超出可处理的范围" in line
+
+
 # One wrong-shaped entry of the hidden record for each way it once failed: (the kind of field whose first
 # entry is damaged, the column of the record damaged: 2 the field, 3 what the cell was given, 4 the
 # evaluation's value; what is put there).

@@ -377,13 +377,13 @@ def _measure_text(cell: Any) -> str | None:
     return _text(cell)
 
 
-def _measure_of(text: str | None) -> Measure | None:
+def _measure_of(text: str | None) -> dict[str, Any] | None:
+    """A target or actual as the model takes it: validated with the rest, so a number in it out of bounds is
+    refused naming its field and cell."""
     if text is None:
         return None
     parsed = parse_measure(unicodedata.normalize("NFKC", text)) or {}
-    return Measure(
-        text=text, comparator=parsed.get("comparator"), value=parsed.get("value"), unit=parsed.get("unit")
-    )
+    return {"text": text, "comparator": parsed.get("comparator"), "value": parsed.get("value"), "unit": parsed.get("unit")}
 
 
 def _items(text: str | None) -> list[str]:
@@ -507,11 +507,20 @@ def scorecard_from_bytes(name: str, data: bytes) -> Evaluation:
     except ValidationError as exc:
         error = exc.errors()[0]
         where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]).lstrip(".")
-        source = reader.sources.get(where)
+        source = _cited(reader.sources, where)
         cell = f"，工作表“{source.sheet}”单元格 {source.cell}" if source is not None and source.cell else ""
         raise InputError(
             name, f"自评表中的内容无法导入（{where}{cell}：{pydantic_problem(error)}）：请检查该项的填写。"
         ) from None
+
+
+def _cited(sources: dict[str, Location], path: str) -> Location | None:
+    """Where the value at `path` was read, or the nearest part holding it (a measure's cell for its number)."""
+    while path:
+        if path in sources:
+            return sources[path]
+        path = path[: max(path.rfind("."), path.rfind("["), 0)]
+    return None
 
 
 def _header(reader: _Reader, data: dict[str, Any]) -> None:
