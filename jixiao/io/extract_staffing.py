@@ -148,6 +148,13 @@ def _split_names(text: str) -> list[str]:
     return cleaned
 
 
+# the unit's bodies of each kind: the names listed, and their number as the text states it
+_BODIES = {
+    "internal_bodies": ("unit.internal_bodies", "unit.internal_bodies_stated"),
+    "subordinate_units": ("unit.subordinate_units", "unit.subordinate_units_stated"),
+}
+
+
 def _bodies(ctx: Context, i: int, text: str) -> None:
     for match in _LIST_AFTER.finditer(text):
         if text.count("《", 0, match.start()) > text.count("》", 0, match.start()):
@@ -164,9 +171,3 @@ def _bodies(ctx: Context, i: int, text: str) -> None:
         if len(names) >= 2 and not ctx.get(names_path):
             ctx.put(names_path, names, i)
 
-
-# the unit's bodies of each kind: the names listed, and their number as the text states it
-_BODIES = {
-    "internal_bodies": ("unit.internal_bodies", "unit.internal_bodies_stated"),
-    "subordinate_units": ("unit.subordinate_units", "unit.subordinate_units_stated"),
-}

@@ -280,10 +280,9 @@ def _entry(address: Any, path: Any, written: Any, value: Any, name: Any) -> _Wri
     shapes = _RECORDED.get(path_shape(path))
     if shapes is None:
         return None
+    given, behind = shapes
     try:
-        return _Written(
-            path, shapes[0].validate_python(json.loads(str(written))), shapes[1].validate_python(json.loads(str(value))), name
-        )
+        return _Written(path, given.validate_python(json.loads(str(written))), behind.validate_python(json.loads(str(value))), name)
     except (ValueError, RecursionError):  # JSON or shape (pydantic's ValidationError is a ValueError)
         return None
 
