@@ -2,11 +2,12 @@
 ways real files differ from them.
 
 A case is one text with a few mutations applied in turn — lines deleted, duplicated, swapped, joined or
-split (as a PDF breaks them); thousands
-separators put into numbers; unit words, digits (long ones and exponents among them), CJK punctuation and
-report phrases inserted; headings renumbered in another style — then written with another line ending and
-encoding. Every mutation is a small value (`Step`) that prints what it did, so a failing case reads as a
-recipe that can be replayed on the same text.
+split (as a PDF breaks them); thousands separators put into numbers; a figure of the text replaced by
+another number (long ones, tiny ones and exponents among them); unit words, digits, CJK punctuation, report
+phrases and whole statements of a figure ("其中人员经费618.35万元，占基本支出的83.32%") inserted; headings
+renumbered in another style — then written with another line ending and encoding. Every mutation is a
+small value (`Step`) that prints what it did, so a failing case reads as a recipe that can be replayed on
+the same text.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ ODD_NUMBERS = [
 _LEVEL1 = re.compile(r"^(\s*)([一二三四五六七八九十]+)、")
 _LEVEL2 = re.compile(r"^(\s*)[（(]([一二三四五六七八九十]+)[）)]")
 _LONG_NUMBER = re.compile(r"\d{4,}")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CN = "一二三四五六七八九十"
 # how headings may be numbered instead of 一、 / （一）: n is the heading's place among those of its level
 RENUMBERINGS = [
@@ -147,6 +149,12 @@ class Step:
             line = lines[at]
             column = self.column % (len(line) + 1)
             return [*lines[:at], line[:column] + self.text + line[column:], *lines[at + 1 :]]
+        if self.kind == "figure":  # the n-th number of the line becomes `text`
+            numbers = list(_NUMBER.finditer(lines[at]))
+            if not numbers:
+                return lines
+            found = numbers[self.column % len(numbers)]
+            return [*lines[:at], lines[at][: found.start()] + self.text + lines[at][found.end() :], *lines[at + 1 :]]
         if self.kind == "separate":
             separator = SEPARATORS[self.other % len(SEPARATORS)]
             return [*lines[:at], _LONG_NUMBER.sub(lambda m: _grouped(m[0], separator), lines[at]), *lines[at + 1 :]]
@@ -176,15 +184,36 @@ def _renumbered(lines: list[str], style: object, second: bool) -> list[str]:
 
 
 _POSITION = st.integers(min_value=0, max_value=10_000)
+# the numbers a figure may be replaced by: odd forms, long ones, tiny ones, exponents
+_NUMBERS = st.one_of(
+    st.sampled_from(ODD_NUMBERS), st.from_regex(r"-?\d{1,30}(\.\d{1,25})?(e-?\d{1,7})?", fullmatch=True)
+)
+LABELS = [phrase for phrase in PHRASES if len(phrase) >= 2 and phrase[0] not in "（1①一|:≥≤"]
+
+
+def statements() -> st.SearchStrategy[str]:
+    """A figure stated as reports state them: a label, an amount with its unit, maybe a share of a whole."""
+    share = st.builds(
+        lambda whole, number: f"，占{whole}{number}%",
+        st.sampled_from(["", "基本支出的", "支出合计的", "收入合计的", "总支出的"]),
+        _NUMBERS,
+    )
+    return st.builds(
+        lambda label, number, unit, of: f"{label}{number}{unit}{of}。",
+        st.sampled_from(LABELS),
+        _NUMBERS,
+        st.sampled_from(["万元", "元", "亿元", "人", "个", "%"]),
+        st.one_of(st.just(""), share),
+    )
 
 
 def steps() -> st.SearchStrategy[Step]:
     inserted = st.one_of(
+        statements(),
         st.sampled_from(UNIT_WORDS),
         st.sampled_from(PUNCTUATION),
         st.sampled_from(PHRASES),
-        st.sampled_from(ODD_NUMBERS),
-        st.from_regex(r"-?\d{1,30}(\.\d{1,25})?(e-?\d{1,7})?", fullmatch=True),
+        _NUMBERS,
         st.builds(
             lambda number, unit: number + unit,
             st.from_regex(r"\d{1,6}(\.\d{1,2})?", fullmatch=True),
@@ -199,6 +228,7 @@ def steps() -> st.SearchStrategy[Step]:
         st.builds(Step, st.just("split"), _POSITION, column=_POSITION),
         st.builds(Step, st.just("insert"), _POSITION, column=_POSITION, text=inserted),
         st.builds(Step, st.just("separate"), _POSITION, other=_POSITION),
+        st.builds(Step, st.just("figure"), _POSITION, column=_POSITION, text=_NUMBERS),
         st.builds(Step, st.just("renumber"), st.just(0), column=_POSITION, other=_POSITION),
     )
 
