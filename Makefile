@@ -1,12 +1,15 @@
 # Developer and CI entry points. `make run` and `make test` set up everything they need first:
-# the virtualenv (.venv, reinstalled only when pyproject.toml changes) and the Debian packages.
+# the virtualenv (.venv, reinstalled only when pyproject.toml changes), the Debian packages and the
+# front-end libraries of the web application (node_modules, from package-lock.json by `npm ci`).
 
 PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv system run test lint bench docs clean
+ASSETS := node_modules/.package-lock.json
+
+.PHONY: venv system assets run demo test lint bench docs clean
 
 venv: $(STAMP)
 
@@ -19,10 +22,25 @@ $(STAMP): pyproject.toml
 system:
 	bash scripts/setup-system.sh
 
-run: venv system
+assets: $(ASSETS)
+
+# npm ci installs exactly what package-lock.json pins (htmx, ECharts); redone only when the lock changes.
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The web application on http://127.0.0.1:8000/ with the demo region (JIXIAO_DATA, DATABASE_URL,
+# HOST/PORT to change where; see README).
+HOST ?= 127.0.0.1
+PORT ?= 8000
+run: venv system assets
+	$(BIN)/jixiao web --host $(HOST) --port $(PORT)
+
+# The command-line walk-through: import, check, score and render the example report.
+demo: venv system
 	$(BIN)/jixiao demo
 
-test: venv system
+test: venv system assets
 	$(BIN)/python -m pytest -q
 
 lint: venv
@@ -39,5 +57,5 @@ docs: venv
 	$(BIN)/jixiao check --catalogue > docs/rules.md
 
 clean:
-	rm -rf $(VENV) out build *.egg-info .pytest_cache .hypothesis .ruff_cache .mypy_cache
+	rm -rf $(VENV) out build node_modules *.egg-info .pytest_cache .hypothesis .ruff_cache .mypy_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -548,6 +548,18 @@ def demo(
     raise typer.Exit(reports.exit_code())
 
 
+@app.command("web")
+def web(
+    host: Annotated[str, typer.Option("--host", help="监听地址 / address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="端口 / port")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="工作进程数 / worker processes")] = 2,
+) -> None:
+    """启动 Web 应用（首次启动时载入演示地区）。Start the web application (with the demo region when empty)."""
+    from jixiao.web.launch import serve
+
+    serve(host, port, workers)
+
+
 def _score_line(card: Scorecard) -> str:
     kind = "暂评" if card.provisional else "评分"
     scaled = f"，折算百分制 {card.scaled_total} 分" if card.scaled_total is not None else ""

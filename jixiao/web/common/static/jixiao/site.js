@@ -1,0 +1,32 @@
+// Editable tables: add, remove and reorder rows in the browser; the form posts rows in page order.
+// After each change the form is checked again (htmx listens for "rows-changed").
+(function () {
+  let added = 0;
+  function changed(el) {
+    const form = el.closest("form");
+    if (form) form.dispatchEvent(new Event("rows-changed", { bubbles: true }));
+  }
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("button");
+    if (!button) return;
+    const row = button.closest("tr[data-row]");
+    if (button.hasAttribute("data-row-add")) {
+      const block = button.closest("[data-table]");
+      const template = block.querySelector("template");
+      added += 1;
+      const html = template.innerHTML.replaceAll("__key__", "new" + added);
+      block.querySelector("tbody").insertAdjacentHTML("beforeend", html);
+      changed(block);
+    } else if (row && button.hasAttribute("data-row-remove")) {
+      const form = row.closest("form");
+      row.remove();
+      if (form) form.dispatchEvent(new Event("rows-changed", { bubbles: true }));
+    } else if (row && button.hasAttribute("data-row-up") && row.previousElementSibling) {
+      row.parentNode.insertBefore(row, row.previousElementSibling);
+      changed(row);
+    } else if (row && button.hasAttribute("data-row-down") && row.nextElementSibling) {
+      row.parentNode.insertBefore(row.nextElementSibling, row);
+      changed(row);
+    }
+  });
+})();

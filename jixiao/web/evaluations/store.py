@@ -1,0 +1,147 @@
+"""Saving an evaluation: a new version of its canonical JSON, the field changes against the version
+before, the findings and scorecard of the new version, and the denormalised columns, in one transaction.
+
+Checking and scoring are the core's: `run_checks` and `score` with the region's rulebook for the year,
+exactly as `jixiao check` and `jixiao score` run them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from jixiao.checks import Settings, run_checks
+from jixiao.checks.runner import CheckReport
+from jixiao.core.model import Evaluation as CoreEvaluation
+from jixiao.io import canonical
+from jixiao.scoring.engine import score
+from jixiao.scoring.rulebook import DEFAULT_RULEBOOK, Rulebook, load_rulebook
+from jixiao.scoring.scorecard import Scorecard
+from jixiao.web.accounts.models import Organisation, YearSettings
+from jixiao.web.common.paths import flatten
+from jixiao.web.evaluations.models import Evaluation, FieldChange, Finding, Version
+
+KIND_DEPARTMENT = "部门整体"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the core says of one evaluation: its check report and its scorecard."""
+
+    report: CheckReport
+    card: Scorecard
+
+    @property
+    def findings(self) -> list[dict[str, Any]]:
+        return [f.to_json() for f in self.report.findings]
+
+
+def rulebook_id(region_id: int, year: int | None) -> str:
+    found = YearSettings.objects.filter(region_id=region_id, fiscal_year=year).values_list("rulebook", flat=True)
+    return next(iter(found), DEFAULT_RULEBOOK)
+
+
+def analyse(ev: CoreEvaluation, rulebook: str | Rulebook) -> Analysis:
+    book = load_rulebook(rulebook) if isinstance(rulebook, str) else rulebook
+    return Analysis(run_checks(ev, Settings(rulebook=book)), score(ev, book))
+
+
+def core_of(version: Version) -> CoreEvaluation:
+    return CoreEvaluation.model_validate(version.data)
+
+
+def current_version(evaluation: Evaluation) -> Version:
+    return evaluation.versions.get(number=evaluation.revision)
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _denormalise(evaluation: Evaluation, ev: CoreEvaluation, analysis: Analysis, book: str) -> None:
+    card, report = analysis.card, analysis.report
+    evaluation.kind = ev.kind or evaluation.kind or KIND_DEPARTMENT
+    evaluation.title = (ev.title or "")[:300]
+    evaluation.rulebook = book
+    evaluation.score = card.scaled_total if card.scaled_total is not None else card.total
+    evaluation.grade = card.grade or ""
+    evaluation.provisional = card.provisional
+    evaluation.self_score = ev.self_assessment.score
+    evaluation.self_grade = ev.self_assessment.grade or ""
+    evaluation.errors = report.count("error")
+    evaluation.warnings = report.count("warning")
+    evaluation.infos = report.count("info")
+    evaluation.budget_adjusted = card.execution.adjusted
+    evaluation.budget_executed = card.execution.executed
+    evaluation.execution_rate = card.execution.rate
+
+
+def changes_between(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(path, old, new) for every leaf that differs; `sources` and the restatements are not fields a
+    person edits, so they are left out of the history."""
+    skip = ("sources", "restated")
+    before = {k: v for k, v in flatten(old).items() if not k.startswith(skip)}
+    after = {k: v for k, v in flatten(new).items() if not k.startswith(skip)}
+    paths = list(before) + [p for p in after if p not in before]
+    return [(p, before.get(p), after.get(p)) for p in paths if before.get(p) != after.get(p)]
+
+
+@transaction.atomic
+def save_version(evaluation: Evaluation, ev: CoreEvaluation, user: Any, note: str = "") -> Version:
+    """Store `ev` as the next version of `evaluation` (saved first when new) with its history."""
+    book = rulebook_id(evaluation.unit.region_id, evaluation.fiscal_year)
+    analysis = analyse(ev, book)
+    data = canonical.to_plain(ev, full=True)
+    previous: dict[str, Any] = {}
+    if evaluation.pk is not None and evaluation.revision:
+        previous = current_version(evaluation).data
+    _denormalise(evaluation, ev, analysis, book)
+    evaluation.revision += 1
+    evaluation.updated_by = user
+    evaluation.save()
+    version = Version.objects.create(
+        evaluation=evaluation,
+        number=evaluation.revision,
+        data=data,
+        findings=analysis.findings,
+        scorecard=analysis.card.model_dump(mode="json"),
+        author=user,
+        note=note[:200],
+    )
+    if previous:
+        FieldChange.objects.bulk_create(
+            FieldChange(evaluation=evaluation, version=version.number, path=p, old=o, new=n, author=user)
+            for p, o, n in changes_between(previous, data)
+        )
+    evaluation.finding_rows.all().delete()
+    Finding.objects.bulk_create(
+        Finding(
+            evaluation=evaluation,
+            rule=f["rule"],
+            category=f["category"],
+            severity=f["severity"],
+            field=f["location"].get("field") or "",
+            message=f["message"],
+        )
+        for f in version.findings
+    )
+    return version
+
+
+def create_evaluation(unit: Organisation, ev: CoreEvaluation, user: Any, note: str) -> Evaluation:
+    """A new evaluation of `unit` for `ev.fiscal_year`, its first version `ev`."""
+    evaluation = Evaluation(unit=unit, fiscal_year=ev.fiscal_year, kind=ev.kind or KIND_DEPARTMENT)
+    save_version(evaluation, ev, user, note)
+    return evaluation
+
+
+def current_versions(evaluations: list[Evaluation]) -> dict[int, Version]:
+    """The current version of each evaluation, in one query."""
+    from django.db.models import F
+
+    ids = [e.pk for e in evaluations]
+    found = Version.objects.filter(evaluation_id__in=ids, number=F("evaluation__revision"))
+    return {v.evaluation_id: v for v in found}
