@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import ValidationError
+
 from jixiao.core.model import Evaluation as CoreEvaluation
 from jixiao.io import canonical
 from jixiao.web.accounts.models import Organisation
@@ -59,7 +61,24 @@ def from_last_year(last: CoreEvaluation, year: int) -> CoreEvaluation:
     if old is not None and data.get("title"):
         data["title"] = data["title"].replace(str(old), str(year))
     data["fiscal_year"] = year
-    return CoreEvaluation.model_validate(data)
+    return _valid(data)
+
+
+def _valid(data: dict[str, Any]) -> CoreEvaluation:
+    """The evaluation, without the list items a cleared number left invalid (a staff count with no count
+    is not a row worth keeping: the row comes back when the figure is written)."""
+    while True:
+        try:
+            return CoreEvaluation.model_validate(data)
+        except ValidationError as exc:
+            loc = exc.errors()[0]["loc"]
+            index = max((n for n, part in enumerate(loc) if isinstance(part, int)), default=None)
+            if index is None:
+                raise
+            node: Any = data
+            for part in loc[:index]:
+                node = node[part]
+            del node[loc[index]]
 
 
 # what a 自评表 carries (io/xlsx_reader.py reads these); everything else stays as the report has it
