@@ -5,8 +5,8 @@
 - region 云溪县 (yunxi): its finance bureau with a reviewer;
 - an anonymous visitor (the test client without a login).
 
-Unit A has three evaluations of our example report: a draft (2024), one reported and under review
-(2023), one published (2022).
+Unit A has three evaluations of our example report: a draft (2024) and one reported and under review
+(2023), both with a 收入合计 10 万元 above its parts (an error finding), and one published (2022).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from jixiao.web.evaluations.models import Evaluation, State, Transition
 from tests.support import ROOT
 
 EXAMPLE = ROOT / "examples" / "qingshan_nongye_2024.txt"
+WRONG_TOTAL = "1794.88"  # the example's 收入合计 is 1784.88
 CAST = ("preparer_a", "head_a", "preparer_b", "reviewer", "admin", "other_reviewer", "anonymous")
 
 
@@ -33,8 +34,13 @@ def example() -> CoreEvaluation:
     return load_report(EXAMPLE)
 
 
-def example_for(year: int) -> CoreEvaluation:
-    return example().model_copy(update={"fiscal_year": year})
+def example_for(year: int, income_total: str | None = None) -> CoreEvaluation:
+    """The example as of `year`; with `income_total`, a 收入合计 that no longer adds up (an error finding)."""
+    data = example().model_dump(mode="json")
+    data["fiscal_year"] = year
+    if income_total is not None:
+        data["budget"]["income"]["total"] = income_total
+    return CoreEvaluation.model_validate(data)
 
 
 def user(name: str, organisation: Organisation, role: Role) -> Any:
@@ -65,8 +71,8 @@ class CastTestCase(TestCase):
         cls.reviewer = user("reviewer", cls.bureau, Role.REVIEWER)
         cls.admin = user("admin", cls.bureau, Role.ADMIN)
         cls.other_reviewer = user("other_reviewer", cls.other_bureau, Role.REVIEWER)
-        cls.draft = store.create_evaluation(cls.unit_a, example_for(2024), cls.preparer_a, "导入示例")
-        cls.reported = store.create_evaluation(cls.unit_a, example_for(2023), cls.preparer_a, "导入示例")
+        cls.draft = store.create_evaluation(cls.unit_a, example_for(2024, WRONG_TOTAL), cls.preparer_a, "导入示例")
+        cls.reported = store.create_evaluation(cls.unit_a, example_for(2023, WRONG_TOTAL), cls.preparer_a, "导入示例")
         put_in_state(cls.reported, State.IN_REVIEW, cls.reviewer)
         cls.published = store.create_evaluation(cls.unit_a, example_for(2022), cls.preparer_a, "导入示例")
         put_in_state(cls.published, State.PUBLISHED, cls.reviewer)
