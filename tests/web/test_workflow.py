@@ -4,6 +4,7 @@ sending on refused while an error finding is neither fixed nor explained."""
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from jixiao.web.evaluations import workflow
@@ -56,12 +57,8 @@ class WorkflowTest(CastTestCase):
                 if other == who:
                     continue
                 with self.subTest(step=name, who=other):
-                    try:
+                    with pytest.raises(workflow.Refused, match="只能由"):
                         workflow.take(evaluation, name, getattr(self, other), "理由")
-                    except workflow.Refused as refused:
-                        assert "只能由" in refused.message
-                    else:
-                        raise AssertionError(f"{other} took {name}")
                     evaluation.refresh_from_db()
                     assert evaluation.state == source
             put_in_state(evaluation, State.DRAFT, self.reviewer)
@@ -74,22 +71,14 @@ class WorkflowTest(CastTestCase):
                     continue
                 with self.subTest(step=name, state=state):
                     evaluation = self._at(state)
-                    try:
+                    with pytest.raises(workflow.Refused, match=f"当前状态为“{state.label}”"):
                         workflow.take(evaluation, name, getattr(self, who), "理由")
-                    except workflow.Refused as refused:
-                        assert f"当前状态为“{state.label}”" in refused.message
-                    else:
-                        raise AssertionError(f"{name} taken from {state}")
 
     def test_a_return_without_a_reason_is_refused(self) -> None:
         for name, source, who in (("return", State.IN_REVIEW, "reviewer"), ("send-back", State.UNIT_REVIEW, "head_a")):
             evaluation = self._at(source)
-            try:
+            with pytest.raises(workflow.Refused, match="必须填写理由"):
                 workflow.take(evaluation, name, getattr(self, who), "   ")
-            except workflow.Refused as refused:
-                assert "必须填写理由" in refused.message
-            else:
-                raise AssertionError("returned without a reason")
             evaluation.refresh_from_db()
             assert evaluation.state == source
 
