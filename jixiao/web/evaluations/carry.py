@@ -17,8 +17,8 @@ YEAR_BOUND = (
     "report_date", "overall_task", "key_tasks", "problems", "measures", "results_use", "other_matters",
     "performance.achievements", "self_assessment", "outline", "sources", "restated",
 )  # fmt: skip
-# numbers that are structure, not figures: kept when carried
-KEPT_NUMBERS = ("weight", "fiscal_year", "code", "budget_code")
+# numbers that are structure, not figures: kept when carried (an indicator's target whole)
+KEPT_NUMBERS = ("weight", "fiscal_year", "code", "budget_code", "target")
 # the parts of an indicator that are this year's result
 INDICATOR_RESULTS = ("actual", "score", "deviation")
 
@@ -34,11 +34,13 @@ def empty_evaluation(unit: Organisation, year: int) -> CoreEvaluation:
 
 def _clear_numbers(node: Any, key: str = "") -> Any:
     """Every number under `node` blanked (None, never zero), except the structural ones."""
+    if key in KEPT_NUMBERS:
+        return node
     if isinstance(node, dict):
         return {k: _clear_numbers(v, k) for k, v in node.items()}
     if isinstance(node, list):
         return [_clear_numbers(v, key) for v in node]
-    if key in KEPT_NUMBERS or isinstance(node, bool):
+    if isinstance(node, bool):
         return node
     if isinstance(node, int) or (isinstance(node, str) and re.fullmatch(r"-?\d+(\.\d+)?", node) and key != "text"):
         return None
