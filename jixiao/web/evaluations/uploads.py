@@ -16,6 +16,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.http import HttpRequest
 
 from jixiao.core.errors import InputError
 from jixiao.core.model import Evaluation as CoreEvaluation
@@ -68,6 +70,35 @@ def _refuse_zip_bomb(name: str, data: bytes) -> None:
         raise InputError(
             name, f"文件解压后过大（{unpacked / 1024 / 1024:.0f} MB，压缩比 {unpacked // packed}:1），疑似压缩炸弹，已拒绝。"
         )
+
+
+class LimitedUploadHandler(FileUploadHandler):
+    """Stops reading a file past the upload limit, so a 100 MB upload is never held or written whole; the
+    request remembers the refusal (`refused_upload`) for the view to say so."""
+
+    def new_file(self, *args: object, **kwargs: object) -> None:
+        super().new_file(*args, **kwargs)  # type: ignore[arg-type]
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        self.received += len(raw_data)
+        if self.received > _limit():
+            assert self.request is not None
+            self.request.refused_upload = Path(self.file_name or "上传的文件").name  # type: ignore[union-attr]
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None  # the next handler (in memory) makes the file
+
+
+def refused_upload(request: HttpRequest) -> InputError | None:
+    """The refusal of a file stopped while it was being received, if one was."""
+    name = getattr(request, "refused_upload", None)
+    if name is None:
+        return None
+    mb = _limit() // 1024 // 1024
+    return InputError(name, f"文件过大，上传上限为 {mb} MB，已停止接收。")
 
 
 def read_upload(upload: UploadedFile) -> CoreEvaluation:

@@ -38,7 +38,7 @@ from jixiao.web.evaluations import documents, fields, store, workflow
 from jixiao.web.evaluations.carry import empty_evaluation, from_last_year, merge_scorecard
 from jixiao.web.evaluations.layout import Drawing, section_of
 from jixiao.web.evaluations.models import Evaluation, Explanation, Version
-from jixiao.web.evaluations.uploads import read_upload
+from jixiao.web.evaluations.uploads import read_upload, refused_upload
 
 ANY_ROLE = role_required(Role.PREPARER, Role.HEAD, Role.REVIEWER, Role.ADMIN)
 COMMENTERS = role_required(Role.PREPARER, Role.HEAD, Role.REVIEWER)
@@ -132,10 +132,11 @@ def upload(request: HttpRequest) -> HttpResponse:
         return render(request, "evaluations/upload.html", context)
     year = _year(request)
     file = request.FILES.get("file")
-    if year is None or file is None:
-        context["error"] = "请选择文件并填写年度。"
-        return render(request, "evaluations/upload.html", context, status=400)
     try:
+        if (stopped := refused_upload(request)) is not None:
+            raise stopped
+        if year is None or file is None:
+            raise InputError("上传", "请选择文件并填写年度。")
         ev = read_upload(file)
     except InputError as exc:
         context["error"] = f"{exc.path}：{exc.message}"
@@ -295,6 +296,8 @@ def upload_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         file = request.FILES.get("file")
         try:
+            if (stopped := refused_upload(request)) is not None:
+                raise stopped
             if file is None:
                 raise InputError("自评表", "请选择要上传的自评表（.xlsx）。")
             if not (file.name or "").lower().endswith(".xlsx"):

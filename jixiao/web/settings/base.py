@@ -148,6 +148,10 @@ STORAGES = {
 # Django's own limit on the rest of a request stays at its default.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
+FILE_UPLOAD_HANDLERS = [
+    "jixiao.web.evaluations.uploads.LimitedUploadHandler",  # stops a file past MAX_UPLOAD_BYTES
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # a long indicator table is many fields
 
 LOGGING = {
