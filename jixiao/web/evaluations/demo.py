@@ -210,3 +210,47 @@ LOGINS = [
 
 def demo_present() -> bool:
     return get_user_model().objects.filter(username=LOGINS[0][0]).exists()
+
+
+def bulk_region(name: str, code: str, units: int, years: list[int]) -> Region:
+    """A region at scale, for the query-count tests and the benchmark: `units` units, each with an
+    evaluation per year in a state the bureau sees, from a few demo variants checked and scored once.
+
+    Inserted in bulk; a version keeps the figures but not the sources or the outline (a 100 KB import's
+    bulk), since nothing measured at scale reads them."""
+    region = Region.objects.create(name=name, code=code)
+    Organisation.objects.create(region=region, name=f"{name}财政局", kind=Organisation.BUREAU)
+    orgs = Organisation.objects.bulk_create(
+        Organisation(region=region, name=f"{name}第{n:04d}号预算单位", category=UNITS[n % len(UNITS)].category)
+        for n in range(units)
+    )
+    variants = {}
+    for year in years:
+        for n, unit in enumerate(UNITS[:6]):
+            ev = varied(unit, year)
+            analysis = store.analyse(ev, store.rulebook_id(region.pk, year))
+            data = {k: v for k, v in canonical.to_plain(ev, full=True).items() if k not in ("sources", "outline")}
+            variants[year, n] = (ev, analysis, data)
+    states = [State.SUBMITTED, State.IN_REVIEW, State.RETURNED, State.APPROVED, State.PUBLISHED]
+    made: list[tuple[Evaluation, tuple[Any, Any, dict[str, Any]]]] = []
+    for n, org in enumerate(orgs):
+        for year in years:
+            ev, analysis, data = variant = variants[year, n % 6]
+            evaluation = Evaluation(unit=org, fiscal_year=year, state=states[n % len(states)], revision=1)
+            store.denormalise(evaluation, ev, analysis, analysis.card.rulebook)
+            made.append((evaluation, variant))
+    Evaluation.objects.bulk_create([e for e, _ in made], batch_size=500)
+    from jixiao.web.evaluations.models import Finding, Version
+
+    Version.objects.bulk_create(
+        (Version(evaluation=e, number=1, data=v[2], findings=v[1].findings, scorecard=v[1].card.model_dump(mode="json"))
+         for e, v in made),
+        batch_size=200,
+    )  # fmt: skip
+    Finding.objects.bulk_create(
+        (Finding(evaluation=e, rule=f["rule"], category=f["category"], severity=f["severity"],
+                 field=f["location"].get("field") or "", message=f["message"])
+         for e, v in made for f in v[1].findings),
+        batch_size=1000,
+    )  # fmt: skip
+    return region

@@ -61,7 +61,7 @@ def _decimal(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _denormalise(evaluation: Evaluation, ev: CoreEvaluation, analysis: Analysis, book: str) -> None:
+def denormalise(evaluation: Evaluation, ev: CoreEvaluation, analysis: Analysis, book: str) -> None:
     card, report = analysis.card, analysis.report
     evaluation.kind = ev.kind or evaluation.kind or KIND_DEPARTMENT
     evaluation.title = (ev.title or "")[:300]
@@ -98,7 +98,7 @@ def save_version(evaluation: Evaluation, ev: CoreEvaluation, user: Any, note: st
     previous: dict[str, Any] = {}
     if evaluation.pk is not None and evaluation.revision:
         previous = current_version(evaluation).data
-    _denormalise(evaluation, ev, analysis, book)
+    denormalise(evaluation, ev, analysis, book)
     evaluation.revision += 1
     evaluation.updated_by = user
     evaluation.save()

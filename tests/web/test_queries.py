@@ -1,0 +1,36 @@
+"""The board and the dashboard read a fixed number of queries, whatever the number of units."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from jixiao.web.accounts.models import Organisation, Role
+from jixiao.web.evaluations.demo import bulk_region
+from tests.web.cast import user
+
+
+def queries(units: int, code: str) -> dict[str, int]:
+    region = bulk_region(f"测试县{units}", code, units, [2023, 2024])
+    reviewer = user(f"reviewer_{code}", Organisation.objects.get(region=region, kind=Organisation.BUREAU), Role.REVIEWER)
+    client = Client()
+    client.force_login(reviewer)
+    counts = {}
+    for name in ("review:board", "dashboard:dashboard"):
+        for query in ("", "?year=2023&sort=-score"):
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(reverse(name) + query)
+            assert response.status_code == 200
+            assert response.content.decode().count("号预算单位") >= units if name == "review:board" else True
+            counts[name + query] = len(captured)
+    return counts
+
+
+@pytest.mark.django_db
+def test_the_board_and_the_dashboard_need_as_many_queries_for_300_units_as_for_10() -> None:
+    small, large = queries(10, "small"), queries(300, "large")
+    assert small == large
+    assert max(small.values()) <= 10  # the session, the user, the membership and a handful of our own
