@@ -55,6 +55,7 @@ bench: venv system
 
 docs: venv
 	$(BIN)/jixiao check --catalogue > docs/rules.md
+	DJANGO_SETTINGS_MODULE=jixiao.web.settings.test $(BIN)/python -m jixiao.web open_data_schema > docs/open-data.md
 
 clean:
 	rm -rf $(VENV) out build node_modules *.egg-info .pytest_cache .hypothesis .ruff_cache .mypy_cache
