@@ -19,7 +19,7 @@ from jixiao.web.review.export import csv_bytes
 
 def index(request: HttpRequest) -> HttpResponse:
     years: dict[int, list[int]] = {}
-    for region_id, year in published_evaluations().values_list("unit__region_id", "fiscal_year").distinct():
+    for region_id, year in published_evaluations().order_by().values_list("unit__region_id", "fiscal_year").distinct():
         years.setdefault(region_id, []).append(year)
     regions = [(r, sorted(years[r.pk], reverse=True)) for r in Region.objects.filter(pk__in=years)]
     return render(request, "public/index.html", {"regions": regions})

@@ -74,7 +74,7 @@ class Board:
 
 def years_of(region_id: int) -> list[int]:
     found = set(
-        Evaluation.objects.filter(unit__region_id=region_id).values_list("fiscal_year", flat=True).distinct()
+        Evaluation.objects.filter(unit__region_id=region_id).order_by().values_list("fiscal_year", flat=True).distinct()
     ) | set(YearSettings.objects.filter(region_id=region_id).values_list("fiscal_year", flat=True))
     return sorted(found, reverse=True)
 
