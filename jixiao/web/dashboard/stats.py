@@ -16,6 +16,7 @@ from jixiao.core.findings import CATEGORY_NAMES
 from jixiao.web.evaluations.models import BUREAU_VISIBLE, Evaluation, Finding
 
 TOP_RULES = 15
+SHOWN = 20  # a chart names at most this many units at each end (a province has thousands)
 
 
 @dataclass
@@ -52,12 +53,13 @@ GRADE_ORDER = ["优", "好", "良", "较好", "中", "一般", "差"]
 def stats(region_id: int, year: int) -> Stats:
     visible = Evaluation.objects.filter(unit__region_id=region_id, state__in=BUREAU_VISIBLE)
     rows = list(visible.filter(fiscal_year=year).select_related("unit").only(
-        "unit__name", "score", "grade", "execution_rate", "unit_id", "kind"))  # fmt: skip
+        "unit__name", "score", "grade", "execution_rate", "unit_id", "kind").order_by())  # fmt: skip
     result = Stats(year, len(rows))
     grades = Counter(e.grade or "无法评定" for e in rows)
     result.grades = sorted(grades.items(), key=lambda g: GRADE_ORDER.index(g[0]) if g[0] in GRADE_ORDER else 99)
     scored = sorted((e for e in rows if e.score is not None), key=lambda e: e.score or 0, reverse=True)
-    result.ranking = [(e.unit.name, _text(e.score)) for e in scored]
+    ends = scored if len(scored) <= 2 * SHOWN else scored[:SHOWN] + scored[-SHOWN:]
+    result.ranking = [(e.unit.name, _text(e.score)) for e in ends]
     result.execution = [
         (e.unit.name, _text(e.execution_rate), _text(e.score)) for e in scored if e.execution_rate is not None
     ]
@@ -73,8 +75,13 @@ def stats(region_id: int, year: int) -> Stats:
         (unit, kind): score
         for unit, kind, score in visible.filter(fiscal_year=year - 1).values_list("unit_id", "kind", "score")
     }
+    changes = []
     for e in scored:
         before = last.get((e.unit_id, e.kind))
         if before is not None and e.score is not None:
-            result.year_over_year.append((e.unit.name, _text(before), _text(e.score), _text(e.score - before)))
+            changes.append((e.score - before, e.unit.name, before, e.score))
+    changes.sort(reverse=True)  # the largest rises first, the largest falls last
+    if len(changes) > 2 * SHOWN:
+        changes = changes[:SHOWN] + changes[-SHOWN:]
+    result.year_over_year = [(name, _text(b), _text(now), _text(change)) for change, name, b, now in changes]
     return result

@@ -1,8 +1,9 @@
 """The status board of a region and year: every unit, its evaluation's state, score, grade, open
-findings by severity, last change and days to the deadline, sortable and filterable.
+findings by severity, last change and days to the deadline, sortable, filterable and paged.
 
-Two queries whatever the number of units (the units, their evaluations for the year), merged here; the
-columns come from the evaluation's denormalised fields, so no version is read."""
+A fixed number of queries whatever the number of units (the units' names, their evaluations' board
+columns for the year, the deadline, the years), read as plain values and merged here; only the page
+shown is rendered, so a province's thousands of units cost little more than a county's fifty."""
 
 from __future__ import annotations
 
@@ -11,65 +12,72 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.paginator import Page, Paginator
+
 from jixiao.web.accounts.models import Organisation, YearSettings
 from jixiao.web.evaluations.models import BUREAU_VISIBLE, Evaluation, State
 
-SORTS = {
-    "unit": lambda r: r.unit.name,
-    "state": lambda r: r.state_order,
-    "score": lambda r: (r.score is None, -(r.score or 0)),
-    "errors": lambda r: (-(r.errors or 0), r.unit.name),
-    "updated": lambda r: (r.updated is None, -(r.updated.timestamp() if r.updated else 0)),
-}
-STATE_ORDER = {state: n for n, state in enumerate(State)}
+PAGE_SIZE = 50
+COLUMNS = ("pk", "unit_id", "kind", "state", "score", "grade", "provisional", "errors", "warnings", "infos",
+           "execution_rate", "updated", "fiscal_year", "budget_adjusted", "budget_executed")  # fmt: skip
+STATE_ORDER = {state.value: n for n, state in enumerate(State)}
+STATE_LABELS = dict(State.choices)
+NOT_STARTED = "未开始"
 
 
-@dataclass
+@dataclass(slots=True)
 class BoardRow:
-    unit: Organisation
-    evaluation: Evaluation | None
+    unit: str
+    values: dict[str, Any] | None  # the evaluation's board columns, None for a unit that has not started
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name) if self.values else None
 
     @property
     def state(self) -> str:
-        return self.evaluation.state if self.evaluation else ""
+        return self.values["state"] if self.values else ""
 
     @property
     def state_label(self) -> str:
-        return self.evaluation.get_state_display() if self.evaluation else "未开始"
-
-    @property
-    def state_order(self) -> int:
-        return STATE_ORDER.get(self.state, -1)  # type: ignore[call-overload]
+        return STATE_LABELS[self.state] if self.values else NOT_STARTED
 
     @property
     def openable(self) -> bool:
-        return self.evaluation is not None and self.evaluation.state in BUREAU_VISIBLE
+        return self.values is not None and self.values["state"] in BUREAU_VISIBLE
 
-    def __getattr__(self, name: str) -> Any:
-        if name in {"score", "grade", "errors", "warnings", "infos", "updated", "execution_rate", "provisional"}:
-            return getattr(self.evaluation, name) if self.evaluation else None
-        raise AttributeError(name)
+    @property
+    def pk(self) -> int | None:
+        return self.get("pk")
+
+
+def _score_key(r: BoardRow) -> tuple[bool, Decimal]:
+    score = r.get("score") if r.openable else None
+    return score is None, -(score or 0)
+
+
+SORTS = {
+    "unit": lambda r: r.unit,
+    "state": lambda r: (STATE_ORDER.get(r.state, -1), r.unit),
+    "score": _score_key,
+    "errors": lambda r: (-(r.get("errors") or 0) if r.openable else 1, r.unit),
+    "updated": lambda r: (r.values is None, -(r.get("updated").timestamp() if r.values else 0)),
+}
 
 
 @dataclass
 class Board:
     year: int
-    rows: list[BoardRow]
+    rows: list[BoardRow]  # every row that passed the filter, sorted
     deadline: dt.date | None
     years: list[int]
+    counts: list[tuple[str, str, int]]  # (state, label, how many) over the whole year
 
     @property
     def days_left(self) -> int | None:
         return (self.deadline - dt.date.today()).days if self.deadline else None
 
-    def counts(self) -> list[tuple[str, str, int]]:
-        counted = {label: 0 for _, label in State.choices}
-        started = 0
-        for row in self.rows:
-            if row.evaluation:
-                counted[row.state_label] += 1
-                started += 1
-        return [("", "未开始", len(self.rows) - started)] + [(s, label, counted[label]) for s, label in State.choices]
+    def page(self, number: Any) -> Page:
+        return Paginator(self.rows, PAGE_SIZE).get_page(number)
 
 
 def years_of(region_id: int) -> list[int]:
@@ -83,22 +91,23 @@ def board(region_id: int, year: int | None, state: str = "", sort: str = "unit",
     years = years_of(region_id)
     year = year or (years[0] if years else dt.date.today().year - 1)
     units = Organisation.objects.filter(region_id=region_id, kind=Organisation.UNIT).order_by("name")
-    if query:
-        units = units.filter(name__icontains=query)
-    by_unit: dict[int, list[Evaluation]] = {}
-    for e in Evaluation.objects.filter(unit__region_id=region_id, fiscal_year=year).order_by("kind"):
-        by_unit.setdefault(e.unit_id, []).append(e)
+    by_unit: dict[int, list[dict[str, Any]]] = {}
+    for values in Evaluation.objects.filter(unit__region_id=region_id, fiscal_year=year).order_by("kind").values(*COLUMNS):
+        by_unit.setdefault(values["unit_id"], []).append(values)
     # a row per evaluation (a unit may have a 部门整体 and several 项目支出 ones), one for a unit with none
-    rows = [BoardRow(unit, e) for unit in units for e in by_unit.get(unit.pk) or [None]]
+    rows = [BoardRow(name, values) for pk, name in units.values_list("pk", "name") for values in by_unit.get(pk) or [None]]
+    counted = {s: 0 for s in STATE_LABELS}
+    for row in rows:
+        if row.values:
+            counted[row.state] += 1
+    counts = [("none", NOT_STARTED, sum(1 for r in rows if r.values is None))]
+    counts += [(s, label, counted[s]) for s, label in STATE_LABELS.items()]
+    if query:
+        rows = [r for r in rows if query in r.unit]
     if state == "none":
-        rows = [r for r in rows if r.evaluation is None]
+        rows = [r for r in rows if r.values is None]
     elif state:
         rows = [r for r in rows if r.state == state]
-    key = SORTS.get(sort.lstrip("-"), SORTS["unit"])
-    rows.sort(key=key, reverse=sort.startswith("-"))  # type: ignore[arg-type]
+    rows.sort(key=SORTS.get(sort.lstrip("-"), SORTS["unit"]), reverse=sort.startswith("-"))  # type: ignore[arg-type]
     deadline = YearSettings.objects.filter(region_id=region_id, fiscal_year=year).values_list("deadline", flat=True).first()
-    return Board(year, rows, deadline, years)
-
-
-def decimal_or_blank(value: Decimal | None) -> str:
-    return "" if value is None else format(value, "f")
+    return Board(year, rows, deadline, years, counts)

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
 from jixiao.web.common.formats import decimal_text
-from jixiao.web.review.board import Board
+from jixiao.web.review.board import NOT_STARTED, Board
 
 HEADER = ["单位", "类型", "年度", "状态", "得分", "等级", "暂评", "错误", "警告", "提示", "全年预算数（万元）",
           "全年执行数（万元）", "预算执行率（%）", "最后修改"]  # fmt: skip
@@ -19,14 +19,14 @@ HEADER = ["单位", "类型", "年度", "状态", "得分", "等级", "暂评", 
 def board_table(board: Board) -> list[list[object]]:
     rows: list[list[object]] = []
     for row in board.rows:
-        e = row.evaluation
-        if e is None:
-            rows.append([row.unit.name, "", board.year, "未开始"] + [""] * (len(HEADER) - 4))
+        if row.values is None:
+            rows.append([row.unit, "", board.year, NOT_STARTED] + [""] * (len(HEADER) - 4))
             continue
+        e = row.values
         rows.append([
-            row.unit.name, e.kind, e.fiscal_year, e.get_state_display(), _blank(e.score), e.grade,
-            "是" if e.provisional else "", e.errors, e.warnings, e.infos, _blank(e.budget_adjusted),
-            _blank(e.budget_executed), _blank(e.execution_rate), e.updated.date().isoformat(),
+            row.unit, e["kind"], e["fiscal_year"], row.state_label, _blank(e["score"]), e["grade"],
+            "是" if e["provisional"] else "", e["errors"], e["warnings"], e["infos"], _blank(e["budget_adjusted"]),
+            _blank(e["budget_executed"]), _blank(e["execution_rate"]), e["updated"].date().isoformat(),
         ])  # fmt: skip
     return [HEADER, *rows]
 

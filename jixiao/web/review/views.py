@@ -38,8 +38,8 @@ def board(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "review/board.html",
-        {"board": the_board, "states": State.choices, "sort": request.GET.get("sort", "unit"),
-         "state": request.GET.get("state", ""), "q": request.GET.get("q", "")},
+        {"board": the_board, "page": the_board.page(request.GET.get("page")), "states": State.choices,
+         "sort": request.GET.get("sort", "unit"), "state": request.GET.get("state", ""), "q": request.GET.get("q", "")},
     )  # fmt: skip
 
 
@@ -58,6 +58,11 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         threads.setdefault(comment.field, []).append(comment)
     explanations = {(e.rule, e.field): e for e in evaluation.explanations.all()}
     drawings = [Drawing(s, version.data, version.findings, comments=threads) for s in fields.SECTIONS]
+    # what is worth reading: a filled field, or one with a finding or a comment (a blank is left out)
+    shown = [
+        (d, [(path, box) for path, box in d.boxes.items() if (box.kind and box.value) or box.findings or box.comments])
+        for d in drawings
+    ]
     findings = [
         {**f, "explanation": explanations.get((f["rule"], f["location"].get("field") or ""))} for f in version.findings
     ]
@@ -68,12 +73,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "evaluation": evaluation,
             "version": version,
             "card": Scorecard.model_validate(version.scorecard),
-            "drawings": drawings,
+            "sections": shown,
             "findings": findings,
             "threads": threads,
             "steps": workflow.allowed_steps(evaluation, request.user),
             "transitions": evaluation.transitions.select_related("by"),
             "severity_names": SEVERITY_NAMES,
             "category_names": CATEGORY_NAMES,
+            "comment_field": request.GET.get("field", "")[:300],
         },
     )

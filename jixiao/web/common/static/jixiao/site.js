@@ -30,3 +30,14 @@
     }
   });
 })();
+
+// The review page: "对此项提意见" beside a field points the one comment form at that field.
+document.addEventListener("click", function (event) {
+  const link = event.target.closest("a.comment-link");
+  const form = document.getElementById("comment");
+  if (!link || !form) return;
+  event.preventDefault();
+  form.querySelector("input[name=field]").value = link.dataset.field;
+  form.querySelector(".comment-on").textContent = link.dataset.label + "（" + link.dataset.field + "）";
+  form.querySelector("textarea").focus();
+});
