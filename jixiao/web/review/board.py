@@ -96,7 +96,7 @@ def board(region_id: int, year: int | None, state: str = "", sort: str = "unit",
         by_unit.setdefault(values["unit_id"], []).append(values)
     # a row per evaluation (a unit may have a 部门整体 and several 项目支出 ones), one for a unit with none
     rows = [BoardRow(name, values) for pk, name in units.values_list("pk", "name") for values in by_unit.get(pk) or [None]]
-    counted = {s: 0 for s in STATE_LABELS}
+    counted = dict.fromkeys(STATE_LABELS, 0)
     for row in rows:
         if row.values:
             counted[row.state] += 1
