@@ -52,6 +52,7 @@ bench: venv system
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_score.py
 	$(BIN)/python bench/bench_render.py
+	$(BIN)/python bench/bench_web.py
 
 docs: venv
 	$(BIN)/jixiao check --catalogue > docs/rules.md
