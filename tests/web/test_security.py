@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
@@ -59,3 +60,10 @@ def test_the_production_settings_pass_the_deployment_check() -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_the_migrations_match_the_models() -> None:
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)  # exits non-zero when a model changed

@@ -58,5 +58,5 @@ def download(rendered: Rendered, inline: bool = False) -> HttpResponse:
     return response
 
 
-def report_stem(unit: str, year: int, kind: str) -> str:
-    return f"{unit}{year}年度{kind}支出绩效自评报告"
+def report_stem(unit: str, year: int, kind_title: str) -> str:
+    return f"{unit}{year}年度{kind_title}绩效自评报告"

@@ -35,6 +35,8 @@ class Evaluation(models.Model):
     unit = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="evaluations", verbose_name="单位")
     fiscal_year = models.PositiveIntegerField("评价年度")
     kind = models.CharField("类型", max_length=20, default="部门整体")
+    # which project a 项目支出 evaluation is of (a unit has one per project and year); blank for 部门整体
+    subject = models.CharField("项目", max_length=200, blank=True, default="")
     state = models.CharField("状态", max_length=12, choices=State.choices, default=State.DRAFT)
     revision = models.PositiveIntegerField("版本", default=0)
     created = models.DateTimeField("创建时间", auto_now_add=True)
@@ -61,12 +63,19 @@ class Evaluation(models.Model):
         verbose_name = "绩效自评"
         ordering = ["-fiscal_year", "unit__name"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "fiscal_year", "kind"], name="unique_evaluation_per_year")
+            models.UniqueConstraint(fields=["unit", "fiscal_year", "kind", "subject"], name="unique_evaluation_per_year")
         ]
         indexes = [models.Index(fields=["fiscal_year", "state"])]
 
     def __str__(self) -> str:
-        return f"{self.unit.name} {self.fiscal_year}年度{self.kind}"
+        return f"{self.unit.name} {self.fiscal_year}年度{self.kind_title}绩效自评"
+
+    @property
+    def kind_title(self) -> str:
+        """部门整体支出 / 项目支出（项目名）: what the report's title calls it."""
+        if self.kind == "部门整体":
+            return "部门整体支出"
+        return f"{self.kind}（{self.subject}）" if self.subject else self.kind
 
     @property
     def editable(self) -> bool:

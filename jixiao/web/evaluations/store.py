@@ -131,9 +131,14 @@ def save_version(evaluation: Evaluation, ev: CoreEvaluation, user: Any, note: st
     return version
 
 
+def subject_of(ev: CoreEvaluation) -> str:
+    """Which project a 项目支出 evaluation is of (its title until the model names the project); '' otherwise."""
+    return "" if (ev.kind or KIND_DEPARTMENT) == KIND_DEPARTMENT else (ev.title or "")[:200]
+
+
 def create_evaluation(unit: Organisation, ev: CoreEvaluation, user: Any, note: str) -> Evaluation:
     """A new evaluation of `unit` for `ev.fiscal_year`, its first version `ev`."""
-    evaluation = Evaluation(unit=unit, fiscal_year=ev.fiscal_year, kind=ev.kind or KIND_DEPARTMENT)
+    evaluation = Evaluation(unit=unit, fiscal_year=ev.fiscal_year, kind=ev.kind or KIND_DEPARTMENT, subject=subject_of(ev))
     save_version(evaluation, ev, user, note)
     return evaluation
 

@@ -75,8 +75,8 @@ def unit_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _existing(unit: Any, year: int) -> Evaluation | None:
-    return unit.evaluations.filter(fiscal_year=year, kind=store.KIND_DEPARTMENT).first()
+def _existing(unit: Any, year: int, kind: str = store.KIND_DEPARTMENT, subject: str = "") -> Evaluation | None:
+    return unit.evaluations.filter(fiscal_year=year, kind=kind, subject=subject).first()
 
 
 def _year(request: HttpRequest) -> int | None:
@@ -143,7 +143,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         return render(request, "evaluations/upload.html", context, status=400)
     if ev.fiscal_year is None:
         ev = ev.model_copy(update={"fiscal_year": year})
-    found = _existing(unit, ev.fiscal_year or year)
+    found = _existing(unit, ev.fiscal_year or year, ev.kind or store.KIND_DEPARTMENT, store.subject_of(ev))
     if found is not None and not found.editable:
         context["error"] = f"{found.fiscal_year}年度的自评已在“{found.get_state_display()}”状态，不能再上传新版本。"
         return render(request, "evaluations/upload.html", context, status=400)
@@ -281,7 +281,7 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in documents.FORMATS:
         raise Http404("不支持的格式。")
     version = store.current_version(evaluation)
-    stem = documents.report_stem(evaluation.unit.name, evaluation.fiscal_year, evaluation.kind)
+    stem = documents.report_stem(evaluation.unit.name, evaluation.fiscal_year, evaluation.kind_title)
     rendered = documents.render(store.core_of(version), Scorecard.model_validate(version.scorecard), fmt, stem)
     return documents.download(rendered, inline=fmt == "html")
 

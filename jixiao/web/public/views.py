@@ -46,7 +46,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 def _document(pk: int, fmt: str) -> documents.Rendered:
     evaluation = get_object_or_404(published_evaluations(), pk=pk)
     version = store.current_version(evaluation)
-    stem = documents.report_stem(evaluation.unit.name, evaluation.fiscal_year, evaluation.kind)
+    stem = documents.report_stem(evaluation.unit.name, evaluation.fiscal_year, evaluation.kind_title)
     return documents.render(store.core_of(version), Scorecard.model_validate(version.scorecard), fmt, stem)
 
 

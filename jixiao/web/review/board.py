@@ -18,7 +18,7 @@ from jixiao.web.accounts.models import Organisation, YearSettings
 from jixiao.web.evaluations.models import BUREAU_VISIBLE, Evaluation, State
 
 PAGE_SIZE = 50
-COLUMNS = ("pk", "unit_id", "kind", "state", "score", "grade", "provisional", "errors", "warnings", "infos",
+COLUMNS = ("pk", "unit_id", "kind", "subject", "state", "score", "grade", "provisional", "errors", "warnings", "infos",
            "execution_rate", "updated", "fiscal_year", "budget_adjusted", "budget_executed")  # fmt: skip
 STATE_ORDER = {state.value: n for n, state in enumerate(State)}
 STATE_LABELS = dict(State.choices)
