@@ -115,3 +115,17 @@ class WorkflowTest(CastTestCase):
         assert self.reported.transitions.last().reason == "请补充未完成指标的原因。"
         page = self.client_for("preparer_a").get(reverse("evaluations:overview", kwargs={"pk": self.reported.pk}))
         assert "请补充未完成指标的原因。" in page.content.decode()
+
+    def test_the_board_and_the_dashboard_show_a_step_as_soon_as_it_is_taken(self) -> None:
+        client = self.client_for("reviewer")
+        board = reverse("review:board") + "?year=2023"
+        dashboard = reverse("dashboard:dashboard") + "?year=2023"
+        assert "财政审核中" in client.get(board).content.decode()  # read once: now in the cache
+        assert "已报送 1 份" in client.get(dashboard).content.decode()
+        workflow.take(self.reported, "return", self.reviewer, "请补充说明。")
+        assert '<span class="state state-returned">退回</span>' in client.get(board).content.decode()
+        for finding in workflow.unexplained_errors(self.reported):
+            Explanation.objects.create(evaluation=self.reported, rule=finding["rule"],
+                                       field=finding["location"].get("field") or "", text="已核对。")  # fmt: skip
+        workflow.take(self.reported, "submit", self.preparer_a)  # back inside the unit: not the bureau's to count
+        assert "已报送 0 份" in client.get(dashboard).content.decode()

@@ -2,8 +2,9 @@
 findings by severity, last change and days to the deadline, sortable, filterable and paged.
 
 A fixed number of queries whatever the number of units (the units' names, their evaluations' board
-columns for the year, the deadline, the years), read as plain values and merged here; only the page
-shown is rendered, so a province's thousands of units cost little more than a county's fifty."""
+columns for the year, the deadline, the years), read as plain values and merged here, and kept in the
+cache under the year's fingerprint until something changes; only the page shown is rendered, so a
+province's thousands of units cost little more than a county's fifty."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 
 from jixiao.web.accounts.models import Organisation, YearSettings
 from jixiao.web.evaluations.models import BUREAU_VISIBLE, Evaluation, State
+from jixiao.web.evaluations.store import year_fingerprint
 
 PAGE_SIZE = 50
+CACHED_FOR = 10 * 60  # seconds; the fingerprint changes with the data, this only bounds the memory kept
 COLUMNS = ("pk", "unit_id", "kind", "subject", "state", "score", "grade", "provisional", "errors", "warnings", "infos",
            "execution_rate", "updated", "fiscal_year", "budget_adjusted", "budget_executed")  # fmt: skip
 STATE_ORDER = {state.value: n for n, state in enumerate(State)}
@@ -87,15 +91,25 @@ def years_of(region_id: int) -> list[int]:
     return sorted(found, reverse=True)
 
 
+def all_rows(region_id: int, year: int) -> list[BoardRow]:
+    """A row per evaluation (a unit may have a 部门整体 and several 项目支出 ones), one for a unit with none;
+    cached under the year's fingerprint, so it is read again only after a change."""
+    key = "board:" + year_fingerprint(region_id, year)
+    rows: list[BoardRow] | None = cache.get(key)
+    if rows is None:
+        units = Organisation.objects.filter(region_id=region_id, kind=Organisation.UNIT).order_by("name")
+        by_unit: dict[int, list[dict[str, Any]]] = {}
+        for values in Evaluation.objects.filter(unit__region_id=region_id, fiscal_year=year).order_by("kind").values(*COLUMNS):
+            by_unit.setdefault(values["unit_id"], []).append(values)
+        rows = [BoardRow(name, v) for pk, name in units.values_list("pk", "name") for v in by_unit.get(pk) or [None]]
+        cache.set(key, rows, CACHED_FOR)
+    return list(rows)
+
+
 def board(region_id: int, year: int | None, state: str = "", sort: str = "unit", query: str = "") -> Board:
     years = years_of(region_id)
     year = year or (years[0] if years else dt.date.today().year - 1)
-    units = Organisation.objects.filter(region_id=region_id, kind=Organisation.UNIT).order_by("name")
-    by_unit: dict[int, list[dict[str, Any]]] = {}
-    for values in Evaluation.objects.filter(unit__region_id=region_id, fiscal_year=year).order_by("kind").values(*COLUMNS):
-        by_unit.setdefault(values["unit_id"], []).append(values)
-    # a row per evaluation (a unit may have a 部门整体 and several 项目支出 ones), one for a unit with none
-    rows = [BoardRow(name, values) for pk, name in units.values_list("pk", "name") for values in by_unit.get(pk) or [None]]
+    rows = all_rows(region_id, year)
     counted = dict.fromkeys(STATE_LABELS, 0)
     for row in rows:
         if row.values:
