@@ -125,7 +125,7 @@ class WorkflowTest(CastTestCase):
         workflow.take(self.reported, "return", self.reviewer, "请补充说明。")
         assert '<span class="state state-returned">退回</span>' in client.get(board).content.decode()
         for finding in workflow.unexplained_errors(self.reported):
-            Explanation.objects.create(evaluation=self.reported, rule=finding["rule"],
-                                       field=finding["location"].get("field") or "", text="已核对。")  # fmt: skip
+            Explanation.objects.update_or_create(evaluation=self.reported, rule=finding["rule"],
+                                                 field=finding["location"].get("field") or "", defaults={"text": "已核对。"})  # fmt: skip
         workflow.take(self.reported, "submit", self.preparer_a)  # back inside the unit: not the bureau's to count
         assert "已报送 0 份" in client.get(dashboard).content.decode()

@@ -155,9 +155,10 @@ def _walk(evaluation: Evaluation, target: str, people: dict[Role, Any]) -> None:
     for name in ROUTE[State(target)]:
         if workflow.STEPS[name].needs_explained_errors:
             for finding in workflow.unexplained_errors(evaluation):
-                Explanation.objects.create(
+                Explanation.objects.update_or_create(
                     evaluation=evaluation, rule=finding["rule"], field=finding["location"].get("field") or "",
-                    text="该数据以决算报表为准，报告中的合计系录入时笔误，已在决算中核实。", author=people[Role.PREPARER],
+                    defaults={"text": "该数据以决算报表为准，报告中的合计系录入时笔误，已在决算中核实。",
+                              "author": people[Role.PREPARER]},
                 )  # fmt: skip
         role = workflow.STEPS[name].roles[0]
         workflow.take(evaluation, name, people[role], REASONS.get(name, ""))
