@@ -16,9 +16,9 @@ from django.db.models import Count
 from jixiao.core.findings import CATEGORY_NAMES
 from jixiao.web.evaluations.models import BUREAU_VISIBLE, Evaluation, Finding
 from jixiao.web.evaluations.store import year_fingerprint
-from jixiao.web.review.board import CACHED_FOR
 
 TOP_RULES = 15
+CACHED_FOR = 10 * 60  # seconds; the fingerprint changes with the data, this only bounds the memory kept
 SHOWN = 20  # a chart names at most this many units at each end (a province has thousands)
 
 

@@ -18,7 +18,7 @@ HEADER = ["单位", "类型", "年度", "状态", "得分", "等级", "暂评", 
 
 def board_table(board: Board) -> list[list[object]]:
     rows: list[list[object]] = []
-    for row in board.rows:
+    for row in board.all_rows():
         if row.values is None:
             rows.append([row.unit, "", board.year, NOT_STARTED] + [""] * (len(HEADER) - 4))
             continue
