@@ -17,7 +17,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from jixiao.core.errors import InputError
@@ -243,12 +242,8 @@ def edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         data, row_keys = parsed.data, _row_keys(part, request.POST)
         messages.error(request, "有填写错误，未保存，请按提示修改。")
     drawing = Drawing(part, data, findings, errors, _comments(evaluation), row_keys)
-    context.update({"section": part, "drawing": drawing, "explanations": _explanations(evaluation)})
+    context.update({"section": part, "drawing": drawing})
     return render(request, "evaluations/edit.html", context, status=400 if errors else 200)
-
-
-def _explanations(evaluation: Evaluation) -> dict[tuple[str, str], Explanation]:
-    return {(e.rule, e.field): e for e in evaluation.explanations.all()}
 
 
 @preparer_required
@@ -419,6 +414,3 @@ def diff(request: HttpRequest, pk: int) -> HttpResponse:
     )
     return render(request, "evaluations/diff.html", context)
 
-
-def step_url(evaluation: Evaluation, name: str) -> str:
-    return reverse("evaluations:step", kwargs={"pk": evaluation.pk, "name": name})
