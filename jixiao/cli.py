@@ -454,6 +454,11 @@ def batch_(
 
     rulebook = _rulebook(rulebook_name)
     try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        err.print(f"无法创建输出目录 {output}：{exc.strerror}。", markup=False)
+        raise typer.Exit(ExitCode.USAGE) from None
+    try:
         batch = run_batch(inputs, output, rulebook, jobs or default_jobs(), err)
     except KeyboardInterrupt:
         err.print("已中断。已完成的文件结果已保存，再次运行同一命令将跳过它们。", markup=False)

@@ -72,8 +72,11 @@ class Pool:
 
     def _parallel(self, jobs: Iterator[Job], on_reply: OnReply) -> tuple[bool, list[Job]]:
         """Run jobs until there are none left (False, []) or the pool breaks (True, the jobs it held)."""
+        first = next(jobs, None)
+        if first is None:  # every file done already, or none readable: no pool to start
+            return False, []
         executor = self._executor(self.workers)
-        running: dict[Future[Reply], Job] = {}
+        running: dict[Future[Reply], Job] = {executor.submit(worker.run, first): first}
         try:
             while True:
                 while len(running) < 2 * self.workers and (job := next(jobs, None)) is not None:
@@ -103,7 +106,7 @@ class Pool:
             wait([future])
             if isinstance(future.exception(), BrokenProcessPool):
                 record = internal_error(job.name, job.sha256, self.setup.rulebook.id, WORKER_DIED, None)
-                return Reply(record, 0, None, 0.0)
+                return Reply(record)
             return self._reply(job, future)
         finally:
             executor.shutdown(wait=True, cancel_futures=True)
@@ -115,4 +118,4 @@ class Pool:
             return future.result()
         details = "".join(traceback.format_exception(exc))
         record = internal_error(job.name, job.sha256, self.setup.rulebook.id, bug_reason(exc), details)
-        return Reply(record, 0, None, 0.0)
+        return Reply(record)

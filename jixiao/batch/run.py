@@ -38,7 +38,7 @@ from jixiao.batch.overview import OVERVIEW, overview_html
 from jixiao.batch.pool import Pool
 from jixiao.batch.record import CHECKED, INTERNAL_ERROR, UNREADABLE, Record, blank
 from jixiao.batch.store import Store, content_hash
-from jixiao.batch.worker import FAULT_VARIABLE, Job, Reply, Setup
+from jixiao.batch.worker import FAULT_VARIABLE, Job, Reply, Setup, Usage
 from jixiao.checks import Settings
 from jixiao.core.errors import ExitCode, InputError
 from jixiao.scoring.rulebook import Rulebook
@@ -56,8 +56,10 @@ class Batch:
     records: list[Record]
     reused: int  # records taken from the store, not processed again
     skipped: int  # files under the folders that are not reports
-    seconds: float
-    peak_kib: dict[int, int] = field(default_factory=dict)  # per worker process id, its peak memory
+    seconds: float = 0.0  # the whole run, writing the summary files included
+    writing_seconds: float = 0.0  # writing the summary files
+    parent_cpu_seconds: float = 0.0  # processor time of this process: reading, hashing, scheduling, writing
+    workers: dict[int, Usage] = field(default_factory=dict)  # per worker process id, its last figures
     written: list[Path] = field(default_factory=list)
 
     def count(self, status: str) -> int:
@@ -116,14 +118,14 @@ def run_batch(
 ) -> Batch:
     """Process every file and write the summary files into `output`. KeyboardInterrupt propagates, after the
     workers have finished the files in hand (their records are kept)."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     settings = settings or Settings(rulebook=rulebook)
     found = collect(arguments, exclude=output)
     sources = found.sources
     store = Store(output, rulebook, settings)
     records: list[Record | None] = [None] * len(sources)
     order = {source.name: n for n, source in enumerate(sources)}
-    peak: dict[int, int] = {}
+    workers: dict[int, Usage] = {}
     reused = 0
     failed = 0
 
@@ -153,8 +155,8 @@ def run_batch(
                 yield Job(source.name, sha256, data)
 
         def on_reply(job: Job, reply: Reply) -> None:
-            if reply.peak_kib is not None:
-                peak[reply.pid] = max(peak.get(reply.pid, 0), reply.peak_kib)
+            if reply.usage is not None:
+                workers[reply.usage.pid] = reply.usage
             finish(reply.record)
 
         setup = Setup(rulebook, settings, store, os.environ.get(FAULT_VARIABLE) or None)
@@ -162,12 +164,15 @@ def run_batch(
 
     done = [record for record in records if record is not None]
     assert len(done) == len(sources), "every file gives one record"
-    batch = Batch(done, reused, found.skipped, 0.0, peak)
+    batch = Batch(done, reused, found.skipped, workers=workers)
+    writing = time.perf_counter()
     batch.written = outputs.write_all(done, output)
     overview = output / OVERVIEW
     write_atomic(overview, overview_html(done, rulebook))
     batch.written.append(overview)
-    batch.seconds = time.perf_counter() - start
+    end = time.perf_counter()
+    batch.seconds, batch.writing_seconds = end - start, end - writing
+    batch.parent_cpu_seconds = time.process_time() - cpu
     return batch
 
 
@@ -186,8 +191,10 @@ def report_lines(batch: Batch) -> list[str]:
     )
     if batch.skipped:
         lines.append(f"跳过 {batch.skipped} 个不是报告的文件（图片、隐藏文件等）。")
-    if batch.peak_kib:
-        most = max(batch.peak_kib.values()) / 1024
-        lines.append(f"工作进程 {len(batch.peak_kib)} 个，单个进程内存峰值 {most:.0f} MB。")
+    if not batch.records:
+        lines.append("没有找到报告文件（txt、docx、pdf、xlsx、yaml、json 或 zip）。")
+    peaks = [usage.peak_kib for usage in batch.workers.values() if usage.peak_kib is not None]
+    if peaks:
+        lines.append(f"工作进程 {len(batch.workers)} 个，单个进程内存峰值 {max(peaks) / 1024:.0f} MB。")
     lines.append("已写入 " + "、".join(str(path) for path in batch.written))
     return lines

@@ -3,7 +3,7 @@
 `init` runs once in each worker: it keeps the rulebook and settings (loaded once, by the parent, and sent
 to each worker when it starts), the store that records results, and ignores Ctrl-C, which is the parent's
 to handle (a worker finishes the report in hand). `run` evaluates one job, writes its record to the store
-and answers with the record and the worker's figures (process id, peak memory, seconds).
+and answers with the record and what the worker has used so far (peak memory, processor time).
 
 Test hook: the parent passes `JIXIAO_BATCH_FAULT` through to the workers. `raise:NAME` makes the worker
 raise an unexpected exception on the file whose base name is NAME, `kill:NAME` kills the worker process
@@ -40,11 +40,18 @@ class Job:
 
 
 @dataclass(frozen=True)
+class Usage:
+    """What one worker process has used since it started."""
+
+    pid: int
+    peak_kib: int | None  # peak resident memory (None where the system does not say)
+    cpu_seconds: float  # processor time
+
+
+@dataclass(frozen=True)
 class Reply:
     record: Record
-    pid: int
-    peak_kib: int | None  # the worker's peak resident memory so far
-    seconds: float
+    usage: Usage | None = None  # None when the worker died and the parent made the record
 
 
 @dataclass(frozen=True)
@@ -73,16 +80,16 @@ def ready() -> int:
 
 def run(job: Job) -> Reply:
     assert _setup is not None, "worker.init was not called"
-    start = time.perf_counter()
     _inject_fault(job.name, _setup.fault)
     record = evaluate(job.name, job.sha256, job.data, _setup.rulebook, _setup.settings)
     _setup.store.put(record)
-    return Reply(record, os.getpid(), peak_kib(), time.perf_counter() - start)
+    return Reply(record, usage())
 
 
-def peak_kib() -> int | None:
-    """This process's peak resident memory in KiB (Linux reports ru_maxrss in KiB)."""
-    return None if resource is None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def usage() -> Usage:
+    # Linux gives ru_maxrss in KiB
+    peak = None if resource is None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return Usage(os.getpid(), peak, time.process_time())
 
 
 def _inject_fault(name: str, fault: str | None) -> None:
