@@ -208,7 +208,7 @@ def main() -> int:
             check_ratio = checked / imported
             mark = "ok" if check_ratio <= CHECK_AIMS[kind] else "over aim"
             print(f"  {kind:<5}{n:>4}  {imported / n * 1000:9.1f} {checked / n * 1000:9.1f} {scored / n * 1000:9.1f}"
-                  f"  {n / (imported + checked + scored):14.1f}  {check_ratio:12.2f}×  ≤ {CHECK_AIMS[kind]}× {mark}")  # fmt: skip
+                  f"  {n / (imported + checked + scored):14.1f}  {check_ratio:12.3f}×  ≤ {CHECK_AIMS[kind]}× {mark}")  # fmt: skip
     print("checking aim (issue 14, restating the checker's): checking a report costs at most 0.35× of importing "
           "its txt and 0.1× of importing its docx or pdf; bench_check.py measures it on the seed and the corpus.")  # fmt: skip
     return 0

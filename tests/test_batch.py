@@ -2,7 +2,7 @@
 
 The folder is made by the commands a user has: the example report as txt, and as docx and pdf written by
 `jixiao render`; its canonical yaml from `jixiao import`; its 自评表 from `jixiao score --xlsx`; the seed
-as txt; a zip of two of them; a damaged docx, an empty file and an image that is no report. Every output
+as txt; a report too short to score; a zip of two of them; a damaged docx, an empty file and an image that is no report. Every output
 is read back (openpyxl, csv, json, lxml) and compared with what the single-file commands say.
 """
 
@@ -42,6 +42,8 @@ EXAMPLE = support.ROOT / "examples" / "qingshan_nongye_2024.txt"
 runner = CliRunner()
 
 QINGSHAN = ["青山.txt", "青山.docx", "青山.pdf", "青山.yaml", "青山.自评表.xlsx"]
+# a report too short to score: no indicator, no budget, so no point is assessable and there is no grade
+SHORT = "2023年度白水县林业局部门整体支出绩效自评报告\n一、部门基本情况\n白水县林业局内设办公室、营林股、林政股等3个股室。\n"
 ZIPPED = ["打包.zip/青山.docx", "打包.zip/辰溪.txt"]
 BAD = ["损坏.docx", "空.txt"]
 
@@ -69,6 +71,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(_made(["import", str(EXAMPLE), "-f", "yaml"], work / "yaml", "*.yaml"), folder / "青山.yaml")
     shutil.copy(_made(["score", str(EXAMPLE)], work / "xlsx", "*.xlsx"), folder / "青山.自评表.xlsx")
     shutil.copy(support.seed_path(), folder / "辰溪.txt")
+    (folder / "白水.txt").write_text(SHORT, encoding="utf-8")
     with zipfile.ZipFile(folder / "打包.zip", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.write(docx, "青山.docx")
         archive.write(support.seed_path(), "辰溪.txt")
@@ -117,12 +120,15 @@ def _records(out: Path) -> dict[str, dict[str, Any]]:
 
 def test_every_report_and_every_bad_file_is_one_row_of_the_workbook(reports: Path, run: Run) -> None:
     rows = _summary(run.out)
-    assert sorted(rows) == sorted(_name(reports, short) for short in [*QINGSHAN, "辰溪.txt", *ZIPPED, *BAD])
+    assert sorted(rows) == sorted(_name(reports, short) for short in [*QINGSHAN, "辰溪.txt", "白水.txt", *ZIPPED, *BAD])
     for short in QINGSHAN:
         row = rows[_name(reports, short)]
         assert (row["状态"], row["单位"], row["年度"]) == ("已检查", "青山县农业农村局", 2024), short
     seed = rows[_name(reports, "辰溪.txt")]
     assert seed["单位"] == "中共辰溪县委网络安全和信息化委员会办公室" and seed["年度"] == 2023
+    short = rows[_name(reports, "白水.txt")]
+    assert (short["单位"], short["等级"], short["折算百分制得分"]) == ("白水县林业局", None, None)
+    assert "收入合计" in short["未读到"] and "自评等级" in short["未读到"]
 
 
 def test_the_workbook_row_has_the_reports_totals_rate_score_and_grade(reports: Path, run: Run) -> None:
@@ -197,7 +203,7 @@ def test_the_csv_is_the_workbook_table_in_utf8_with_a_bom(run: Run) -> None:
 
 def test_the_json_lines_have_one_record_of_one_shape_per_file(run: Run) -> None:
     records = list(_records(run.out).values())
-    assert len(records) == 10 and len({tuple(record) for record in records}) == 1
+    assert len(records) == 11 and len({tuple(record) for record in records}) == 1
     assert {record["status"] for record in records} == {"checked", "unreadable"}
 
 
@@ -210,14 +216,17 @@ def test_the_html_overview_is_self_contained_with_its_charts_and_a_row_per_file(
     rows = page.xpath('//table[@id="reports"]/tbody/tr')
     assert sorted(row[0].text for row in rows) == sorted(_summary(run.out))
     grades = {bar.get("data-label"): int(bar.get("data-value")) for bar in page.xpath("//figure[1]//rect[@class='bar']")}
-    written = [row["等级"] for row in _summary(run.out).values() if row["状态"] == "已检查"]
-    assert grades == {grade: written.count(grade) for grade in set(written)}
+    written = [row["等级"] or "无法评定" for row in _summary(run.out).values() if row["状态"] == "已检查"]
+    assert grades == {grade: written.count(grade) for grade in set(written)} and "无法评定" in grades
+    scores = [int(bar.get("data-value")) for bar in page.xpath("//figure[2]//rect[@class='bar']")]
+    # a report no point of which is assessable has no grade, and its total of 0 is no score
+    assert sum(scores) == len(written) - grades["无法评定"]
     failures = page.xpath('//table[@id="failures"]/tbody/tr/td[1]/text()')
     assert sorted(failures) == sorted(_name(reports, short) for short in BAD)
 
 
 def test_the_progress_bar_shows_files_done_and_failures(run: Run) -> None:
-    assert "10/10" in run.output and "失败 2" in run.output
+    assert "11/11" in run.output and "失败 2" in run.output
 
 
 def test_an_unreadable_file_makes_the_exit_code_3(run: Run) -> None:

@@ -39,8 +39,10 @@ figure { margin: 0; } figcaption { font-weight: bold; margin-bottom: .4em; }
 svg text { font-size: 12px; fill: #333; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top; }
-th { background: #f3f5f8; position: sticky; top: 0; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f3f5f8; position: sticky; top: 0; white-space: nowrap; }
+#reports td:first-child, #failures td:first-child { word-break: break-all; width: 30%; }
+#reports td:nth-child(2) { width: 18%; } td:last-child { white-space: nowrap; } #failures td:last-child { white-space: normal; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.bad td { background: #fdf2f0; }
 @media print { .charts { display: block; } th { position: static; } }
 """
@@ -103,9 +105,11 @@ def overview_html(records: Sequence[Record], rulebook: Rulebook) -> str:
 
 
 def _hundred(record: Record) -> Decimal | None:
-    """The score on the 100-point scale: scaled when not every point could be assessed."""
-    value = record["scaled_score"] or record["score"]
-    return None if value is None else Decimal(value)
+    """The score on the 100-point scale: scaled when not every point could be assessed; none when no point
+    could be (the engine gives no grade then, and its total of 0 is no score)."""
+    if record["grade"] is None:
+        return None
+    return Decimal(record["scaled_score"] or record["score"])
 
 
 Bin = tuple[str, Callable[[Decimal], bool]]
