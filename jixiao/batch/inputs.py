@@ -30,6 +30,7 @@ from jixiao.io.readers import MAX_BYTES, read_bytes, refuse_size
 REPORT_SUFFIXES = frozenset({".txt", ".docx", ".pdf", ".xlsx", ".xlsm", ".yaml", ".yml", ".json"})
 LEGACY_SUFFIXES = frozenset({".doc", ".xls", ".wps"})  # taken so that their row gives the reason
 ZIP_SUFFIX = ".zip"
+TAKEN_SUFFIXES = REPORT_SUFFIXES | LEGACY_SUFFIXES | {ZIP_SUFFIX}
 
 MAX_MEMBERS = 10_000  # a province's reports in one archive are a few thousand at most
 MAX_UNPACKED = 4 * 1024**3  # bytes, all members together
@@ -89,8 +90,7 @@ def _walk(folder: Path, barrier: Path | None) -> tuple[list[Path], int]:
             continue
         if barrier is not None and path.resolve().is_relative_to(barrier):
             continue
-        suffix = path.suffix.lower()
-        if path.name.startswith("~$") or suffix not in REPORT_SUFFIXES | LEGACY_SUFFIXES | {ZIP_SUFFIX}:
+        if path.name.startswith("~$") or path.suffix.lower() not in TAKEN_SUFFIXES:
             skipped += 1
             continue
         taken.append(path)
@@ -121,7 +121,7 @@ def _zip_members(path: Path) -> list[Source]:
         parts = PurePosixPath(shown.replace("\\", "/")).parts
         hidden = [part for part in parts if part not in ("..", "/") and part.startswith((".", "~$", "__MACOSX"))]
         suffix = PurePosixPath(shown).suffix.lower()
-        if info.is_dir() or hidden or suffix not in REPORT_SUFFIXES | LEGACY_SUFFIXES | {ZIP_SUFFIX}:
+        if info.is_dir() or hidden or suffix not in TAKEN_SUFFIXES:
             continue
         members.append(Source(f"{name}/{shown}", path, info.filename, _member_refusal(info, shown, suffix)))
     if not members:
