@@ -40,6 +40,11 @@ class Column:
     width: int = 10
 
 
+def _count(counts: str, key: str) -> Callable[[Record], Any]:
+    """The getter of one count: findings of one severity or of one category."""
+    return lambda record: record[counts][key]
+
+
 def _flag(value: bool | None) -> str | None:
     return None if value is None else ("是" if value else "否")
 
@@ -62,14 +67,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("暂评", lambda r: _flag(r["provisional"]), width=6),
     Column("自评得分", lambda r: r["self_score"], "decimal", 9),
     Column("自评等级", lambda r: r["self_grade"], width=9),
-    *(
-        Column(name, lambda r, key=key: r["severity_counts"][key], "int", 6)
-        for key, name in SEVERITY_NAMES.items()
-    ),
-    *(
-        Column(name, lambda r, key=key: r["category_counts"][key], "int", 6)
-        for key, name in CATEGORY_NAMES.items()
-    ),
+    *(Column(name, _count("severity_counts", key), "int", 6) for key, name in SEVERITY_NAMES.items()),
+    *(Column(name, _count("category_counts", key), "int", 6) for key, name in CATEGORY_NAMES.items()),
     Column("未读到", lambda r: "、".join(r["missing"]) or None, width=30),
     Column("未归入提纲（段）", lambda r: r["unplaced"], "int", 8),
     Column("原因", lambda r: r["reason"], width=60),

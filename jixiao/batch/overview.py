@@ -141,11 +141,11 @@ def _bar_chart(title: str, bars: list[Bar], series: list[Series]) -> str:
     largest = max((sum(values) for _, values in bars), default=0) or 1
     shapes = []
     if legend:
-        x = label_width
+        left = label_width
         for name, colour in series:
-            shapes.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{colour}"/>')
-            shapes.append(f'<text x="{x + 16}" y="14">{escape(name)}</text>')
-            x += 16 + 14 * len(name) + 16
+            shapes.append(f'<rect x="{left}" y="4" width="12" height="12" fill="{colour}"/>')
+            shapes.append(f'<text x="{left + 16}" y="14">{escape(name)}</text>')
+            left += 16 + 14 * len(name) + 16
     for n, (label, values) in enumerate(bars):
         y = legend + n * row + 4
         shapes.append(f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end">{escape(label)}</text>')
@@ -160,11 +160,11 @@ def _bar_chart(title: str, bars: list[Bar], series: list[Series]) -> str:
                 )
                 x += width
         shapes.append(f'<text x="{x + 4:.1f}" y="{y + 13}">{sum(values)}</text>')
-    width = label_width + bar_width + 50
+    full = label_width + bar_width + 50
     return (
         f'<figure><figcaption>{escape(title)}</figcaption>'
         f'<svg role="img" aria-label="{escape(title)}" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">{"".join(shapes)}</svg></figure>'
+        f'viewBox="0 0 {full} {height}" width="{full}" height="{height}">{"".join(shapes)}</svg></figure>'
     )
 
 
