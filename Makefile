@@ -53,6 +53,7 @@ bench: venv system
 	$(BIN)/python bench/bench_score.py
 	$(BIN)/python bench/bench_render.py
 	$(BIN)/python bench/bench_web.py
+	$(BIN)/python bench/bench_batch.py
 
 docs: venv
 	$(BIN)/jixiao check --catalogue > docs/rules.md

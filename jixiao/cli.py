@@ -12,7 +12,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
@@ -24,6 +23,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from jixiao.atomic import write_atomic
 from jixiao.checks import RULES, Settings, run_checks
 from jixiao.checks.output import catalogue as rule_catalogue
 from jixiao.checks.output import explain, text_lines
@@ -32,7 +32,8 @@ from jixiao.core.errors import ExitCode, InputError
 from jixiao.core.findings import SEVERITY_NAMES, Finding
 from jixiao.core.model import Evaluation
 from jixiao.io import canonical
-from jixiao.io.load import load_report
+from jixiao.io.load import load_any_bytes
+from jixiao.io.readers import read_bytes
 from jixiao.render.document import Document as RenderedDocument
 from jixiao.render.draft import draft
 from jixiao.render.xlsx import scorecard_xlsx_bytes
@@ -53,9 +54,6 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line, however long
 out = Console(highlight=False, soft_wrap=True)
 
-CANONICAL_SUFFIXES = {".yaml", ".yml", ".json"}
-
-
 class ImportFormat(StrEnum):
     yaml = "yaml"
     json = "json"
@@ -63,33 +61,8 @@ class ImportFormat(StrEnum):
 
 
 def read_any(path: Path) -> Evaluation:
-    """A report (txt, docx, pdf) or a canonical file (yaml, json)."""
-    if path.suffix.lower() in CANONICAL_SUFFIXES:
-        return canonical.load_canonical(path)
-    return load_report(path)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _umask()
-
-
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write through a temporary file and rename, so a failure never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; a written report is as readable as any new file
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """A report (txt, docx, pdf, xlsx) or a canonical file (yaml, json)."""
+    return load_any_bytes(str(path), read_bytes(path))
 
 
 def _report_unreadable(exc: InputError) -> None:
@@ -456,6 +429,46 @@ def render_(
         _render_file(evaluation, card, to, target_of[path])
         err.print(f"已写入 {target_of[path]}", markup=False)
     raise typer.Exit(inputs.exit_code())
+
+
+@app.command("batch")
+def batch_(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="目录、zip 或报告文件 / folders, zips or report files", show_default=False),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", file_okay=False, help="结果目录 / output directory")
+    ] = Path("out/batch"),
+    rulebook_name: RulebookOption = DEFAULT_RULEBOOK,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="并行进程数（默认为可用的 CPU 核数）/ worker processes"),
+    ] = None,
+) -> None:
+    """批量导入、检查、评分一个目录（或 zip）下的全部报告，写出汇总表、CSV、JSON lines 和 HTML 概览。
+
+    Import, check and score every report under folders or zips in parallel; re-running skips what is done."""
+    from jixiao.batch.pool import WorkersFailed
+    from jixiao.batch.run import INTERNAL_EXIT, INTERRUPTED_EXIT, default_jobs, report_lines, run_batch
+
+    rulebook = _rulebook(rulebook_name)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        err.print(f"无法创建输出目录 {output}：{exc.strerror}。", markup=False)
+        raise typer.Exit(ExitCode.USAGE) from None
+    try:
+        batch = run_batch(inputs, output, rulebook, jobs or default_jobs(), err)
+    except KeyboardInterrupt:
+        err.print("已中断。已完成的文件结果已保存，再次运行同一命令将跳过它们。", markup=False)
+        raise typer.Exit(INTERRUPTED_EXIT) from None
+    except WorkersFailed as exc:
+        err.print(f"内部错误：{exc}请查看上方工作进程的报错。", markup=False)
+        raise typer.Exit(INTERNAL_EXIT) from None
+    for line in report_lines(batch):
+        err.print(line, markup=False)
+    raise typer.Exit(batch.exit_code)
 
 
 @app.command("fmt")

@@ -32,6 +32,11 @@ def _value(value: object) -> str:
     return "—" if value is None else str(value)
 
 
+def missing_fields(evaluation: Evaluation) -> list[str]:
+    """The key fields the import could not read, by their Chinese labels (未读到 …)."""
+    return [label for label, get in _KEY_FIELDS if get(evaluation) is None]
+
+
 def summary_text(evaluation: Evaluation, name: str) -> str:
     e = evaluation
     budget = e.budget
@@ -52,7 +57,7 @@ def summary_text(evaluation: Evaluation, name: str) -> str:
         f"问题：{len(e.problems)} 条　改进措施：{len(e.measures)} 条",
         f"自评：等级 {_value(e.self_assessment.grade)}，得分 {_value(e.self_assessment.score)}",
     ]
-    missing = [label for label, get in _KEY_FIELDS if get(e) is None]
+    missing = missing_fields(e)
     if missing:
         lines.append("未读到：" + "、".join(missing))
     if e.outline.unplaced:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,6 +23,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from jixiao.core.errors import InputError
 from jixiao.core.model import Evaluation
 from jixiao.core.text_yaml import text_yaml
+
+SUFFIXES = frozenset({".yaml", ".yml", ".json"})  # a file with one of these is canonical, not a report
 
 
 def _yaml() -> YAML:
@@ -89,12 +91,19 @@ def loads_json(text: str, name: str = "<json>") -> Evaluation:
 
 
 def load_canonical(path: Path) -> Evaluation:
-    from jixiao.io.readers import decode_text, read_bytes
+    from jixiao.io.readers import read_bytes
 
-    text = decode_text(str(path), read_bytes(path))
-    if path.suffix.lower() == ".json":
-        return loads_json(text, str(path))
-    return loads_yaml(text, str(path))
+    return loads_canonical(str(path), read_bytes(path))
+
+
+def loads_canonical(name: str, data: bytes) -> Evaluation:
+    """A canonical file already read: JSON when `name` ends in .json, else YAML."""
+    from jixiao.io.readers import decode_text
+
+    text = decode_text(name, data)
+    if PurePath(name).suffix.lower() == ".json":
+        return loads_json(text, name)
+    return loads_yaml(text, name)
 
 
 def _validate(data: Any, name: str) -> Evaluation:

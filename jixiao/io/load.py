@@ -8,10 +8,11 @@ outside any recognised section go to `outline.unplaced`.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from jixiao.core.model import Evaluation
+from jixiao.io import canonical
 from jixiao.io.context import Context
 from jixiao.io.document import SourceDocument
 from jixiao.io.extract_budget import extract_budget
@@ -21,20 +22,31 @@ from jixiao.io.extract_performance import extract_performance
 from jixiao.io.extract_staffing import extract_staffing
 from jixiao.io.normalize import normalize_document
 from jixiao.io.outline import segment
-from jixiao.io.readers import read_document
+from jixiao.io.readers import document_from_bytes, read_bytes
 
 _HUNAN_BUDGETS = {"general_budget", "government_fund", "state_capital", "social_insurance"}
 
 
 def load_report(path: Path | str) -> Evaluation:
     """Read a txt, docx or pdf report, or a 自评表 in xlsx. Raises `InputError` for a file that cannot be read."""
-    path = Path(path)
-    doc = read_document(path)
+    return load_report_bytes(str(path), read_bytes(Path(path)))
+
+
+def load_report_bytes(name: str, data: bytes) -> Evaluation:
+    """`load_report` of a file already read (from disk, or from a zip by `jixiao batch`); `name` gives its suffix."""
+    doc = document_from_bytes(name, data)
     if doc.kind == "xlsx":  # a form: read by its labels and cells, not as running text
         from jixiao.io.xlsx_reader import scorecard_from_bytes
 
-        return scorecard_from_bytes(str(path), path.read_bytes())
+        return scorecard_from_bytes(name, data)
     return import_document(doc)
+
+
+def load_any_bytes(name: str, data: bytes) -> Evaluation:
+    """A canonical yaml/json file by its suffix, else a report (txt, docx, pdf, xlsx) by its content."""
+    if PurePath(name).suffix.lower() in canonical.SUFFIXES:
+        return canonical.loads_canonical(name, data)
+    return load_report_bytes(name, data)
 
 
 def import_document(doc: SourceDocument) -> Evaluation:

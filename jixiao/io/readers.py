@@ -5,7 +5,7 @@ binary junk, a docx or pdf that is not one. Nothing is written before a file has
 """
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from jixiao.core.errors import InputError
 from jixiao.io.document import SourceDocument
@@ -27,16 +27,21 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(str(path), f"无法读取文件：{exc.strerror}。") from None
     if path.is_dir():
         raise InputError(str(path), "这是一个目录，不是报告文件。")
-    if size == 0:
-        raise InputError(str(path), "文件为空，没有可导入的内容。")
-    if size > MAX_BYTES:
-        raise InputError(
-            str(path), f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB），不像一份自评报告。"
-        )
+    refuse_size(str(path), size)
     try:
         return path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"无法读取文件：{exc.strerror}。") from None
+
+
+def refuse_size(name: str, size: int) -> None:
+    """`InputError` for a file of `size` bytes that is empty or too large to be a report (checked before reading)."""
+    if size == 0:
+        raise InputError(name, "文件为空，没有可导入的内容。")
+    if size > MAX_BYTES:
+        raise InputError(
+            name, f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB），不像一份自评报告。"
+        )
 
 
 def decode_text(path: str, data: bytes) -> str:
@@ -75,9 +80,12 @@ def _is_xlsx(data: bytes) -> bool:
 
 def read_document(path: Path) -> SourceDocument:
     """Read any supported report file; the kind comes from the content, the suffix only confirms it."""
-    data = read_bytes(path)
-    suffix = path.suffix.lower()
-    name = str(path)
+    return document_from_bytes(str(path), read_bytes(path))
+
+
+def document_from_bytes(name: str, data: bytes) -> SourceDocument:
+    """A report file already read (from disk, or from a zip by `jixiao batch`); `name` gives its suffix."""
+    suffix = PurePath(name).suffix.lower()
     if suffix in {".xlsx", ".xlsm"} or (suffix != ".docx" and data.startswith(_ZIP_MAGIC) and _is_xlsx(data)):
         from jixiao.io.xlsx_reader import read_xlsx
 
