@@ -7,7 +7,9 @@ scan: 200 dpi, turned by 0.6°, with grain (Pillow's Gaussian noise, σ 24), the
 
 - tesseract — Debian's `tesseract` with `chi_sim` (tesseract-ocr-chi-sim), through a subprocess;
 - rapidocr-v4 — `rapidocr_onnxruntime` from PyPI, the PP-OCRv4 mobile models inside its wheel;
-- rapidocr-v6 — `rapidocr` 3.x with `onnxruntime`, the PP-OCRv6 small models inside its wheel.
+- rapidocr-v6 — `rapidocr` 3.x with `onnxruntime`, the PP-OCRv6 small models inside its wheel;
+- jixiao — what the importer does (`jixiao.io.ocr`): the image wrapped in a PDF page, rendered by pdfium at the
+  engine's working size, read by the engine chosen, its boxes put back into lines.
 
 For each engine and raster the table gives, over all pages:
 
@@ -155,10 +157,31 @@ def rapidocr_v6() -> Reader | None:
     return read
 
 
+def jixiao_ocr() -> Reader | None:
+    """What jixiao does with a scanned page: the image in a PDF page, rendered by pdfium, lines rebuilt."""
+    from jixiao.io import ocr
+
+    engine = ocr.engine()
+    if engine is None:
+        return None
+
+    def read(image: Image.Image) -> str:
+        buffer = io.BytesIO()
+        image.save(buffer, "PDF", resolution=image.info.get("dpi", (150, 150))[0])
+        pdf = pdfium.PdfDocument(buffer.getvalue())
+        try:
+            return "\n".join(engine.read(pdf[0]))
+        finally:
+            pdf.close()
+
+    return read
+
+
 ENGINES: dict[str, Callable[[], Reader | None]] = {
     "tesseract": tesseract,
     "rapidocr-v4": rapidocr_v4,
     "rapidocr-v6": rapidocr_v6,
+    "jixiao": jixiao_ocr,
 }
 
 

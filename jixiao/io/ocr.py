@@ -59,7 +59,7 @@ class ScannedPage:
 
 def is_scanned(page: pdfium.PdfPage, text: str) -> bool:
     """Whether `page`, whose text layer reads `text`, is a scan (or text drawn as shapes) that needs OCR."""
-    if sum(1 for ch in text if not ch.isspace()) >= SCAN_TEXT_MAX:
+    if len(text) >= SCAN_TEXT_MAX and len("".join(text.split())) >= SCAN_TEXT_MAX:
         return False
     width, height = page.get_size()
     area = max(width * height, 1.0)
