@@ -100,8 +100,10 @@ def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def scanned_example(example_pdf: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("scan")
+    pages = _pages_stating(example_pdf, KEY_PAGES)
+    assert len(pages) == len(KEY_PAGES), f"the rendered example states two key figures on one page: {pages}"
     path = folder / "扫描件.pdf"
-    path.write_bytes(_scanned(example_pdf, _pages_stating(example_pdf, KEY_PAGES), folder))
+    path.write_bytes(_scanned(example_pdf, pages, folder))
     return path
 
 
