@@ -29,7 +29,7 @@ from jixiao.core.model import Evaluation
 from jixiao.io import canonical, ocr
 from jixiao.io.document import SourceDocument
 from jixiao.io.load import import_document, load_report
-from jixiao.io.pdf_reader import MSG_NEEDS_OCR, read_pdf
+from jixiao.io.pdf_reader import MSG_NEEDS_OCR, MSG_OCR_FOUND_NOTHING, read_pdf
 from jixiao.render.draft import draft
 from jixiao.render.pdf import render_pdf
 from jixiao.scoring.engine import score
@@ -304,6 +304,15 @@ def _page_with(draw: str) -> pdfium.PdfPage:
         page.insert_obj(image)
         page.gen_content()
     return page
+
+
+def test_a_scan_of_a_blank_sheet_is_refused_as_unreadable() -> None:
+    page = _page_with("image")
+    buffer = io.BytesIO()
+    page.pdf.save(buffer)
+    with pytest.raises(InputError) as caught:
+        read_pdf("空白扫描.pdf", buffer.getvalue())
+    assert caught.value.message == MSG_OCR_FOUND_NOTHING
 
 
 def test_a_blank_page_is_not_a_scan() -> None:
