@@ -25,6 +25,7 @@ from rich.markup import escape
 
 from jixiao.atomic import write_atomic
 from jixiao.checks import RULES, Settings, run_checks
+from jixiao.checks.families.scanned import ocr_note, unread_note
 from jixiao.checks.output import catalogue as rule_catalogue
 from jixiao.checks.output import explain, text_lines
 from jixiao.checks.output import to_json as check_json
@@ -71,10 +72,14 @@ def _report_unreadable(exc: InputError) -> None:
 
 class Inputs:
     """The files of one command, read in turn; an unreadable one is reported in one Chinese line and skipped,
-    and `unreadable` remembers it for the exit code."""
+    and `unreadable` remembers it for the exit code.
 
-    def __init__(self, files: list[Path]) -> None:
+    A PDF with scanned pages gets one note on stderr: which pages OCR read, or which it could not read for
+    want of an engine (`notes=False` where the command's own findings say so)."""
+
+    def __init__(self, files: list[Path], notes: bool = True) -> None:
         self.files = files
+        self.notes = notes
         self.unreadable = False
 
     def __iter__(self) -> Iterator[tuple[Path, Evaluation]]:
@@ -85,6 +90,10 @@ class Inputs:
                 _report_unreadable(exc)
                 self.unreadable = True
                 continue
+            if self.notes and path.suffix.lower() not in CANONICAL_SUFFIXES:
+                for note in (unread_note(evaluation), ocr_note(evaluation)):
+                    if note:
+                        err.print(f"[bold yellow]提示[/]：{escape(str(path))}：{escape(note)}")
             yield path, evaluation
 
     def exit_code(self, errors: bool = False) -> ExitCode:
@@ -213,7 +222,7 @@ def check_(
         err.print("请给出要检查的文件。用法：jixiao check 文件…", markup=False)
         raise typer.Exit(ExitCode.USAGE)
     settings = Settings(over_achievement=over)
-    inputs = Inputs(files)
+    inputs = Inputs(files, notes=False)  # the findings pages-read-by-ocr and pages-not-read say it
     errors = False
     payload: list[dict[str, object]] = []
     for path, evaluation in inputs:

@@ -39,6 +39,7 @@ class Location(Model):
     section: str | None = Field(default=None, description="the outline heading the value sits under")
     text: str | None = Field(default=None, description="the quoted source text")
     original_unit: str | None = Field(default=None, description="the money unit as written, when not 万元")
+    ocr: str | None = Field(default=None, description="the OCR engine that read the text from a scanned page")
 
 
 class Restatement(Model):
@@ -243,6 +244,10 @@ class Outline(Model):
     appendix: str = Field(default="", description="text from the line opening an appendix (附件, 附表) to the end")
     appendix_lines: list[int] = Field(default_factory=list, description="the source line of each appendix line")
     unplaced: list[str] = Field(default_factory=list, description="text the importer could not place")
+    ocr_pages: list[int] = Field(default_factory=list, description="PDF pages without a text layer, read by OCR")
+    unread_pages: list[int] = Field(
+        default_factory=list, description="PDF pages without a text layer, not read: no OCR engine installed"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- the whole

@@ -161,6 +161,8 @@ class Context:
         location: dict[str, Any] = {"file": self.doc.path, "line": line.source.no, "text": line.source.text.strip()}
         if line.source.page is not None:
             location["page"] = line.source.page
+        if line.source.ocr is not None:
+            location["ocr"] = line.source.ocr
         section = self.section_title(i)
         if section:
             location["section"] = section

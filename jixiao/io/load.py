@@ -138,4 +138,6 @@ def _outline(ctx: Context) -> dict[str, Any]:
         "appendix": "\n".join(ctx.lines[i].text for i in appendix),
         "appendix_lines": [ctx.lines[i].source.no for i in appendix],
         "unplaced": unplaced,
+        "ocr_pages": ctx.doc.ocr_pages,
+        "unread_pages": ctx.doc.unread_pages,
     }

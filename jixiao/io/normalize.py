@@ -177,13 +177,13 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     ]
     measures = _measures(lines, widths)
     full_from = {page: _full_from(measure) for page, measure in measures.items()}
-    groups: list[tuple[Line, list[str]]] = []  # a first line and the stripped lines that run on from it
+    groups: list[tuple[Line, list[Line]]] = []  # a first line and the lines that run on from it
     joining = False
     last = len(lines) - 1
     for n, (line, width) in enumerate(zip(lines, widths, strict=True)):
         stripped = line.text.strip()
         if joining and not _starts_paragraph(line.text):
-            groups[-1][1].append(stripped)
+            groups[-1][1].append(line)
         else:
             groups.append((line, []))
         # most lines are short of the measure and end their paragraph: settled here without a call
@@ -193,9 +193,13 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
             and bool(following := lines[n + 1].text)
             and _wraps(stripped, width, measures[line.page], following)
         )
-    return [
-        Line(first.no, first.text.rstrip() + "".join(rest), first.page) if rest else first for first, rest in groups
-    ]
+    return [_joined(first, rest) if rest else first for first, rest in groups]
+
+
+def _joined(first: Line, rest: list[Line]) -> Line:
+    """One line of a paragraph's printed lines, read by OCR if any of them was (it may run onto a scanned page)."""
+    text = first.text.rstrip() + "".join(line.text.strip() for line in rest)
+    return Line(first.no, text, first.page, first.ocr or next((line.ocr for line in rest if line.ocr), None))
 
 
 def normalize_document(doc: SourceDocument) -> list[CleanLine]:
