@@ -90,7 +90,7 @@ class Inputs:
                 _report_unreadable(exc)
                 self.unreadable = True
                 continue
-            if self.notes and path.suffix.lower() not in CANONICAL_SUFFIXES:
+            if self.notes and path.suffix.lower() not in canonical.SUFFIXES:
                 for note in (unread_note(evaluation), ocr_note(evaluation)):
                     if note:
                         err.print(f"[bold yellow]提示[/]：{escape(str(path))}：{escape(note)}")
