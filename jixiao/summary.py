@@ -7,6 +7,7 @@ understood of a report and what it could not place.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from jixiao.core.model import PROJECT, Evaluation
 
@@ -65,10 +66,7 @@ def summary_text(evaluation: Evaluation, name: str) -> str:
         f"问题：{len(e.problems)} 条　改进措施：{len(e.measures)} 条",
         f"自评：等级 {_value(e.self_assessment.grade)}，得分 {_value(e.self_assessment.score)}",
     ]
-    missing = [label for label, get in _KEY_FIELDS if get(e) is None]
-    if missing:
-        lines.append("未读到：" + "、".join(missing))
-    return "\n".join(lines + _unplaced(e))
+    return _ending(e, lines, _KEY_FIELDS)
 
 
 
@@ -86,16 +84,15 @@ def _project_summary(e: Evaluation, name: str) -> str:
         f"问题：{len(e.problems)} 条　改进措施：{len(e.measures)} 条",
         f"自评：等级 {_value(s.grade)}，得分 {_value(s.score)}（预算执行率得分 {_value(s.execution_score)}）",
     ]
-    missing = [label for label, get in _PROJECT_FIELDS if get(e) is None]
+    return _ending(e, lines, _PROJECT_FIELDS)
+
+
+def _ending(e: Evaluation, lines: list[str], fields: list[tuple[str, Any]]) -> str:
+    """The account's lines, then the key fields not read and a few lines of the text the import could not place."""
+    missing = [label for label, get in fields if get(e) is None]
     if missing:
         lines.append("未读到：" + "、".join(missing))
-    return "\n".join(lines + _unplaced(e))
-
-
-def _unplaced(e: Evaluation) -> list[str]:
-    """The text the import could not place, a few lines of it."""
-    if not e.outline.unplaced:
-        return []
-    lines = [f"未能归入提纲的文字：{len(e.outline.unplaced)} 段（已保留在 outline.unplaced）"]
-    lines.extend(f"  · {text[:40]}{'…' if len(text) > 40 else ''}" for text in e.outline.unplaced[:5])
-    return lines
+    if e.outline.unplaced:
+        lines.append(f"未能归入提纲的文字：{len(e.outline.unplaced)} 段（已保留在 outline.unplaced）")
+        lines.extend(f"  · {text[:40]}{'…' if len(text) > 40 else ''}" for text in e.outline.unplaced[:5])
+    return "\n".join(lines)

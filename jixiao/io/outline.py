@@ -23,6 +23,7 @@ _NUMBERING: list[tuple[int, re.Pattern[str]]] = [
 ]
 # decimal numbering of a free-form report: "1.1 项目概况", "2.3.1 资金到位"; its levels are settled per document
 _DECIMAL = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?\s*(?P<title>[\u4e00-\u9fff].*)$")
+_DECIMAL_START = re.compile(r"\d{1,2}\.\d{1,2}\.?\s*[\u4e00-\u9fff]")
 _DECIMAL_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
 _NOT_A_TITLE_START = re.compile(r"^(?:万|亿|元|个|人|%|倍|米|吨|亩|公里|小时)")
 _NUMBERING_FIRST = frozenset(CN_NUMERALS + "(")  # with the digits, the characters a numbering starts with
@@ -166,6 +167,8 @@ def _looks_like_title(title: str) -> bool:
 def _decimal_outline(lines: list[CleanLine]) -> bool:
     """Whether the report numbers its sections "1." / "1.1" / "1.1.1" rather than 一、 / （一） / 1.: a "N.M"
     heading follows its "N." heading, and no line is numbered 一、."""
+    if not any(_DECIMAL_START.match(line.text) for line in lines):  # most reports: no "1.1" anywhere
+        return False
     tops: set[str] = set()
     nested = False
     for line in lines:

@@ -225,14 +225,17 @@ class _Form:
             "将一级指标分值平均分配至可评分的三级指标，得分、总分与等级仅供参考，不是正式的自评结果。"
         )
 
-    def _header(self) -> None:
+    def _header_rows(self) -> list[tuple[str, Any, str | None, Any]]:
+        """(label, value, second label, second value) of each header row."""
         ev = self.ev
-        rows = [
+        return [
             (UNIT_LABEL, ev.unit.name, None, None),
             (YEAR_LABEL, ev.fiscal_year, "填报日期", None),
             ("填报人", None, "联系电话", None),
         ]
-        for label, value, label2, value2 in rows:
+
+    def _header(self) -> None:
+        for label, value, label2, value2 in self._header_rows():
             self.row += 1
             self.put(f"A{self.row}", label, _BOLD)
             self.merge("A", "B")
@@ -539,32 +542,14 @@ class _ProjectForm(_Form):
     budget_heading = "一、项目资金情况（单位：万元）"
     budget_label = FUNDS_LABEL
 
-    def _header(self) -> None:
+    def _header_rows(self) -> list[tuple[str, Any, str | None, Any]]:
         ev, p = self.ev, self.ev.project
-        rows = [
+        return [
             (NAME_LABEL, p.name, None, None),
             (DEPARTMENT_LABEL, p.department, IMPLEMENTER_LABEL, p.implementer or ev.unit.name),
             (YEAR_LABEL, ev.fiscal_year, "填报日期", None),
             ("填报人", None, "联系电话", None),
         ]
-        for label, value, label2, value2 in rows:
-            self.row += 1
-            r = self.row
-            self.put(f"A{r}", label, _BOLD)
-            self.merge("A", "B")
-            if label2 is None:
-                self.put(f"C{r}", value, align=_LEFT)
-                self.merge("C", LAST)
-            else:
-                self.put(f"C{r}", value, fmt="0" if isinstance(value, int) else None, align=_LEFT)
-                self.merge("C", "D")
-                self.put(f"E{r}", label2, _BOLD)
-                self.put(f"F{r}", value2, align=_LEFT)
-                self.merge("F", LAST)
-            self.box("A", LAST)
-            for col in ("A", "E") if label2 else ("A",):
-                self.sheet[f"{col}{r}"].fill = _SHADE
-            self.height([(str(value) if value else None, _span_width("C", LAST))])
 
     def _sources(self) -> None:
         """其中：当年财政拨款 (its parts 上级补助 and 本级安排 under it), 上年结转资金, 其他资金: the national rows,
