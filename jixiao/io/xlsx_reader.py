@@ -62,6 +62,7 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[①②③
 _GOAL_LABELS = {TARGETS_LABEL, ACHIEVEMENTS_LABEL}  # no full-width characters: as `_label` gives them
 _TYPED_TARGET = re.compile(r"^=\s*\d+(?:\.\d+)?%?\s*$")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_YEAR_CELL = re.compile(r"\(?20\d{2}年度?\)?")
 _DECIMALS = re.compile(r"\.(0+)")
 
 
@@ -493,8 +494,8 @@ def _header(reader: _Reader, data: dict[str, Any]) -> None:
             year = int(match[1]) if match else None
         if year is not None:
             reader.locate("fiscal_year", row, col)
-    if year is None:  # the title may carry it: "2023年度部门整体支出绩效自评表"
-        title = grid.find(lambda t: "自评表" in t and _YEAR.search(t) is not None)
+    if year is None:  # the title may carry it: "2023年度部门整体支出绩效自评表", or a cell under it: "（2024年度）"
+        title = grid.find(lambda t: ("自评表" in t or _YEAR_CELL.fullmatch(t) is not None) and _YEAR.search(t) is not None)
         if title:
             match = _YEAR.search(grid.text(*title))
             year = int(match[1]) if match else None
