@@ -69,7 +69,8 @@ def test_a_hand_filled_form_reads_its_scores_and_total_as_typed(form: Path) -> N
     s = ev.self_assessment
     assert (s.execution_weight, s.execution_score, s.weight_total, s.grade) == (Decimal(10), Decimal("9.5"), Decimal(100), "优")
     assert s.score == Decimal("96.50")  # 总分 recomputed from the scores: 87 + 9.50
-    assert [(i.name, str(i.weight), str(i.score)) for i in ev.performance.indicators][0] == ("新增监控点位", "30", "27")
+    first = ev.performance.indicators[0]
+    assert (first.name, str(first.weight), str(first.score)) == ("新增监控点位", "30", "27")
     assert ev.performance.indicators[0].deviation == "4个点位的线路待次年施工"
 
 
