@@ -96,14 +96,17 @@ _FORM_PART = re.compile(r"年度资金总额|项目资金|主管部门")
 
 def has_form(ctx: Context) -> bool:
     """Whether the document carries a 项目支出绩效自评表: its title or 项目名称, and a label of its funds or header."""
-    lines = [_plain(line.text) for line in ctx.doc.lines]
-    return any(_FORM_START.search(t) for t in lines) and any(_FORM_PART.search(t) for t in lines)
+    # the labels are CJK words, which narrowing leaves as they are: the raw lines are searched as they stand
+    lines = ctx.doc.lines
+    return any(_FORM_START.search(line.text.strip()) for line in lines) and any(
+        _FORM_PART.search(line.text) for line in lines
+    )
 
 
 def form_cells(ctx: Context) -> list[Cell]:
     """The cells of the 自评表 in the document, from its title or first label to the end; none when there is none."""
     raw = _printed_as_written(ctx.doc.lines) if ctx.doc.kind == "pdf" else ctx.doc.lines
-    start = next((n for n, line in enumerate(raw) if _FORM_START.search(_plain(line.text))), None)
+    start = next((n for n, line in enumerate(raw) if _FORM_START.search(line.text.strip())), None)
     if start is None:
         return []
     cells: list[Cell] = []
@@ -707,16 +710,16 @@ _SPENT_LABEL = re.compile(r"^(?:资金)?(?:已|实际|累计)(?:执行|支出|�
 
 def _budget_in_prose(ctx: Context) -> None:
     """The project's budget and spending in its prose; a total of several allocations (合计, 共计) first."""
-    lines = [(i, ctx.text(i)) for i in ctx.body_lines() if "元" in ctx.text(i)]
-    for i, text in lines:
-        for fig in figures(text):
+    found = [(i, ctx.text(i), figures(ctx.text(i))) for i in ctx.body_lines() if "元" in ctx.text(i)]
+    for i, _, amounts in found:
+        for fig in amounts:
             label = fig.label.strip(" ,:")
             if _TOTAL_LABEL.search(label) and _ALLOTTED.search(fig.context) and not _SPENT_WORDS.search(label):
                 ctx.put("budget.adjusted", fig.amount, i, fig.unit)
-    for i, text in lines:
+    for i, text, amounts in found:
         if "预算" not in text and "已" not in text and "实际" not in text:
             continue
-        for fig in figures(text):
+        for fig in amounts:
             label = fig.label.strip(" ,:")
             if _BUDGET_LABEL.search(label) and not _NOT_BUDGET.search(label):
                 ctx.put("budget.adjusted", fig.amount, i, fig.unit)
