@@ -16,7 +16,8 @@ from html import escape
 from jixiao import __version__
 from jixiao.batch.record import CHECKED, INTERNAL_ERROR, STATUS_NAMES, UNREADABLE, Record
 from jixiao.core.findings import CATEGORY_NAMES, SEVERITY_NAMES
-from jixiao.scoring.rulebook import Rulebook
+from jixiao.core.model import DEPARTMENT, PROJECT
+from jixiao.scoring.rulebook import Rulebook, rulebook_for
 
 OVERVIEW = "概览.html"
 
@@ -48,7 +49,15 @@ tr.bad td { background: #fdf2f0; }
 """
 
 
-def overview_html(records: Sequence[Record], rulebook: Rulebook) -> str:
+def _rulebooks_named(chosen: Rulebook | None) -> str:
+    if chosen is not None:
+        return f"{chosen.id}（{chosen.title}）"
+    return "按类别：" + "；".join(f"{kind} {rulebook_for(None, kind).id}" for kind in (DEPARTMENT, PROJECT))
+
+
+def overview_html(records: Sequence[Record], chosen: Rulebook | None) -> str:
+    """The overview page of a batch scored under `chosen`, or under each kind's default where none was named."""
+    rulebook = chosen if chosen is not None else rulebook_for(None, DEPARTMENT)  # its grade labels order the chart
     checked = [r for r in records if r["status"] == CHECKED]
     failed = [r for r in records if r["status"] != CHECKED]
     with_errors = sum(1 for r in checked if r["severity_counts"]["error"])
@@ -90,7 +99,7 @@ def overview_html(records: Sequence[Record], rulebook: Rulebook) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>自评报告批量检查概览</title><style>{_STYLE}</style></head><body>",
         "<h1>自评报告批量检查概览</h1>",
-        f'<p class="meta">评分规则：{escape(rulebook.id)}（{escape(rulebook.title)}）· jixiao {escape(__version__)}</p>',
+        f'<p class="meta">评分规则：{escape(_rulebooks_named(chosen))} · jixiao {escape(__version__)}</p>',
         '<section class="tiles">',
         *(f'<div class="tile"><b>{value}</b>{escape(label)}</div>' for label, value in tiles),
         "</section>",

@@ -19,7 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from jixiao.batch import worker
-from jixiao.batch.record import bug_reason, internal_error
+from jixiao.batch.record import bug_reason, internal_error, rulebook_name
 from jixiao.batch.worker import Job, Reply, Setup
 
 OnReply = Callable[[Job, Reply], None]
@@ -105,7 +105,7 @@ class Pool:
             future = executor.submit(worker.run, job)
             wait([future])
             if isinstance(future.exception(), BrokenProcessPool):
-                record = internal_error(job.name, job.sha256, self.setup.rulebook.id, WORKER_DIED, None)
+                record = internal_error(job.name, job.sha256, rulebook_name(self.setup.rulebook), WORKER_DIED, None)
                 return Reply(record)
             return self._reply(job, future)
         finally:
@@ -117,5 +117,5 @@ class Pool:
         if exc is None:
             return future.result()
         details = "".join(traceback.format_exception(exc))
-        record = internal_error(job.name, job.sha256, self.setup.rulebook.id, bug_reason(exc), details)
+        record = internal_error(job.name, job.sha256, rulebook_name(self.setup.rulebook), bug_reason(exc), details)
         return Reply(record)

@@ -18,6 +18,7 @@ order of `FIELDS`, so each line of the JSON lines file has one shape:
 from __future__ import annotations
 
 import traceback
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -27,7 +28,7 @@ from jixiao.core.errors import InputError
 from jixiao.core.findings import CATEGORY_NAMES, SEVERITY_NAMES
 from jixiao.io.load import load_any_bytes
 from jixiao.scoring.engine import score
-from jixiao.scoring.rulebook import Rulebook
+from jixiao.scoring.rulebook import Rulebook, rulebook_for
 from jixiao.summary import missing_fields
 
 Record = dict[str, Any]
@@ -92,15 +93,21 @@ def internal_error(name: str, sha256: str | None, rulebook: str, reason: str, de
     return record
 
 
-def evaluate(name: str, sha256: str, data: bytes, rulebook: Rulebook, settings: Settings) -> Record:
-    """Import, check and score one file. An unreadable file is a record; any other exception is a record too,
-    with its traceback: one file's bug never stops a batch."""
+def rulebook_name(rulebook: Rulebook | None) -> str:
+    """The 评分规则 column of a file not scored: the rulebook named, or blank where each kind takes its own."""
+    return rulebook.id if rulebook is not None else ""
+
+
+def evaluate(name: str, sha256: str, data: bytes, rulebook: Rulebook | None, settings: Settings) -> Record:
+    """Import, check and score one file, under `rulebook`, or the default of its kind when none is named. An
+    unreadable file is a record; any other exception is a record too, with its traceback: one file's bug never
+    stops a batch."""
     try:
         return _evaluate(name, sha256, data, rulebook, settings)
     except InputError as exc:
-        return blank(name, sha256, rulebook.id, UNREADABLE, exc.message)
+        return blank(name, sha256, rulebook_name(rulebook), UNREADABLE, exc.message)
     except Exception as exc:
-        return internal_error(name, sha256, rulebook.id, bug_reason(exc), traceback.format_exc())
+        return internal_error(name, sha256, rulebook_name(rulebook), bug_reason(exc), traceback.format_exc())
 
 
 def bug_reason(exc: BaseException) -> str:
@@ -108,9 +115,10 @@ def bug_reason(exc: BaseException) -> str:
     return f"处理时发生内部错误（{type(exc).__name__}: {exc}），这是 jixiao 的缺陷，请把结果中的详情报告给开发者。"
 
 
-def _evaluate(name: str, sha256: str, data: bytes, rulebook: Rulebook, settings: Settings) -> Record:
+def _evaluate(name: str, sha256: str, data: bytes, chosen: Rulebook | None, settings: Settings) -> Record:
     evaluation = load_any_bytes(name, data)
-    report = run_checks(evaluation, settings)
+    rulebook = rulebook_for(chosen, evaluation.kind)
+    report = run_checks(evaluation, replace(settings, rulebook=rulebook))
     card = score(evaluation, rulebook)
     findings = report.findings
     record = blank(name, sha256, rulebook.id, CHECKED)

@@ -36,7 +36,7 @@ from jixiao.batch import outputs
 from jixiao.batch.inputs import Reader, collect
 from jixiao.batch.overview import OVERVIEW, overview_html
 from jixiao.batch.pool import Pool
-from jixiao.batch.record import CHECKED, INTERNAL_ERROR, UNREADABLE, Record, blank
+from jixiao.batch.record import CHECKED, INTERNAL_ERROR, UNREADABLE, Record, blank, rulebook_name
 from jixiao.batch.store import Store, content_hash
 from jixiao.batch.worker import FAULT_VARIABLE, Job, Reply, Setup, Usage
 from jixiao.checks import Settings
@@ -111,12 +111,13 @@ def default_jobs() -> int:
 def run_batch(
     arguments: Sequence[Path],
     output: Path,
-    rulebook: Rulebook,
+    rulebook: Rulebook | None,
     jobs: int,
     console: Console,
     settings: Settings | None = None,
 ) -> Batch:
-    """Process every file and write the summary files into `output`. KeyboardInterrupt propagates, after the
+    """Process every file and write the summary files into `output`, scoring under `rulebook`, or under each
+    file's kind's default when it is None. KeyboardInterrupt propagates, after the
     workers have finished the files in hand (their records are kept)."""
     start, cpu = time.perf_counter(), time.process_time()
     settings = settings or Settings(rulebook=rulebook)
@@ -144,7 +145,7 @@ def run_batch(
                 try:
                     data = reader.read(source)
                 except InputError as exc:
-                    finish(blank(source.name, None, rulebook.id, UNREADABLE, exc.message))
+                    finish(blank(source.name, None, rulebook_name(rulebook), UNREADABLE, exc.message))
                     continue
                 sha256 = content_hash(data)
                 kept = store.get(source.name, sha256)

@@ -28,9 +28,10 @@ def content_hash(data: bytes) -> str:
 
 
 class Store:
-    def __init__(self, output: Path, rulebook: Rulebook, settings: Settings) -> None:
+    def __init__(self, output: Path, rulebook: Rulebook | None, settings: Settings) -> None:
+        named = rulebook.model_dump(mode="json") if rulebook is not None else "by kind"
         basis = json.dumps(
-            {"rulebook": rulebook.model_dump(mode="json"), "over_achievement": str(settings.over_achievement)},
+            {"rulebook": named, "over_achievement": str(settings.over_achievement)},
             ensure_ascii=False,
             sort_keys=True,
         )

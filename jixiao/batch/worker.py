@@ -56,7 +56,7 @@ class Reply:
 
 @dataclass(frozen=True)
 class Setup:
-    rulebook: Rulebook
+    rulebook: Rulebook | None  # None: each file's kind takes its own default
     settings: Settings
     store: Store
     fault: str | None = None

@@ -30,8 +30,12 @@ class Settings:
     """What a finance bureau may tune; the scoring rulebook takes these over later."""
 
     over_achievement: Decimal = Decimal("130")  # an actual at or above this % of its target is "far above"
-    # the rulebook the scoring rules score against: a bundled id, a YAML path, or a loaded Rulebook
-    rulebook: Any = "hunan-2023"
+    # the rulebook the scoring rules score against: a bundled id, a YAML path, or a loaded Rulebook; None: the
+    # default for the evaluation's kind (`jixiao.scoring.rulebook.default_rulebook`)
+    rulebook: Any = None
+    # a unit's package: the other evaluations checked together with this one (its department's 部门整体
+    # evaluation and the 项目支出 evaluations of its projects); empty when an evaluation is checked alone
+    package: tuple[Evaluation, ...] = ()
 
 
 CheckFn = Callable[[Evaluation, "Look"], CheckResult]

@@ -178,5 +178,5 @@ def _first_line(exc: Exception) -> str:
 def json_schema() -> dict[str, Any]:
     schema = Evaluation.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "jixiao 部门整体支出绩效自评 (Evaluation)"
+    schema["title"] = "jixiao 绩效自评：部门整体与项目支出 (Evaluation)"
     return schema

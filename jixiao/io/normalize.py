@@ -96,7 +96,7 @@ _ITEM_START = re.compile(rf"^(?:\d{{1,2}}\.(?!\d)|[{CIRCLED}])")
 _MEASURE_LINES = 3
 _MEASURE_NEAR = 2
 # the page number GB/T 9704 prints at the foot of each page ("— 3 —"): page furniture, not text
-_PAGE_NUMBER = re.compile(r"^\s*[—–－-]+\s*\d{1,4}\s*[—–－-]+\s*$")
+PAGE_NUMBER = re.compile(r"^\s*[—–－-]+\s*\d{1,4}\s*[—–－-]+\s*$")
 
 
 # East Asian width W or F (Unicode's wide and full-width characters), as ranges: a line is measured by its
@@ -168,7 +168,7 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     The joined line keeps the first line's number and page, so a value read from it points to where the
     statement starts.
     """
-    lines = [line for line in lines if not _PAGE_NUMBER.match(line.text)]
+    lines = [line for line in lines if not PAGE_NUMBER.match(line.text)]
     # A line of fewer than (_WRAP_MIN - _MEASURE_NEAR) / 2 characters can neither wrap nor set a page's
     # measure, whatever its exact width: twice its length, an upper bound, serves without measuring it.
     widths = [

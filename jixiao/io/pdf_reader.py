@@ -224,7 +224,9 @@ class _CharBoxes:
 
     def in_order(self, text: str, start: int, end: int) -> str:
         """`text[start:end]`, one line, as drawn when it runs left to right; else sorted by left edge, pdfium's
-        made-up spaces dropped and a space kept where Western words stand apart.
+        made-up spaces dropped and a space kept where words stand apart: Western words, and (as the cells of a
+        table run together on one line) CJK words, whose gap is several times the hairline between the
+        characters of a word; punctuation drawn from a Western font (“ ” beside CJK text) never takes one.
 
         A line whose characters do not all share one band of height stays as drawn: sorting two printed
         lines by their left edges would interleave them."""
@@ -256,9 +258,12 @@ class _CharBoxes:
                 before is not None
                 and not (before[3].isspace() or char[3].isspace())
                 and char[0] - before[1] > 0.3 * max(before[2], char[2])
-                and not (_is_wide(before[3]) or _is_wide(char[3]))
+                and (
+                    not (_is_wide(before[3]) or _is_wide(char[3]))
+                    or not (_is_punctuation(before[3]) or _is_punctuation(char[3]))
+                )
             ):
-                parts.append(" ")  # a word gap between Western characters, as pdfium would mark it
+                parts.append(" ")  # a word gap, as pdfium would mark it
             parts.append(char[3])
             before = char
         return "".join(parts)
@@ -648,3 +653,7 @@ def _text(chars: list[_Char]) -> str:
 
 def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _is_punctuation(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("P")

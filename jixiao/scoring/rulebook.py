@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from ruamel.yaml.error import YAMLError
 
 from jixiao.core.errors import InputError
+from jixiao.core.model import PROJECT, EvaluationKind
 from jixiao.core.text_yaml import text_yaml
 
 Evidence = Literal["K", "V", "V-2", "I", "N"]
@@ -66,6 +67,7 @@ class Quantitative(Cited):
 
 class QualitativeBand(_Strict):
     option: str = Field(description="the option string of the dropdown, e.g. 达成年度指标")
+    aliases: list[str] = Field(default_factory=list, description="how forms also write it: 达成预期指标 …")
     min_share: Decimal = Field(description="lowest score as a share of the weight, inclusive (e.g. 0.8)")
     max_share: Decimal = Field(description="highest score as a share of the weight")
     max_inclusive: bool = Field(description="whether max_share itself belongs to the band")
@@ -124,6 +126,9 @@ class Rulebook(_Strict):
     id: str = Field(description="stable id, e.g. mof-2020, hunan-2023")
     title: str
     description: str = ""
+    kind: EvaluationKind | None = Field(
+        default=None, description="the kind of evaluation it is written for (部门整体 / 项目支出); none: either"
+    )
     weights: Weights
     quantitative: Quantitative
     qualitative: Qualitative
@@ -145,6 +150,18 @@ def _bundled_ids() -> tuple[str, ...]:
 
 
 DEFAULT_RULEBOOK = "hunan-2023"
+DEFAULT_PROJECT_RULEBOOK = "mof-2020-project"
+
+
+def default_rulebook(kind: EvaluationKind | None) -> str:
+    """The bundled rulebook an evaluation is scored by when none is named: the national project rules for a
+    项目支出 evaluation, the Hunan department rules otherwise."""
+    return DEFAULT_PROJECT_RULEBOOK if kind == PROJECT else DEFAULT_RULEBOOK
+
+
+def rulebook_for(chosen: Rulebook | None, kind: EvaluationKind | None) -> Rulebook:
+    """The rulebook named (on the command line, in a batch), else the bundled default of the evaluation's kind."""
+    return chosen if chosen is not None else load_rulebook(default_rulebook(kind))
 
 
 # ------------------------------------------------------------------------------------------------ loading

@@ -465,3 +465,37 @@ def check_indicator_far_above_target(ev: Evaluation, look: Look) -> CheckResult:
             },
         )
     return look.result()
+
+
+_NO_REASON = re.compile(r"^[\s/／—\-－无]*$")
+
+
+@rule("deviation-reason-missing", "indicator", "warning", "扣了分或远超指标值却没有写偏差原因")
+def check_deviation_reason_missing(ev: Evaluation, look: Look) -> CheckResult:
+    """自评表中得分低于分值（扣了分）的指标，以及实际完成值达到指标值一定倍数以上（默认 130%，可由设置
+    over_achievement 调整）的指标，“偏差原因分析及改进措施”都应写明原因和措施（财预〔2020〕10号：未完成或偏离
+    较大的，应分析原因、提出改进措施）。该栏空着（或只写“无”“/”）的给出警告。只看列了分值和得分的指标。"""
+    if not any(ind.weight is not None and ind.score is not None for ind in ev.performance.indicators):
+        return look.result()
+    far_above = {a.index: a for a in assessments(look) if a.status == "far_above"}
+    for i, ind in enumerate(ev.performance.indicators):
+        if ind.weight is None or ind.score is None or ind.not_applicable:
+            continue
+        if ind.score < ind.weight:
+            why = f"得分 {format(ind.score, 'f')} 低于分值 {format(ind.weight, 'f')}"
+        elif i in far_above and ind.target is not None and ind.actual is not None:
+            share = far_above[i].percent
+            why = f"实际完成 {shown(ind.actual)} 为指标值 {shown(ind.target)} 的 {format(share, 'f') if share else '—'}%"
+        else:
+            look.passed()
+            continue
+        if ind.deviation is not None and not _NO_REASON.match(ind.deviation):
+            look.passed()
+            continue
+        look.fail(
+            f"指标“{ind.name}”{why}，“偏差原因分析及改进措施”却{'写的是“' + ind.deviation.strip() + '”' if ind.deviation else '空着'}。"
+            "请写明原因和改进措施。",
+            at=path(i, "deviation"),
+            evidence={"indicator": ind.name, "score": ind.score, "weight": ind.weight, "deviation": ind.deviation},
+        )
+    return look.result()
