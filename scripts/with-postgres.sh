@@ -14,12 +14,13 @@
 # PostgreSQL refuses to run as root: as root (CI) the server runs as the `postgres` user that Debian's
 # package creates, and owns the directory; as anyone else it runs as that user, so a developer needs no
 # system service and no sudo. The binaries are Debian's (scripts/setup-system.sh installs `postgresql`).
-# For tests that stop and start the server, JIXIAO_PG_BIN, JIXIAO_PG_DATA and JIXIAO_PG_USER say how.
+# For tests that stop and start the server, JIXIAO_PG_BIN, JIXIAO_PG_DATA and JIXIAO_PG_USER say how
+# (`pg_ctl -D $JIXIAO_PG_DATA start` needs no options: they are in the cluster's postgresql.conf).
 set -euo pipefail
 
-fast=()
+fast=""
 if [ "${1:-}" = "--fast" ]; then
-    fast=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
+    fast=$'fsync = off\nsynchronous_commit = off\nfull_page_writes = off'
     shift
 fi
 if [ "$#" -eq 0 ]; then
@@ -57,8 +58,10 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 "${as_owner[@]}" "$bindir/initdb" -D "$pgdata" -U jixiao --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-options="-c listen_addresses='' -c unix_socket_directories='$base' -c max_connections=200 ${fast[*]}"
-if ! "${as_owner[@]}" "$bindir/pg_ctl" -D "$pgdata" -o "$options" -l "$base/server.log" -w -t 60 start >/dev/null; then
+# in the cluster's own configuration, so a test that stops the server starts it again with `pg_ctl start`
+printf "listen_addresses = ''\nunix_socket_directories = '%s'\nmax_connections = 200\n%s\n" "$base" "$fast" \
+    | "${as_owner[@]}" tee -a "$pgdata/postgresql.conf" >/dev/null
+if ! "${as_owner[@]}" "$bindir/pg_ctl" -D "$pgdata" -l "$base/server.log" -w -t 60 start >/dev/null; then
     echo "PostgreSQL 未能启动，日志如下：" >&2
     cat "$base/server.log" >&2
     exit 2
