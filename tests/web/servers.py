@@ -78,7 +78,7 @@ def app_server(workers: int = 2, **env: str) -> Iterator[int]:
                "--workers", str(workers), "--timeout", "120", "--graceful-timeout", "2"]  # fmt: skip
     server = subprocess.Popen(command, cwd=ROOT, env=environment(**env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        wait_for(lambda: _up(port) or server.poll() is not None, 60, "the application to start")
+        wait_for(lambda: is_up(port) or server.poll() is not None, 60, "the application to start")
         assert server.poll() is None, server.stderr.read().decode() if server.stderr else "gunicorn exited"
         yield port
     finally:
@@ -90,7 +90,7 @@ def app_server(workers: int = 2, **env: str) -> Iterator[int]:
             server.wait(timeout=15)
 
 
-def _up(port: int) -> bool:
+def is_up(port: int) -> bool:
     try:
         return Client(port, "").get("/healthz")[0] == 200
     except OSError:

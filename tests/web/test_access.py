@@ -83,6 +83,7 @@ TABLE: dict[str, Entry] = {
     "jobs:job": Entry({"reviewer"}, lambda t: {"pk": t.job.pk}),
     "jobs:progress": Entry({"reviewer"}, lambda t: {"pk": t.job.pk}),
     "jobs:result": Entry({"reviewer"}, lambda t: {"pk": t.job.pk}),
+    "jobs:readyz": Entry(EVERYONE, public=True),
 }
 
 

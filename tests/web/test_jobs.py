@@ -190,3 +190,13 @@ class ReclaimTest(CastTestCase):
         assert job.state == JobState.FAILED
         assert "工作进程 3 次中断" in job.error
         assert DBTaskResult.objects.get(id=job.task_id).status == TaskResultStatus.FAILED
+
+
+class ReadinessTest(CastTestCase):
+    def test_readyz_says_the_database_answers_and_how_the_queue_stands(self) -> None:
+        runner.start(Kind.REGION_EXPORT, self.region.pk, self.reviewer, 2023)
+        figures = self.client_for("anonymous").get(reverse("jobs:readyz")).json()
+        assert figures["database"] == "ok"
+        assert (figures["jobs_waiting"], figures["jobs_running"], figures["jobs_failed_last_day"]) == (1, 0, 0)
+        run_worker()
+        assert self.client_for("anonymous").get(reverse("jobs:readyz")).json()["jobs_waiting"] == 0

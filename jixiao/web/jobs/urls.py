@@ -10,4 +10,5 @@ urlpatterns = [
     path("bureau/jobs/<int:pk>/", views.job, name="job"),
     path("bureau/jobs/<int:pk>/progress/", views.progress, name="progress"),
     path("bureau/jobs/<int:pk>/result/", views.result, name="result"),
+    path("readyz", views.readyz, name="readyz"),
 ]

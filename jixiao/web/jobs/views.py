@@ -5,13 +5,19 @@ download its result. A job is seen only by the person who started it (`jobs_for`
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
-from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import DatabaseError
+from django.db.models import Min, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from jixiao.web.accounts.access import bureau_required, own_region_id
 from jixiao.web.evaluations.documents import Rendered, download
@@ -118,3 +124,25 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     return download(
         Rendered(bytes(output.data), output.content_type or "application/octet-stream", output.name)
     )
+
+
+def readyz(request: HttpRequest) -> HttpResponse:
+    """For load balancers and monitoring (docs/deploy.md): 200 when the database answers, with how the job
+    queue stands — waiting jobs and the age of the oldest, running ones, failures in the last day; 503
+    when the database does not answer. `/healthz` stays the trivial endpoint that touches nothing."""
+    now = timezone.now()
+    try:
+        tasks = DBTaskResult.objects
+        waiting = tasks.filter(status=TaskResultStatus.READY)
+        oldest = waiting.aggregate(at=Min("enqueued_at"))["at"]
+        figures = {
+            "database": "ok",
+            "jobs_waiting": waiting.count(),
+            "oldest_waiting_seconds": round((now - oldest).total_seconds()) if oldest else 0,
+            "jobs_running": tasks.filter(status=TaskResultStatus.RUNNING).count(),
+            "jobs_failed_last_day": tasks.filter(status=TaskResultStatus.FAILED,
+                                                 finished_at__gte=now - dt.timedelta(days=1)).count(),
+        }  # fmt: skip
+    except DatabaseError:
+        return JsonResponse({"database": "unavailable"}, status=503)
+    return JsonResponse(figures)

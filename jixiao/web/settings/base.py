@@ -146,7 +146,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 JOBS_TIMEOUT = int(os.environ.get("JIXIAO_JOB_TIMEOUT", "300"))
 JOBS_MAX_ATTEMPTS = int(os.environ.get("JIXIAO_JOB_ATTEMPTS", "3"))
-MAX_BULK_UPLOAD_BYTES = 500 * 1024 * 1024  # a province's reports in one zip or folder
+MAX_BULK_UPLOAD_BYTES = 200 * 1024 * 1024  # a province's reports in one zip or folder (kept in the database)
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
