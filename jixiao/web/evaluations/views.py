@@ -148,7 +148,11 @@ def upload(request: HttpRequest) -> HttpResponse:
         return render(request, "evaluations/upload.html", context, status=400)
     note = f"上传 {file.name}"
     if found is not None:
-        store.save_version(found, ev, request.user, note)
+        try:
+            store.save_version(found, ev, request.user, note)
+        except store.Conflict as conflict:
+            context["error"] = conflict.message
+            return render(request, "evaluations/upload.html", context, status=409)
         evaluation = found
     else:
         evaluation = store.create_evaluation(unit, ev, request.user, note)

@@ -52,6 +52,9 @@ class Progress:
         self._write(done=done, step=what[:300])
         faults.inject("job-step")
 
+    def finish(self) -> None:
+        self._write(state=JobState.DONE, finished=timezone.now(), step="")
+
     def output(self, name: str, content_type: str, data: bytes) -> None:
         with transaction.atomic():
             self.job.files.filter(role=JobFile.OUTPUT).delete()
@@ -97,7 +100,7 @@ def run_job(context: TaskContext, job_id: int) -> str:
     progress = Progress(job, attempt)
     try:
         work_of(job.kind)(job, progress)
-        progress._write(state=JobState.DONE, finished=timezone.now(), step="")
+        progress.finish()
     except Superseded:
         log.warning("job %s: attempt %s was taken back as lost; another worker runs it", job.pk, attempt)
         return "superseded"
