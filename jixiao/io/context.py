@@ -7,12 +7,15 @@ value wins; a later, different statement of the same value is the checker's busi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
 from jixiao.core.paths import path_steps, value_at
+from jixiao.core.quote import QUOTE_CHARS, quote
 from jixiao.io.document import SourceDocument
 from jixiao.io.normalize import CleanLine
 from jixiao.io.outline import Segmented
@@ -122,7 +125,9 @@ class Context:
             before = self.get(path)
             if before is not None:
                 if label is not None and i is not None and value != before and self.labels.get(path) == label:
-                    self.restated.append({"field": path, "label": label, "value": value, "source": self._location(i, unit)})
+                    self.restated.append(
+                        {"field": path, "label": label, "value": value, "source": self._location(i, unit, value)}
+                    )
                 return False
         if label is not None:
             self.labels[path] = label
@@ -136,7 +141,7 @@ class Context:
         last = tokens[-1]
         node[last] = value
         if i is not None:
-            self.cite(path, i, unit)
+            self.cite(path, i, unit, value)
         return True
 
     def append(self, path: str, item: Any, i: int | None) -> int:
@@ -151,14 +156,19 @@ class Context:
             self.cite(f"{path}[{n}]", i)
         return n
 
-    def cite(self, path: str, i: int, unit: str | None = None) -> None:
-        self.sources[path] = self._location(i, unit)
+    def cite(self, path: str, i: int, unit: str | None = None, value: Any = None) -> None:
+        self.sources[path] = self._location(i, unit, value)
         self.used.add(i)
 
-    def _location(self, i: int, unit: str | None) -> dict[str, Any]:
-        """Where line `i` stands in the file, as `Evaluation.sources` records a value's place."""
+    def _location(self, i: int, unit: str | None, value: Any = None) -> dict[str, Any]:
+        """Where line `i` stands in the file, as `Evaluation.sources` records a value's place.
+
+        The line is quoted as written; a line too long to quote whole (a report whose line breaks were lost)
+        is quoted by the sentence around `value` in the piece of it the value was read from."""
         line = self.lines[i]
-        location: dict[str, Any] = {"file": self.doc.path, "line": line.source.no, "text": line.source.text.strip()}
+        raw = line.source.text
+        text = raw.strip() if len(raw) <= QUOTE_CHARS else quote(line.text, _offset(line.text, value))
+        location: dict[str, Any] = {"file": self.doc.path, "line": line.source.no, "text": text}
         if line.source.page is not None:
             location["page"] = line.source.page
         section = self.section_title(i)
@@ -167,3 +177,14 @@ class Context:
         if unit and unit not in {"万元", "万"}:
             location["original_unit"] = unit
         return location
+
+
+def _offset(text: str, value: Any) -> int:
+    """Where `value` is written in `text`: a number by its digits (not inside a longer number), a name by its
+    words. 0 when it cannot be found (an amount converted from 元, a list), so the quote starts the piece."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str) or value == "":
+        return 0
+    if isinstance(value, str):
+        return max(text.find(value), 0)
+    found = re.search(rf"(?<![\d.]){re.escape(format(value, 'f'))}(?!\d)", text)
+    return found.start() if found else 0
