@@ -89,10 +89,18 @@ def loads_json(text: str, name: str = "<json>") -> Evaluation:
 
 
 def load_canonical(path: Path) -> Evaluation:
+    from jixiao.io.limits import MAX_JSON_BYTES, MAX_YAML_BYTES, refuse_large_file
     from jixiao.io.readers import decode_text, read_bytes
 
-    text = decode_text(str(path), read_bytes(path))
-    if path.suffix.lower() == ".json":
+    data = read_bytes(path)
+    is_json = path.suffix.lower() == ".json"
+    # YAML is parsed in pure Python, some tens of KB a second: JSON, parsed in C, may be larger
+    if is_json:
+        refuse_large_file(str(path), len(data), MAX_JSON_BYTES, "JSON 文件", "请检查文件内容")
+    else:
+        refuse_large_file(str(path), len(data), MAX_YAML_BYTES, "YAML 文件", "数据量大时请改用 JSON 格式")
+    text = decode_text(str(path), data)
+    if is_json:
         return loads_json(text, str(path))
     return loads_yaml(text, str(path))
 
