@@ -20,6 +20,8 @@ from jixiao.io.document import SourceDocument
 from jixiao.io.normalize import CleanLine
 from jixiao.io.outline import Segmented
 
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+
 
 @dataclass
 class Context:
@@ -33,6 +35,7 @@ class Context:
     # first statement wins, and the other is kept for the checker (cross_check) with its place.
     labels: dict[str, str] = field(default_factory=dict)  # per path, the label it was first read under
     restated: list[dict[str, Any]] = field(default_factory=list)
+    _numbers: dict[int, dict[str, int]] = field(default_factory=dict)  # per long line, where each number stands
 
     # ------------------------------------------------------------------ the outline
 
@@ -160,6 +163,23 @@ class Context:
         self.sources[path] = self._location(i, unit, value)
         self.used.add(i)
 
+    def _offset(self, i: int, value: Any) -> int:
+        """Where `value` is written in the long line `i`: a number by its digits, a name by its words; 0 where
+        it cannot be found (an amount converted from 元, a list), so the quote starts the line."""
+        text = self.lines[i].text
+        if isinstance(value, str) and value:
+            return max(text.find(value), 0)
+        if isinstance(value, bool) or not isinstance(value, Decimal | int):
+            return 0
+        # values read from one line can be many (a figure restated under its label time after time): each is
+        # looked up in an index of the line's numbers, made in one pass, never searched for along the line
+        numbers = self._numbers.get(i)
+        if numbers is None:
+            numbers = self._numbers[i] = {}
+            for number in _NUMBER.finditer(text):
+                numbers.setdefault(number[0], number.start())
+        return numbers.get(format(value, "f"), 0)
+
     def _location(self, i: int, unit: str | None, value: Any = None) -> dict[str, Any]:
         """Where line `i` stands in the file, as `Evaluation.sources` records a value's place.
 
@@ -167,7 +187,12 @@ class Context:
         is quoted by the sentence around `value` in the piece of it the value was read from."""
         line = self.lines[i]
         raw = line.source.text
-        text = raw.strip() if len(raw) <= QUOTE_CHARS else quote(line.text, _offset(line.text, value))
+        if len(raw) <= QUOTE_CHARS:
+            text = raw.strip()
+        elif len(line.text) <= QUOTE_CHARS:  # a long line split into pieces: the piece read is short
+            text = line.text
+        else:
+            text = quote(line.text, self._offset(i, value))
         location: dict[str, Any] = {"file": self.doc.path, "line": line.source.no, "text": text}
         if line.source.page is not None:
             location["page"] = line.source.page
@@ -178,13 +203,3 @@ class Context:
             location["original_unit"] = unit
         return location
 
-
-def _offset(text: str, value: Any) -> int:
-    """Where `value` is written in `text`: a number by its digits (not inside a longer number), a name by its
-    words. 0 when it cannot be found (an amount converted from 元, a list), so the quote starts the piece."""
-    if isinstance(value, bool) or not isinstance(value, Decimal | int | str) or value == "":
-        return 0
-    if isinstance(value, str):
-        return max(text.find(value), 0)
-    found = re.search(rf"(?<![\d.]){re.escape(format(value, 'f'))}(?!\d)", text)
-    return found.start() if found else 0
