@@ -25,7 +25,7 @@ from jixiao.core.quote import QUOTE_CHARS, REACH, quote
 from jixiao.io import load_report
 from jixiao.io.document import Line, SourceDocument
 from jixiao.io.docx_reader import read_docx
-from jixiao.io.limits import MAX_LINES, TextCounter
+from jixiao.io.limits import MAX_LINES, TextCounter, check_archive
 from jixiao.io.load import import_document
 from jixiao.io.normalize import CleanLine, _rebuild_cell_rows, _run_ends, normalize_document
 from jixiao.io.readers import decode_text, read_document
@@ -292,3 +292,27 @@ def test_a_numbering_slip_deep_in_a_long_report_is_placed_on_its_own_line() -> N
     findings = run_checks(Evaluation.model_validate({"outline": {"sections": sections}})).findings
     slips = [f for f in findings if f.rule == "numbering-sequence"]
     assert [(f.location.line, f.location.text) for f in slips] == [(414, "(2)又一项")]
+
+
+def _zip(members: dict[str, bytes]) -> zipfile.ZipFile:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+
+
+def test_a_zip_is_refused_when_one_member_inflates_past_its_limit() -> None:
+    archive = _zip({"a.xml": b" " * 100, "b.xml": b" " * 1001})
+    with pytest.raises(InputError, match=re.escape("“b.xml”解压后超过")):
+        check_archive("报告.docx", archive, "Word 文档", member_limit=1000, total_limit=10_000)
+
+
+def test_a_zip_is_refused_when_its_members_together_inflate_past_the_limit() -> None:
+    archive = _zip({f"{n}.xml": b" " * 900 for n in range(3)})
+    with pytest.raises(InputError, match="解压后合计超过"):
+        check_archive("报告.docx", archive, "Word 文档", member_limit=1000, total_limit=2500)
+
+
+def test_a_zip_within_its_limits_passes() -> None:
+    check_archive("报告.docx", _zip({f"{n}.xml": b" " * 900 for n in range(2)}), "Word 文档", 1000, 2500)

@@ -72,6 +72,11 @@ class ReportText:
         line, section, text = rows[row]
         return {"line": line, "section": section, "text": quote(text, offset - starts[row])}
 
+    def line_start(self, offset: int) -> int:
+        """Where the line holding `offset` starts."""
+        starts, _ = self._index or self._build()
+        return starts[bisect_right(starts, offset) - 1]
+
     def intro_end(self) -> int:
         """Where the report stops describing the unit: the first budget, performance or closing section."""
         if self._intro_end is None:

@@ -6,8 +6,10 @@ real report (the longest we know has some 300 thousand characters), so only brok
 them; they are refused with a Chinese message saying which limit, never cut short in silence.
 
 * the file: `JIXIAO_MAX_MB` megabytes (default 50), before it is read;
+* a PDF, `MAX_PAGES` pages, before any is read;
 * the text a report holds: `MAX_LINES` lines (paragraphs and table rows) and `MAX_CHARS` characters, as
-  they are extracted, whatever the format;
+  they are extracted, whatever the format, and `MAX_HEADINGS` headings as its outline is found (each holds
+  a section, and most checks look at sections: a text of nothing but headings is the costliest there is);
 * a docx or xlsx, which is a zip: at most `MAX_MEMBERS` members, each of which may inflate to
   `MAX_MEMBER_BYTES` and all of them together to `MAX_UNPACKED_BYTES` (an xlsx, whose cells openpyxl holds
   as objects, less), counted as they stream, not as the archive declares (a zip bomb lies);
@@ -27,7 +29,9 @@ DEFAULT_MAX_MB = 50
 MAX_MB_VARIABLE = "JIXIAO_MAX_MB"
 
 MAX_LINES = 100_000
-MAX_CHARS = 5_000_000  # some 2,500 pages of text
+MAX_PAGES = 2_000  # a PDF: the longest report has some hundreds
+MAX_HEADINGS = 5_000  # a report has tens of headings, hundreds with its numbered items
+MAX_CHARS = 500_000  # some 800 pages set as GB/T 9704 sets a 公文 (28 characters × 22 lines)
 MAX_MEMBERS = 10_000  # a docx has tens of parts, an xlsx hundreds at most
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -75,6 +79,18 @@ def refuse_long_text(path: str, lines: int, chars: int) -> None:
     if chars > MAX_CHARS:
         raise InputError(
             path, f"文件的文字超过 {MAX_CHARS:,} 个字符，远超一份自评报告的篇幅，不予导入。"
+        )
+
+
+def refuse_many_pages(path: str, pages: int) -> None:
+    if pages > MAX_PAGES:
+        raise InputError(path, f"PDF 共 {pages:,} 页，超过 {MAX_PAGES:,} 页，远超一份自评报告的篇幅，不予导入。")
+
+
+def refuse_many_headings(path: str, headings: int) -> None:
+    if headings > MAX_HEADINGS:
+        raise InputError(
+            path, f"文件中的章节标题超过 {MAX_HEADINGS:,} 个，远超一份自评报告的篇幅，不予导入。"
         )
 
 

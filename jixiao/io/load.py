@@ -19,6 +19,7 @@ from jixiao.io.extract_identity import extract_identity
 from jixiao.io.extract_narrative import extract_narrative
 from jixiao.io.extract_performance import extract_performance
 from jixiao.io.extract_staffing import extract_staffing
+from jixiao.io.limits import refuse_many_headings
 from jixiao.io.normalize import normalize_document
 from jixiao.io.outline import segment
 from jixiao.io.readers import read_document
@@ -39,7 +40,9 @@ def load_report(path: Path | str) -> Evaluation:
 
 def import_document(doc: SourceDocument) -> Evaluation:
     lines = normalize_document(doc)
-    ctx = Context(doc, lines, segment(lines))
+    outline = segment(lines)
+    refuse_many_headings(doc.path, len(outline.headings))
+    ctx = Context(doc, lines, outline)
     extract_identity(ctx)
     extract_staffing(ctx)
     extract_budget(ctx)

@@ -40,6 +40,7 @@ import pypdfium2.raw as pdfium_c
 
 from jixiao.core.errors import InputError
 from jixiao.io.document import Line, SourceDocument
+from jixiao.io.limits import refuse_many_pages
 
 CELL_SEPARATOR = " | "
 GAP_EM = 1.2  # a gap wider than this many text heights separates two cells (word spaces are ~0.3)
@@ -99,6 +100,7 @@ def _each_page(name: str, data: bytes, work: Callable[[pdfium.PdfPage, pdfium.Pd
         count = len(pdf)
         if count == 0:
             raise InputError(name, "PDF 文件已损坏或无法解析：文件中没有任何页面。")
+        refuse_many_pages(name, count)
         return [_on_page(name, pdf, index, work) for index in range(count)]
     finally:
         pdf.close()

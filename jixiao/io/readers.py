@@ -66,15 +66,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le" or "utf-16-be" when the bytes look like UTF-16 text written without a byte order mark.
 
     In UTF-16 every ASCII character (digits, spaces, line breaks: a Chinese report has many) has a zero
-    byte, on the second byte of its pair in little-endian and on the first in big-endian, while CJK
-    characters have none. So the zero bytes of such a text fall on one side of the pairs; in binary data
-    they fall on both."""
+    byte, on the second byte of its pair in little-endian and on the first in big-endian, while only one CJK
+    character in 256 has one, on the other side. So the zero bytes of such a text fall mostly on one side
+    of the pairs; in binary data they fall on both (and what decodes of it is refused for its control
+    characters)."""
     if len(data) % 2:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
-    if odd > 0 and even <= odd // 100:
+    if odd >= 4 * even:
         return "utf-16-le"
-    if even > 0 and odd <= even // 100:
+    if even >= 4 * odd:
         return "utf-16-be"
     return None
 
