@@ -25,6 +25,7 @@ from jixiao.core.quote import QUOTE_CHARS, REACH, quote
 from jixiao.io import load_report
 from jixiao.io.document import Line, SourceDocument
 from jixiao.io.docx_reader import read_docx
+from jixiao.io.figures import figures
 from jixiao.io.limits import MAX_LINES, TextCounter, check_archive
 from jixiao.io.load import import_document
 from jixiao.io.normalize import CleanLine, _rebuild_cell_rows, _run_ends, normalize_document
@@ -316,3 +317,19 @@ def test_a_zip_is_refused_when_its_members_together_inflate_past_the_limit() -> 
 
 def test_a_zip_within_its_limits_passes() -> None:
     check_archive("报告.docx", _zip({f"{n}.xml": b" " * 900 for n in range(2)}), "Word 文档", 1000, 2500)
+
+
+def test_every_template_hit_on_a_one_line_report_quotes_a_bounded_piece() -> None:
+    text = "2023年度部门整体支出绩效自评报告 " + "本单位XX年完成了培训工作，" * 3_000
+    evaluation = import_document(SourceDocument.from_text("一行.txt", "txt", text))
+    hits = [f for f in run_checks(evaluation).findings if f.rule == "template-placeholder"]
+    assert len(hits) == 3_000
+    assert all(f.location.text is not None and len(f.location.text) <= LONGEST_QUOTE for f in hits)
+
+
+def test_each_amount_of_a_long_sentence_keeps_only_its_own_words() -> None:
+    sentence = "收入明细:" + ",".join(f"支出{n}.50万元" for n in range(3_000))  # as normalised: commas narrow
+    found = figures(sentence)
+    assert len(found) == 3_000
+    assert {figure.head for figure in found} == {"收入明细"}  # one string, not a copy of the sentence each
+    assert max(len(figure.label) for figure in found) <= len("支出")
