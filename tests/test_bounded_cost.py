@@ -23,10 +23,11 @@ from jixiao.core.errors import InputError
 from jixiao.core.model import Evaluation
 from jixiao.core.quote import QUOTE_CHARS, REACH, quote
 from jixiao.io import load_report
+from jixiao.io.canonical import load_canonical
 from jixiao.io.document import Line, SourceDocument
 from jixiao.io.docx_reader import read_docx
 from jixiao.io.figures import figures
-from jixiao.io.limits import MAX_LINES, TextCounter, check_archive
+from jixiao.io.limits import MAX_CHARS, MAX_LINES, TextCounter, check_archive
 from jixiao.io.load import import_document
 from jixiao.io.normalize import CleanLine, _rebuild_cell_rows, _run_ends, normalize_document
 from jixiao.io.readers import decode_text, read_document
@@ -333,3 +334,10 @@ def test_each_amount_of_a_long_sentence_keeps_only_its_own_words() -> None:
     assert len(found) == 3_000
     assert {figure.head for figure in found} == {"收入明细"}  # one string, not a copy of the sentence each
     assert max(len(figure.label) for figure in found) <= len("支出")
+
+
+def test_a_canonical_file_longer_than_a_report_may_be_is_read_within_its_own_limit(tmp_path: Path) -> None:
+    # the length limits are for a report's text: a canonical file is bounded by its size alone
+    path = tmp_path / "评价.json"
+    path.write_text('{"title": "' + "甲" * (MAX_CHARS + 1) + '"}', encoding="utf-8")
+    assert load_canonical(path).title == "甲" * (MAX_CHARS + 1)

@@ -2,7 +2,7 @@
 
 A finance bureau feeds jixiao whole folders; some files are broken, some are made to hurt: empty, binary under
 a report's name, cut short, encrypted, zip and alias bombs, beyond the size and length limits. Each is made
-here for real (byte by byte, or by python-docx, openpyxl and msoffcrypto-tool) and run through the installed
+here for real (byte by byte, `tests/handmade.py`, or by python-docx, openpyxl and msoffcrypto-tool) and run through the installed
 `jixiao` script with `-o DIR`: the message must say what is wrong, the exit code must be 3, and nothing may be
 written. The runs go two at a time, one process each, so each file has its own exit code.
 """
@@ -37,6 +37,7 @@ from jixiao.io.limits import (
     MAX_YAML_BYTES,
     max_bytes,
 )
+from tests.handmade import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "qingshan_nongye_2024.txt"
@@ -113,37 +114,6 @@ def _encrypted(data: bytes) -> bytes:
     return output.getvalue()
 
 
-def _pdf(encrypt: bool = False, pages: int = 1) -> bytes:
-    """A PDF written object by object, each page showing the same line; with `encrypt`, locked by the
-    standard security handler with a password no one knows (its /O and /U entries match none)."""
-    content = b"BT /F1 12 Tf 72 770 Td (Budget 2023: 239.67) Tj ET"
-    kids = b" ".join(b"%d 0 R" % (6 + n) for n in range(pages - 1))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R %s] /Count %d >>" % (kids, pages),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    objects += [objects[2]] * (pages - 1)
-    if encrypt:
-        objects.append(b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    trailer = b"<< /Size %d /Root 1 0 R" % (len(objects) + 1)
-    if encrypt:
-        trailer += b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (len(objects), b"ab" * 16, b"ab" * 16)
-    out += b"trailer\n%s >>\nstartxref\n%d\n%%%%EOF\n" % (trailer, xref)
-    return bytes(out)
-
-
 def _alias_bomb() -> str:
     lines = ['a: &a ["哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈"]']
     for n in range(1, 9):
@@ -200,12 +170,12 @@ HOSTILE = [
     Hostile("二进制.pdf", _bytes(lambda: b"%PDF-1.7\n" + _junk()), ("PDF 文件已损坏或无法解析",)),
     Hostile("二进制.xlsx", _bytes(_junk), ("不是有效的 .xlsx",)),
     Hostile("不完整.docx", _bytes(lambda: _good_docx()[: len(_good_docx()) // 2]), ("不完整或已损坏",)),
-    Hostile("不完整.pdf", _bytes(lambda: _pdf()[: len(_pdf()) // 2]), ("PDF 文件已损坏或无法解析",)),
+    Hostile("不完整.pdf", _bytes(lambda: pdf()[: len(pdf()) // 2]), ("PDF 文件已损坏或无法解析",)),
     Hostile("不完整.xlsx", _bytes(lambda: _good_xlsx()[: len(_good_xlsx()) // 2]), ("已损坏或不完整",)),
     Hostile("加密.docx", _bytes(lambda: _encrypted(_good_docx())), ("已加密", "密码")),
     Hostile("加密.xlsx", _bytes(lambda: _encrypted(_good_xlsx())), ("加密", "取消密码")),
-    Hostile("加密.pdf", _bytes(lambda: _pdf(encrypt=True)), ("PDF 已加密",)),
-    Hostile("页数过多.pdf", _bytes(lambda: _pdf(pages=MAX_PAGES + 1)), (f"超过 {MAX_PAGES:,} 页",)),
+    Hostile("加密.pdf", _bytes(lambda: pdf(encrypt=True)), ("PDF 已加密",)),
+    Hostile("页数过多.pdf", _bytes(lambda: pdf(pages=MAX_PAGES + 1)), (f"超过 {MAX_PAGES:,} 页",)),
     Hostile(
         "样式炸弹.docx",
         _bytes(lambda: _replaced(_good_docx(), {"word/styles.xml": b" " * (MAX_MEMBER_BYTES + 1)})),

@@ -81,8 +81,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _refuse_binary(path: str, text: str) -> str:
-    refuse_long_text(path, 0, len(text))  # before counting: cheap, and the rest costs in proportion
-    control = len(_CONTROL.findall(text))
+    control = _CONTROL.subn("", text)[1]  # a count, not a list of the characters found: a file may be all of them
     if control > max(8, len(text) // 100):
         raise InputError(path, "文件含有大量控制字符，不是文本报告。")
     if not text.strip():
@@ -115,9 +114,11 @@ def read_document(path: Path) -> SourceDocument:
         return _within_limits(read_pdf(name, data))
     if suffix in {".doc", ".xls", ".wps"}:
         raise InputError(name, f"不支持旧版 {suffix} 格式，请另存为 .docx 或 .pdf 后再导入。")
-    texts = decode_text(name, data).splitlines()  # its characters are counted as it is decoded
+    text = decode_text(name, data)
+    refuse_long_text(name, 0, len(text))  # before its lines are made: they cost more than its characters
+    texts = text.splitlines()
     refuse_long_text(name, len(texts), 0)
-    return SourceDocument(name, "txt", [Line(no, text) for no, text in enumerate(texts, start=1)])
+    return SourceDocument(name, "txt", [Line(no, line) for no, line in enumerate(texts, start=1)])
 
 
 def _within_limits(doc: SourceDocument) -> SourceDocument:
