@@ -22,7 +22,7 @@ from jixiao.checks.registry import Look
 from jixiao.core.errors import InputError
 from jixiao.core.model import Evaluation
 from jixiao.core.quote import QUOTE_CHARS, REACH, quote
-from jixiao.io import load_report
+from jixiao.io import canonical, load_report
 from jixiao.io.canonical import load_canonical
 from jixiao.io.document import Line, SourceDocument
 from jixiao.io.docx_reader import read_docx
@@ -39,9 +39,13 @@ EXAMPLE = ROOT / "examples" / "qingshan_nongye_2024.txt"
 LONGEST_QUOTE = max(QUOTE_CHARS, 2 * REACH + 2)
 
 
-def _one_line(copies: int) -> str:
-    """Our example report with its line breaks turned to spaces, `copies` times over: one line."""
-    return " ".join([EXAMPLE.read_text(encoding="utf-8").replace("\n", " ")] * copies)
+def _one_line(copies: int, varied: bool = False) -> str:
+    """Our example report with its line breaks turned to spaces, `copies` times over: one line. `varied`: each
+    copy's digits shifted by its number, so that its figures differ from the first copy's."""
+    text = EXAMPLE.read_text(encoding="utf-8").replace("\n", " ")
+    if not varied:
+        return " ".join([text] * copies)
+    return " ".join(re.sub(r"\d", lambda d, k=k: str((int(d[0]) + k) % 10), text) for k in range(copies))
 
 
 # ---------------------------------------------------------------------------------------------- quotes
@@ -341,3 +345,18 @@ def test_a_canonical_file_longer_than_a_report_may_be_is_read_within_its_own_lim
     path = tmp_path / "评价.json"
     path.write_text('{"title": "' + "甲" * (MAX_CHARS + 1) + '"}', encoding="utf-8")
     assert load_canonical(path).title == "甲" * (MAX_CHARS + 1)
+
+
+@pytest.mark.parametrize("copies", [1, 4])
+def test_the_yaml_printed_a_chunk_at_a_time_is_the_yaml_printed_whole(
+    copies: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # our example, and four copies of it on one line: its figures restated over and over
+    text = EXAMPLE.read_text(encoding="utf-8") if copies == 1 else _one_line(copies, varied=True)
+    evaluation = import_document(SourceDocument.from_text("报告.txt", "txt", text))
+    whole = io.StringIO()
+    canonical._yaml().dump(canonical._blocks(canonical.to_plain(evaluation)), whole)
+    monkeypatch.setattr(canonical, "CHUNK_ENTRIES", 3)
+    assert len(evaluation.sources) > 3 * canonical.CHUNK_ENTRIES
+    assert copies == 1 or len(evaluation.restated) > 3 * canonical.CHUNK_ENTRIES
+    assert canonical.dumps_yaml(evaluation) == whole.getvalue()
