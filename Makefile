@@ -34,6 +34,7 @@ bench: venv system
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_score.py
 	$(BIN)/python bench/bench_render.py
+	$(BIN)/python bench/bench_growth.py
 
 docs: venv
 	$(BIN)/jixiao check --catalogue > docs/rules.md
