@@ -71,7 +71,10 @@ def dumps_yaml(evaluation: Evaluation) -> str:
     same text as printing the whole at once (a chunk after the first drops its repeated "key:" line)."""
     yaml = _yaml()
     stream = io.StringIO()
-    for key, value in _blocks(to_plain(evaluation)).items():
+    plain = _blocks(to_plain(evaluation))
+    if not plain:  # nothing set: "{}"
+        yaml.dump(plain, stream)
+    for key, value in plain.items():
         for n, chunk in enumerate(_chunks(value)):
             part = io.StringIO()
             yaml.dump({key: chunk}, part)
