@@ -72,6 +72,7 @@ bench: venv system assets $(BENCH_STAMP)
 	$(BIN)/python bench/bench_web.py
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_load.py
+	$(BIN)/python bench/bench_growth.py
 
 docs: venv
 	$(BIN)/jixiao check --catalogue > docs/rules.md
