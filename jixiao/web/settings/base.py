@@ -78,13 +78,16 @@ def database() -> dict[str, object]:
     """PostgreSQL (or any database) from DATABASE_URL; else SQLite in WAL mode under the data directory.
 
     WAL lets readers go on while one writer writes; IMMEDIATE transactions take the write lock at BEGIN,
-    so two writers queue behind the busy timeout instead of failing with "database is locked"."""
+    so two writers queue behind the busy timeout instead of failing with "database is locked". Either
+    way a worker keeps its connection between requests (CONN_MAX_AGE): opening one, and for SQLite
+    reading the schema again, costs more than most of our queries."""
     url = os.environ.get("DATABASE_URL")
     if url:
         return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA / "jixiao.sqlite3",
+        "CONN_MAX_AGE": 60,
         "OPTIONS": {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
             "transaction_mode": "IMMEDIATE",
@@ -98,7 +101,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before the password is checked
-    "django.contrib.auth.backends.ModelBackend",
+    "jixiao.web.accounts.backends.MemberBackend",  # Django's ModelBackend, reading the membership with the user
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -128,9 +131,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Each process keeps the board's and the dashboard's figures under a fingerprint of the data they come
-# from (evaluations/store.py, year_fingerprint), so a stale copy is never served; nothing else is cached.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 200}}}
+# Each process keeps the board's pages and the dashboard's figures under the region's data version
+# (common/regioncache.py), so a stale copy is never served.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 1000}}}
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
