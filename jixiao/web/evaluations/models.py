@@ -3,16 +3,21 @@
 The JSON (`jixiao.io.canonical.to_plain`: plain values, decimals as strings, the `sources` map) is the
 source of truth; the columns beside it on `Evaluation` (state, score, grade, findings by severity,
 budget figures) are denormalised from the current version so the board and the dashboard read one row
-per unit. `revision` counts the versions: a save names the revision it started from, which is what an
+per unit (and every save marks the region's data as changed, for what those pages keep cached).
+`revision` counts the versions: a save names the revision it started from, which is what an
 optimistic check needs (two editors, one wins).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
-from jixiao.web.accounts.models import Organisation
+from jixiao.web.accounts.models import Organisation, region_changed
 
 
 class State(models.TextChoices):
@@ -80,6 +85,12 @@ class Evaluation(models.Model):
     @property
     def editable(self) -> bool:
         return self.state in EDITABLE
+
+
+@receiver([post_save, post_delete], sender=Evaluation)
+def _evaluation_changed(sender: Any, instance: Evaluation, **kwargs: Any) -> None:
+    """Every saved state, score or finding count is on the region's board and dashboard (accounts.models)."""
+    region_changed(instance.unit.region_id)
 
 
 class Version(models.Model):
