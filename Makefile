@@ -47,7 +47,7 @@ lint: venv
 	$(BIN)/ruff check jixiao tests scripts bench
 	$(BIN)/mypy jixiao/core
 
-bench: venv system
+bench: venv system assets
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_score.py
