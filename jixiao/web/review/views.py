@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 
 from jixiao.core.findings import SEVERITY_NAMES
-from jixiao.web.accounts.access import bureau_required, evaluations_for, own_region
+from jixiao.web.accounts.access import bureau_required, evaluations_for, membership, own_region
+from jixiao.web.accounts.models import Role
 from jixiao.web.common.regioncache import page_key
 from jixiao.web.evaluations import workflow
 from jixiao.web.evaluations.models import State
@@ -68,7 +69,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "review/review.html",
         {
             "evaluation": evaluation,
-            "reading": Reading(evaluation),
+            "reading": Reading(evaluation, can_comment=membership(request.user).role == Role.REVIEWER),
             "steps": workflow.allowed_steps(evaluation, request.user),
             "severity_names": SEVERITY_NAMES,
             "comment_field": request.GET.get("field", "")[:300],
