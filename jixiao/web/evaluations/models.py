@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from jixiao.web.accounts.models import Organisation, region_changed
 
@@ -63,6 +64,9 @@ class Evaluation(models.Model):
     budget_adjusted = models.DecimalField("全年预算数", max_digits=16, decimal_places=6, null=True, blank=True)
     budget_executed = models.DecimalField("全年执行数", max_digits=16, decimal_places=6, null=True, blank=True)
     execution_rate = models.DecimalField("预算执行率", max_digits=9, decimal_places=2, null=True, blank=True)
+    # when a comment or an explanation was last written (signals below); with `updated`, what the review
+    # page keys the parts it keeps on (review/reading.py)
+    discussed = models.DateTimeField("最后意见", null=True, blank=True)
 
     class Meta:
         verbose_name = "绩效自评"
@@ -167,3 +171,13 @@ class Transition(models.Model):
 
     class Meta:
         ordering = ["evaluation", "at", "id"]
+
+
+@receiver([post_save, post_delete], sender=Explanation)
+def _explained(sender: Any, instance: Explanation, **kwargs: Any) -> None:
+    discussed(instance.evaluation_id)
+
+
+def discussed(evaluation_id: int) -> None:
+    """Mark the evaluation's discussion (its comments and explanations) as changed."""
+    Evaluation.objects.filter(pk=evaluation_id).update(discussed=timezone.now())

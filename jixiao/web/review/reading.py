@@ -5,12 +5,11 @@ general comments and the workflow's record.
 The fields are written as HTML here (`fields_html`), their rare findings and comment threads by the
 templates the editing page uses too: two hundred fields through the template engine cost more than all
 the rest of a first view. The page keeps these parts rendered (the template's `{% cache %}` under
-`Reading.key`). The key is read
-with the evaluation itself (`with_discussion`): its last change (a new version or a workflow step) and
-the count and latest of its comments and explanations, so any change to what the parts show makes a
-new key. Nothing else is read until the template asks for it, so a page whose parts are kept reads one
-row, not the version's JSON, the comments, the explanations and the record. The findings are the stored
-ones of the version: the page never checks or scores again.
+`Reading.key`), which the evaluation's own row gives: its last change (a new version or a workflow
+step) and its last comment or explanation (evaluations/models.py), so any change to what the parts show
+makes a new key. Nothing else is read until the template asks for it, so a page whose parts are kept
+reads one row, not the version's JSON, the comments, the explanations and the record. The findings are
+the stored ones of the version: the page never checks or scores again.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Count, Max, QuerySet
 from django.template.defaultfilters import linebreaksbr, urlencode
 from django.template.loader import render_to_string
 from django.utils.html import format_html
@@ -30,28 +28,16 @@ from jixiao.web.evaluations.layout import Box, Drawing
 from jixiao.web.evaluations.models import Evaluation, Explanation, Transition, Version
 
 
-def with_discussion(evaluations: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
-    """The evaluations with what `Reading.key` needs of their comments and explanations."""
-    return evaluations.annotate(
-        comment_count=Count("comments", distinct=True),
-        last_comment=Max("comments__pk"),
-        explanation_count=Count("explanations", distinct=True),
-        last_explained=Max("explanations__at"),
-    )
-
-
 class Reading:
     def __init__(self, evaluation: Evaluation, can_comment: bool) -> None:
-        self.evaluation = evaluation  # read through `with_discussion`
+        self.evaluation = evaluation
         self.can_comment = can_comment  # each field links to the comment form (a reviewer's page)
 
     @property
     def key(self) -> str:
-        """Changes with every version and step (`updated`), comment (none is edited or removed) and
-        explanation (written or rewritten: its time changes)."""
-        e: Any = self.evaluation
-        explained = e.last_explained.isoformat() if e.last_explained else "-"
-        return f"{e.pk}:{e.updated.isoformat()}:{e.comment_count}:{e.last_comment}:{e.explanation_count}:{explained}"
+        """Changes with every version and step (`updated`) and every comment or explanation (`discussed`)."""
+        e = self.evaluation
+        return f"{e.pk}:{e.updated.isoformat()}:{e.discussed.isoformat() if e.discussed else '-'}"
 
     @cached_property
     def threads(self) -> dict[str, list[Any]]:

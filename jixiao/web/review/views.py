@@ -6,18 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
 from jixiao.core.findings import SEVERITY_NAMES
-from jixiao.web.accounts.access import bureau_required, evaluations_for, membership, own_region
+from jixiao.web.accounts.access import bureau_required, get_evaluation_for_user, membership, own_region
 from jixiao.web.accounts.models import Role
 from jixiao.web.common.regioncache import page_key
 from jixiao.web.evaluations import workflow
 from jixiao.web.evaluations.models import State
 from jixiao.web.review import board as boards
 from jixiao.web.review import export
-from jixiao.web.review.reading import Reading, with_discussion
+from jixiao.web.review.reading import Reading
 
 
 def _filters(request: HttpRequest) -> dict[str, Any]:
@@ -63,7 +63,7 @@ def board_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @bureau_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    evaluation = get_object_or_404(with_discussion(evaluations_for(request.user)), pk=pk)
+    evaluation = get_evaluation_for_user(request, pk)
     return render(
         request,
         "review/review.html",
