@@ -131,9 +131,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Each process keeps the board's pages and the dashboard's figures under the region's data version
-# (common/regioncache.py), so a stale copy is never served.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 1000}}}
+# Each process keeps what the board, the dashboard and the review page rendered, under keys that change
+# with the data (common/regioncache.py, review/reading.py), so a stale copy is never served. A few hundred
+# pages (a review page of a long report is ~100 KB) bound the memory; the least recently used go first.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 300}}}
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
