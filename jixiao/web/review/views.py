@@ -64,12 +64,13 @@ def board_export(request: HttpRequest, fmt: str) -> HttpResponse:
 @bureau_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     evaluation = get_evaluation_for_user(request, pk)
+    member = membership(request.user)
     return render(
         request,
         "review/review.html",
         {
             "evaluation": evaluation,
-            "reading": Reading(evaluation, can_comment=membership(request.user).role == Role.REVIEWER),
+            "reading": Reading(evaluation, can_comment=member is not None and member.role == Role.REVIEWER),
             "steps": workflow.allowed_steps(evaluation, request.user),
             "severity_names": SEVERITY_NAMES,
             "comment_field": request.GET.get("field", "")[:300],
