@@ -41,6 +41,7 @@ def form_of(evaluation: Evaluation, section: str) -> dict[str, Any]:
 
 class EditingTest(CastTestCase):
     def setUp(self) -> None:
+        super().setUp()
         self.client = self.client_for("preparer_a")
 
     def current(self) -> dict[str, Any]:

@@ -199,20 +199,3 @@ def current_versions(evaluations: list[Evaluation]) -> dict[int, Version]:
     found = Version.objects.filter(evaluation_id__in=ids, number=F("evaluation__revision"))
     return {v.evaluation_id: v for v in found}
 
-
-def year_fingerprint(region_id: int, year: int) -> str:
-    """What changes whenever the region's board or dashboard for the year would: the evaluations' count and
-    latest change, and the units'. One query; pages computed from many rows are cached under it, so a
-    province's thousands of rows are read again only after something changed (any worker, any server)."""
-    from django.db.models import Count, Max, Q
-
-    from jixiao.web.accounts.models import Organisation
-
-    found = Organisation.objects.filter(region_id=region_id).aggregate(
-        units=Count("pk", distinct=True),
-        last_unit=Max("pk"),
-        of_year=Count("evaluations", filter=Q(evaluations__fiscal_year=year)),
-        changed=Max("evaluations__updated", filter=Q(evaluations__fiscal_year__in=[year, year - 1])),
-    )
-    changed = found["changed"].isoformat() if found["changed"] else "-"
-    return f"{region_id}:{year}:{found['units']}:{found['last_unit']}:{found['of_year']}:{changed}"

@@ -90,15 +90,21 @@ def database() -> dict[str, object]:
 
     WAL lets readers go on while one writer writes; IMMEDIATE transactions take the write lock at BEGIN,
     so two writers queue behind the busy timeout instead of failing with "database is locked". A
-    `sqlite:///path` URL gets the same options."""
+    `sqlite:///path` URL gets the same options. Either way a worker keeps its connection between requests
+    (CONN_MAX_AGE): opening one, and for SQLite reading the schema again, costs more than most of our
+    queries."""
     url = os.environ.get("DATABASE_URL")
     if url:
         found = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
         if found["ENGINE"] == "django.db.backends.sqlite3":
-            found["CONN_MAX_AGE"] = 0  # a connection costs nothing to open; WAL readers should not linger
             found["OPTIONS"] = {**SQLITE_OPTIONS, **found.get("OPTIONS", {})}
         return found
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA / "jixiao.sqlite3", "OPTIONS": SQLITE_OPTIONS}
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": DATA / "jixiao.sqlite3",
+        "CONN_MAX_AGE": 60,
+        "OPTIONS": SQLITE_OPTIONS,
+    }
 
 
 DATABASES = {"default": database()}
@@ -106,7 +112,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before the password is checked
-    "django.contrib.auth.backends.ModelBackend",
+    "jixiao.web.accounts.backends.MemberBackend",  # Django's ModelBackend, reading the membership with the user
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -136,9 +142,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Each process keeps the board's and the dashboard's figures under a fingerprint of the data they come
-# from (evaluations/store.py, year_fingerprint), so a stale copy is never served; nothing else is cached.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 200}}}
+# Each process keeps what the board, the dashboard and the review page rendered, under keys that change
+# with the data (common/regioncache.py, review/reading.py), so a stale copy is never served. A few hundred
+# pages (a review page of a long report is ~100 KB) bound the memory; the least recently used go first.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 300}}}
 
 # Background jobs (jixiao/web/jobs): Django's Tasks API through django-tasks, stored in the database, run
 # by `python -m jixiao.web db_worker` on any machine that reaches it. A claimed job whose heartbeat is
