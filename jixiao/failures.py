@@ -3,8 +3,9 @@
 An input that cannot be read (`InputError`) is exit code 3 with its own message. Any other exception is a
 bug in jixiao (exit code 4, `ExitCode.INTERNAL`): the user gets one line naming the file, saying it is an
 internal error and where the traceback was written, so it can be sent to the maintainers. `attempt` runs
-one file's work and turns either into a `Failure`, for every command and the batch alike; the run then goes
-on with the next file.
+one file's work and turns either into a `Failure`, for every command alike; the run then goes on with the
+next file. The batch and the web application's background jobs record the same line (`internal_error_reason`)
+beside the file they name.
 
 The traceback goes to a new file in the first directory that can be written: `$JIXIAO_LOG_DIR`, the user's
 state directory (`$XDG_STATE_HOME/jixiao`, by default `~/.local/state/jixiao`), or the system's temporary
@@ -50,15 +51,20 @@ def attempt(file: str, work: Callable[..., T], *args: object) -> T | Failure:
 
 def internal_error(file: str | None, exc: BaseException) -> str:
     """Log `exc` with its traceback and return the line that tells the user (`file` None: no file's own)."""
-    what = f"{file}：" if file else ""
+    return f"{file}：{internal_error_reason(file, exc)}" if file else internal_error_reason(None, exc)
+
+
+def internal_error_reason(file: str | None, exc: BaseException) -> str:
+    """Log `exc` with its traceback and return the line without the file's name, for a place that names the
+    file itself (a batch's record, a web job's line of its file)."""
     kind = type(exc).__name__
     try:
         log = write_log(file, exc)
     except Exception as failed:  # telling of one failure must not cause a second
-        return f"{what}程序内部错误（{kind}），未能完成。错误详情也无法写入日志（{type(failed).__name__}）。"
+        return f"程序内部错误（{kind}），未能完成。错误详情也无法写入日志（{type(failed).__name__}）。"
     if log is None:
-        return f"{what}程序内部错误（{kind}），未能完成。错误详情无法写入日志：没有可写的日志目录。"
-    return f"{what}程序内部错误（{kind}），未能完成。错误详情已写入 {log}，请将该文件发给维护人员。"
+        return f"程序内部错误（{kind}），未能完成。错误详情无法写入日志：没有可写的日志目录。"
+    return f"程序内部错误（{kind}），未能完成。错误详情已写入 {log}，请将该文件发给维护人员。"
 
 
 def log_directories() -> list[Path]:

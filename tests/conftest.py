@@ -1,4 +1,5 @@
-"""Test settings: a hypothesis profile for CI's shared 2-core machine, and the shared reference texts."""
+"""Test settings: a hypothesis profile for CI's shared 2-core machine, the shared reference texts, and where
+the logs of internal errors caused on purpose go."""
 
 import os
 from pathlib import Path
@@ -36,3 +37,10 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return support.seed_path()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _internal_error_logs(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Logs of internal errors the tests cause on purpose (a fault injected into a batch or a web job) go to a
+    directory of the run's, not the user's state directory; a test of where logs go sets its own."""
+    os.environ.setdefault("JIXIAO_LOG_DIR", str(tmp_path_factory.mktemp("internal-error-logs")))

@@ -62,8 +62,9 @@ def _path_like(text: str) -> bool:
 
 def _written_paths() -> list[tuple[str, int, str]]:
     """(module, line, path as written) of every path-like literal in the writing modules; of every literal or
-    f-string given as the path of a Context's `put`, `append`, `cite` or `get`, or of a helper taking the
-    Context first and the path next; and, for a dict written whole under a literal path, of each of its keys
+    f-string given as the path of a Context's `put`, `append`, `cite` or `get` (`ctx.put`, `self.ctx.put`), of
+    the `put` and `cite` of a helper holding the Context (`self.put`: extract_project's form reader), or of a
+    function taking the Context first and the path next; and, for a dict written whole under a literal path, of each of its keys
     (an item built elsewhere is checked when it is written, by `Context`)."""
     paths = []
     for module in WRITERS:
@@ -73,9 +74,10 @@ def _written_paths() -> list[tuple[str, int, str]]:
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
-            if _is_ctx(node.func.value if isinstance(node.func, ast.Attribute) else None) and isinstance(
-                node.func, ast.Attribute
-            ) and node.func.attr in WRITE_CALLS:
+            if isinstance(node.func, ast.Attribute) and (
+                (_is_ctx(node.func.value) and node.func.attr in WRITE_CALLS)
+                or (_is_self(node.func.value) and node.func.attr in {"put", "cite"})
+            ):
                 args = node.args
             elif node.args and _is_ctx(node.args[0]):
                 args = node.args[1:]
@@ -93,12 +95,30 @@ def _written_paths() -> list[tuple[str, int, str]]:
 
 
 def _is_ctx(node: ast.expr | None) -> bool:
-    return isinstance(node, ast.Name) and node.id == "ctx"
+    """`ctx`, or a helper's `self.ctx`."""
+    return (isinstance(node, ast.Name) and node.id == "ctx") or (isinstance(node, ast.Attribute) and node.attr == "ctx")
+
+
+def _is_self(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) and node.id == "self"
 
 
 def test_the_writing_modules_are_the_extractors_and_the_loader() -> None:
     names = {module.name for module in WRITERS}
-    assert {"extract_budget.py", "extract_staffing.py", "extract_performance.py", "load.py"} <= names
+    assert {"extract_budget.py", "extract_staffing.py", "extract_performance.py", "extract_project.py", "load.py"} <= names
+
+
+def test_the_paths_of_a_project_self_evaluation_are_enumerated_too() -> None:
+    shapes = {_shape(text) for module, _, text in _written_paths() if module == "extract_project.py"}
+    assert {
+        "project.overview",
+        "project.implementer",
+        "project.funds[].executed",
+        "project.received",
+        "budget.initial",
+        "performance.indicators[].deviation",
+        "self_assessment.execution_weight",
+    } <= shapes
 
 
 def test_the_extractors_write_many_paths_and_compose_none_but_their_indexes() -> None:

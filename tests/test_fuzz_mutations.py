@@ -93,6 +93,8 @@ def test_mutated_real_reports_import_check_score_and_draft_without_an_exception(
     try:
         while tally.cases < total:
             one()
+            if FUZZING:  # the count so far, should the run be stopped before the end (Ctrl-C prints the tally too)
+                print(f"fuzz: {tally.cases} cases in {time.perf_counter() - started:.0f} s", flush=True)
     finally:
         print(
             f"\nfuzz: {tally.cases} cases ({tally.refused} refused as not text) in {time.perf_counter() - started:.0f} s; "

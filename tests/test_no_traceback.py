@@ -378,8 +378,9 @@ def test_the_other_files_of_the_run_go_on_and_the_exit_code_is_the_worst(
     result = runner.invoke(app, ["check", "-f", "json", str(bad), str(missing), str(EXAMPLE)])
     assert result.exit_code == ExitCode.INTERNAL
     assert [entry["file"] for entry in json.loads(result.stdout)] == [str(EXAMPLE)]
+    # check reads every file before it checks any (a unit's files are checked together): the unreadable one first
     errors = _lines(result.stderr)
-    assert len(errors) == 2 and "程序内部错误" in errors[0] and str(missing) in errors[1]
+    assert len(errors) == 2 and str(missing) in errors[0] and f"{bad}：程序内部错误" in errors[1]
     only_unreadable = runner.invoke(app, ["check", str(missing), str(EXAMPLE)])
     assert only_unreadable.exit_code == ExitCode.UNREADABLE  # worse than the example's error findings
 

@@ -11,6 +11,7 @@ the model cannot hold (`money.within_bounds`) is left unread, never guessed, and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -20,12 +21,14 @@ from typing import Any
 from jixiao.core.model import Evaluation
 from jixiao.core.money import BOUNDS_TEXT, within_bounds
 from jixiao.core.paths import field_paths, path_shape, path_steps, value_at
+from jixiao.core.quote import QUOTE_CHARS, quote
 from jixiao.io.document import SourceDocument
 from jixiao.io.normalize import CleanLine
 from jixiao.io.outline import Segmented
 
 FIELDS = field_paths(Evaluation)  # every path an evaluation has, indexes as [], and whether it may be unset
 _UNREAD = object()  # a value left unread where its field may not be unset: the whole value goes unread
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Context:
     labels: dict[str, str] = field(default_factory=dict)  # per path, the label it was first read under
     restated: list[dict[str, Any]] = field(default_factory=list)
     unread: list[dict[str, Any]] = field(default_factory=list)  # numbers left unread: `Evaluation.unread`
+    _numbers: dict[int, dict[str, int]] = field(default_factory=dict)  # per long line, where each number stands
 
     # ------------------------------------------------------------------ the outline
 
@@ -136,7 +140,7 @@ class Context:
             before = self.get(path)
             if before is not None:
                 if label is not None and i is not None and value != before and self.labels.get(path) == label:
-                    self.restated.append({"field": path, "label": label, "value": value, "source": self._location(i, unit)})
+                    self._restated(path, label, value, i, unit)
                 return False
         if label is not None:
             self.labels[path] = label
@@ -150,8 +154,21 @@ class Context:
         last = tokens[-1]
         node[last] = value
         if i is not None:
-            self.cite(path, i, unit)
+            self.cite(path, i, unit, value)
         return True
+
+    def restate(self, path: str, label: str, value: Any, i: int, unit: str | None = None) -> dict[str, Any] | None:
+        """Keep `value`, stated again under `label` for the value at `path` read already, for the checker; its
+        location, or None when it is left unread (a number out of bounds)."""
+        value = self._admitted(path, value, i, unit)
+        if value is None or value is _UNREAD:
+            return None
+        return self._restated(path, label, value, i, unit)
+
+    def _restated(self, path: str, label: str, value: Any, i: int, unit: str | None) -> dict[str, Any]:
+        location = self._location(i, unit, value)
+        self.restated.append({"field": path, "label": label, "value": value, "source": location})
+        return location
 
     def append(self, path: str, item: Any, i: int | None) -> int:
         """Append to a list at `path`; the item's source is recorded under `path[n]`. An item left unread (a
@@ -169,12 +186,12 @@ class Context:
             self.cite(f"{path}[{n}]", i)
         return n
 
-    def cite(self, path: str, i: int, unit: str | None = None) -> dict[str, Any] | None:
+    def cite(self, path: str, i: int, unit: str | None = None, value: Any = None) -> dict[str, Any] | None:
         """Record line `i` as where the value at `path` was read, and return that location; a value that is
         not there (left unread) has no source, and gives None."""
         if self.get(path) is None:
             return None
-        location = self.sources[path] = self._location(i, unit)
+        location = self.sources[path] = self._location(i, unit, value)
         self.used.add(i)
         return location
 
@@ -207,12 +224,41 @@ class Context:
             return None if optional else _UNREAD
         return value
 
-    def _location(self, i: int, unit: str | None) -> dict[str, Any]:
-        """Where line `i` stands in the file, as `Evaluation.sources` records a value's place."""
+    def _offset(self, i: int, value: Any) -> int:
+        """Where `value` is written in the long line `i`: a number by its digits, a name by its words; 0 where
+        it cannot be found (an amount converted from 元, a list), so the quote starts the line."""
+        text = self.lines[i].text
+        if isinstance(value, str) and value:
+            return max(text.find(value), 0)
+        if isinstance(value, bool) or not isinstance(value, Decimal | int):
+            return 0
+        # values read from one line can be many (a figure restated under its label time after time): each is
+        # looked up in an index of the line's numbers, made in one pass, never searched for along the line
+        numbers = self._numbers.get(i)
+        if numbers is None:
+            numbers = self._numbers[i] = {}
+            for number in _NUMBER.finditer(text):
+                numbers.setdefault(number[0], number.start())
+        return numbers.get(format(value, "f"), 0)
+
+    def _location(self, i: int, unit: str | None, value: Any = None) -> dict[str, Any]:
+        """Where line `i` stands in the file, as `Evaluation.sources` records a value's place.
+
+        The line is quoted as written; a line too long to quote whole (a report whose line breaks were lost)
+        is quoted by the sentence around `value` in the piece of it the value was read from."""
         line = self.lines[i]
-        location: dict[str, Any] = {"file": self.doc.path, "line": line.source.no, "text": line.source.text.strip()}
+        raw = line.source.text
+        if len(raw) <= QUOTE_CHARS:
+            text = raw.strip()
+        elif len(line.text) <= QUOTE_CHARS:  # a long line split into pieces: the piece read is short
+            text = line.text
+        else:
+            text = quote(line.text, self._offset(i, value))
+        location: dict[str, Any] = {"file": self.doc.path, "line": line.source.no, "text": text}
         if line.source.page is not None:
             location["page"] = line.source.page
+        if line.source.ocr is not None:
+            location["ocr"] = line.source.ocr
         section = self.section_title(i)
         if section:
             location["section"] = section

@@ -136,7 +136,7 @@ def _sentence(ctx: Context, i: int, sentence: str, topic: str | None, by_categor
         label = _clean_label(fig.label)
         if not label:
             continue
-        _figure(ctx, i, fig, label, topic, by_category, sentence)
+        _figure(ctx, i, fig, label, topic, by_category)
 
 
 _TOPICS = [
@@ -156,9 +156,7 @@ def _topic(sentence: str) -> str | None:
     return None
 
 
-def _figure(
-    ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by_category: bool, sentence: str
-) -> None:
+def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by_category: bool) -> None:
     if topic == "assets" and (_ACQUIRE.search(label) or by_category):
         _acquisition(ctx, i, fig, label)
         return
@@ -168,16 +166,16 @@ def _figure(
     if topic == "fiscal" and _fiscal_class(ctx, i, fig, label):
         return
     if topic == "income" and _FISCAL_INCOME.search(label):
-        _put_with_share(ctx, "budget.income.fiscal", i, fig, label, sentence)
+        _put_with_share(ctx, "budget.income.fiscal", i, fig, label)
         return
     if _BASIC.search(label) or _PROJECT.search(label):
-        _put_with_share(ctx, _PARTS[topic == "fiscal", bool(_BASIC.search(label))], i, fig, label, sentence)
+        _put_with_share(ctx, _PARTS[topic == "fiscal", bool(_BASIC.search(label))], i, fig, label)
         return
     if not _ANY_ALWAYS.search(label):  # one search rules out the labels none of them name
         return
     for pattern, path in _ALWAYS:
         if pattern.search(label):
-            _put_with_share(ctx, path, i, fig, label, sentence)
+            _put_with_share(ctx, path, i, fig, label)
             return
 
 
@@ -193,8 +191,8 @@ _PARTS = {
 def _statement(fig: Figure, label: str) -> str:
     """What a figure is said to be, to tell a second statement of it: its `label` (cleaned), under the row it
     stands in where a table row leads it ("财政专户管理资金:年初预算0.00万元": a short head with no figure)."""
-    head, colon, _ = fig.context.partition(":")
-    if colon and head != fig.label and len(head) <= 20 and not _DIGIT.search(head):
+    head = fig.head
+    if head is not None and head != fig.label and len(head) <= 20 and not _DIGIT.search(head):
         return f"{head}:{label}"
     return label
 
@@ -219,17 +217,11 @@ _SHARES: dict[str, tuple[str, str | None]] = {
 }
 
 
-def _put_with_share(ctx: Context, path: str, i: int, fig: Figure, label: str, sentence: str) -> None:
+def _put_with_share(ctx: Context, path: str, i: int, fig: Figure, label: str) -> None:
     if ctx.put(path, fig.amount, i, fig.unit, label=_statement(fig, label)) and fig.share is not None:
         share_path, whole = _SHARES.get(path, (None, None))
-        if share_path is not None and (whole is None or whole in _share_words(sentence, fig)):
+        if share_path is not None and (whole is None or whole in fig.share_words):
             ctx.put(share_path, fig.share, i)
-
-
-def _share_words(sentence: str, fig: Figure) -> str:
-    """The words from a figure's amount to its share's "%" ("618.35万元，占基本支出的83.32%")."""
-    after = sentence[len(fig.context) :]
-    return after[: after.find("%") + 1]
 
 
 def _fiscal_class(ctx: Context, i: int, fig: Figure, label: str) -> bool:
