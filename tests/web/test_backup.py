@@ -6,6 +6,7 @@ while the running application is in the middle of a save holds the state before 
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -15,7 +16,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
+from typer.testing import CliRunner
 
+from jixiao.cli import app
+from jixiao.core.errors import ExitCode
+from jixiao.web.common.management.commands import restore as restore_command
 from jixiao.web.evaluations import store
 from jixiao.web.evaluations.models import Evaluation, State
 from tests.web.cast import example_for, put_in_state
@@ -111,3 +116,41 @@ class BackupTest(FaultTestCase):
         folder = tempfile.mkdtemp(prefix="jixiao-backup-test-")
         self.addCleanup(shutil.rmtree, folder, True)
         return folder
+
+
+# ------------------------------------------------------------------------------- from the command line
+
+
+def _restore(file: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setattr(sys, "argv", list(sys.argv))  # `jixiao restore` hands Django its own argv
+    return CliRunner().invoke(app, ["restore", str(file)])
+
+
+def test_jixiao_restore_refuses_a_file_that_is_not_a_backup_in_one_chinese_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wrong = tmp_path / "not-a-backup"
+    wrong.write_bytes(b"PK\x03\x04 certainly not a database")
+    result = _restore(wrong, monkeypatch)
+    assert result.exit_code == ExitCode.UNREADABLE
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"错误：{wrong}：这不是") and "备份文件" in line
+
+
+def test_a_bug_in_jixiao_restore_is_one_chinese_line_naming_its_log_and_exit_code_4(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(source: Path) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(restore_command, "restore", broken)
+    monkeypatch.setenv("JIXIAO_LOG_DIR", str(tmp_path / "logs"))
+    backup = tmp_path / "jixiao.backup"
+    backup.write_bytes(b"whatever")
+    result = _restore(backup, monkeypatch)
+    assert result.exit_code == ExitCode.INTERNAL
+    (log,) = (tmp_path / "logs").iterdir()
+    assert result.stderr.strip().splitlines() == [
+        f"错误：{backup}：程序内部错误（KeyError），未能完成。错误详情已写入 {log}，请将该文件发给维护人员。"
+    ]
+    assert "KeyError: 'a bug'" in log.read_text(encoding="utf-8")
