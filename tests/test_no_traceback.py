@@ -252,6 +252,44 @@ def test_an_xlsx_cell_beyond_bounds_is_refused_naming_its_field_and_cell(
     ]
 
 
+def _project_form_in_yi(path: Path, total: object, fiscal: object) -> Path:
+    """A 项目支出绩效自评表 a unit filled in itself, its funds in 亿元, with the given 全年执行数 in the
+    年度资金总额 row and in the 当年财政拨款 row."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [
+        ["项目支出绩效自评表"],
+        ["项目名称", "校园安全防护设施建设"],
+        ["项目资金（亿元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [None, "年度资金总额", 1, 1, total, 10, None, None],
+        [None, "其中：当年财政拨款", 1, 1, fiscal, "—", None, "—"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        [None, "产出指标", "数量指标", "新增监控点位", "≥40个", "36个", 30, 27],
+    ]:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("total", "fiscal", "field", "cell"),
+    [("1e999999", 1, "budget.executed", "E4"), (1, "1e999999", "project.funds[0].executed", "E5")],
+)
+def test_an_amount_in_yi_yuan_beyond_bounds_is_refused_not_converted(
+    tmp_path: Path, total: object, fiscal: object, field: str, cell: str
+) -> None:
+    # 10^999999 亿元 in 万元 overflows any decimal context: the amount is refused as written, never converted
+    form = _project_form_in_yi(tmp_path / "project.xlsx", total, fiscal)
+    result = runner.invoke(app, ["check", str(form)])
+    assert result.exit_code == ExitCode.UNREADABLE, result.output
+    assert _lines(result.stderr) == [
+        f"错误：{form}：自评表中的内容无法导入（{field}，工作表“Sheet”单元格 {cell}："
+        "数值超出可处理的范围（整数部分不超过 15 位、小数部分不超过 20 位））：请检查该项的填写。"
+    ]
+
+
 @pytest.mark.parametrize(
     ("heading", "text", "field"),
     [
