@@ -337,7 +337,11 @@ def test_an_internal_error_in_one_file_is_recorded_with_its_traceback_and_the_ba
     records = _records(tmp_path / "out")
     failed, fine = records[str(tmp_path / "a.txt")], records[str(tmp_path / "b.txt")]
     assert done.code == 4 and "内部错误：" in done.output
-    assert failed["status"] == "internal_error" and "RuntimeError" in failed["reason"]
+    # the line every command gives an internal error, beside the file's name; its log holds the traceback too
+    assert failed["status"] == "internal_error"
+    assert failed["reason"].startswith("程序内部错误（RuntimeError），未能完成。错误详情已写入 ")
+    log = Path(failed["reason"].split("错误详情已写入 ")[1].split("，")[0])
+    assert "_inject_fault" in log.read_text(encoding="utf-8")
     assert "_inject_fault" in failed["traceback"] and fine["status"] == "checked"
     assert _summary(tmp_path / "out")[str(tmp_path / "a.txt")]["状态"] == "内部错误"
 
