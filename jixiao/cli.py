@@ -61,8 +61,8 @@ class _Guarded(TyperGroup):
     def invoke(self, ctx: typer.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError, KeyboardInterrupt):
-            raise  # the command's own exit, usage errors, a closed pipe, Ctrl-C: handled as they always are
+        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
+            raise  # the command's own exit, usage errors, a closed pipe: handled as they always are
         except Exception as exc:
             _report(Failure(ExitCode.INTERNAL, internal_error(None, exc)))
             raise typer.Exit(ExitCode.INTERNAL) from None
