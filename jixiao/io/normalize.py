@@ -41,10 +41,24 @@ _ASCII_WORD = frozenset(string.ascii_letters + string.digits)  # what a run of s
 
 CN_NUMERALS = "一二三四五六七八九十"  # the Chinese numerals of heading numbers (一、 （三）)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # the circled numbers of list items
+# the number of an item: no numbering starts with a 0 ("02、" is a form's option code run into its text)
+_ITEM_NO = r"[1-9]\d?"
 # where a line that PDF or OCR ran together starts a new heading or numbered item
-_MARK_AHEAD = rf"(?=(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|\d{{1,2}}[、.](?!\d)|[（(]\d{{1,2}}[）)])\S)"
+_MARK_AHEAD = rf"(?=(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|{_ITEM_NO}[、.](?!\d)|[（(]{_ITEM_NO}[）)])\S)"
 _RUN_TOGETHER_SPLIT = re.compile(rf"\s+{_MARK_AHEAD}")
-_HEAD_MARK = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|\d{{1,2}}、|[（(]\d{{1,2}}[）)])")
+# In a PDF, a space between CJK text and a figure is most often the room a layout leaves between the two
+# scripts, which pdfium writes as a space: no boundary the writer typed. So there a numbering in digits after
+# CJK text ("项目类别 1、") starts no item; one in Chinese numerals ("…工作 （二）") still does.
+_IDEOGRAPH = "\u3400-\u9fff"
+_PDF_RUN_TOGETHER_SPLIT = re.compile(
+    rf"(?<![\s{_IDEOGRAPH}])\s+{_MARK_AHEAD}|(?<=[{_IDEOGRAPH}])\s+(?=(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)])\S)"
+)
+# a space a PDF layout may have put between CJK text and a figure, either way round (before a numbered item,
+# "任务 1、强化…", it may be the end of a heading all the same)
+_SCRIPT_GAP = re.compile(
+    rf"(?<=[{_IDEOGRAPH}])\s+(?=[0-9A-Za-z])(?!\d{{1,2}}[、.](?!\d))|(?<=[0-9A-Za-z])\s+(?=[{_IDEOGRAPH}])"
+)
+_HEAD_MARK = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|{_ITEM_NO}、|[（(]{_ITEM_NO}[）)])")
 RUN_TOGETHER_MIN = 160  # characters: shorter lines are ordinary paragraphs
 
 
@@ -90,7 +104,7 @@ _WRAP_SLACK = 4
 _LATIN_SLACK = 0.25
 _SENTENCE_END = re.compile(r"[。！？!?]$")
 # a numbered item starts a paragraph: "5." and "②" as well as the heading marks ("5、", "（五）")
-_ITEM_START = re.compile(rf"^(?:\d{{1,2}}\.(?!\d)|[{CIRCLED}])")
+_ITEM_START = re.compile(rf"^(?:{_ITEM_NO}\.(?!\d)|[{CIRCLED}])")
 # The measure of a page is known from its own lines when this many reach (within a character) its widest
 # line. A cover or contents page, whose one long line is the title, takes the measure of the body pages.
 _MEASURE_LINES = 3
@@ -163,7 +177,8 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     """Join the lines a PDF layout wrapped: a line runs on into the next when the next one's first word
     would not have fit on it.
 
-    Page numbers ("— 3 —") are dropped first, so a paragraph running across a page break joins up whole.
+    Page numbers ("— 3 —") are dropped first, so a paragraph running across a page break joins up whole. A line
+    below blank room on its page (`Line.follows_gap`: a blank line of the document) starts a paragraph.
 
     The joined line keeps the first line's number and page, so a value read from it points to where the
     statement starts.
@@ -182,7 +197,7 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     last = len(lines) - 1
     for n, (line, width) in enumerate(zip(lines, widths, strict=True)):
         stripped = line.text.strip()
-        if joining and not _starts_paragraph(line.text):
+        if joining and not (line.follows_gap or _starts_paragraph(line.text)):
             groups[-1][1].append(line)
         else:
             groups.append((line, []))
@@ -199,7 +214,8 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
 def _joined(first: Line, rest: list[Line]) -> Line:
     """One line of a paragraph's printed lines, read by OCR if any of them was (it may run onto a scanned page)."""
     text = first.text.rstrip() + "".join(line.text.strip() for line in rest)
-    return Line(first.no, text, first.page, first.ocr or next((line.ocr for line in rest if line.ocr), None))
+    ocr = first.ocr or next((line.ocr for line in rest if line.ocr), None)
+    return Line(first.no, text, first.page, ocr, first.follows_gap)
 
 
 def normalize_document(doc: SourceDocument) -> list[CleanLine]:
@@ -220,11 +236,13 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
     # together arrives in pieces of any length: there a mark after a space is the sign by itself. Few lines
     # have one: one search of the whole text tells whether any line need be searched.
     marks = doc.kind == "pdf" and (by_line or _SPACE_BEFORE_MARK.search(cleaned) is not None)
+    pdf = doc.kind == "pdf"
+    split = _PDF_RUN_TOGETHER_SPLIT if pdf else _RUN_TOGETHER_SPLIT
     clean: list[CleanLine] = []
     for line, text in zip(source_lines, texts, strict=True):
-        if len(text) >= RUN_TOGETHER_MIN or (marks and _RUN_TOGETHER_SPLIT.search(text)):
-            pieces = [p for p in _RUN_TOGETHER_SPLIT.split(text) if p.strip()]
-            pieces = [q for p in pieces for q in _split_heading_from_body(p)]
+        if len(text) >= RUN_TOGETHER_MIN or (marks and split.search(text)):
+            pieces = [p for p in split.split(text) if p.strip()]
+            pieces = [q for p in pieces for q in _split_heading_from_body(p, pdf)]
         elif "|" not in text:  # most lines: one clean line, without the loop over pieces below
             clean.append(CleanLine(squeeze(text), line))
             continue
@@ -326,11 +344,15 @@ def _join_label_value_cells(lines: list[CleanLine]) -> list[CleanLine]:
     return out
 
 
-def _split_heading_from_body(piece: str) -> list[str]:
-    """'(一)部门职能 我局负责…' from a run-together line: the short heading becomes a line of its own."""
+def _split_heading_from_body(piece: str, pdf: bool = False) -> list[str]:
+    """'(一)部门职能 我局负责…' from a run-together line: the short heading becomes a line of its own. In a PDF
+    the space between CJK text and a figure ("总长为 3.75km") is the layout's, not the end of a heading."""
     if not _HEAD_MARK.match(piece):
         return [piece]
-    head, sep, rest = piece.partition(" ")
+    gap = next((m for m in _SPACES.finditer(piece) if not (pdf and _SCRIPT_GAP.match(piece, m.start()))), None)
+    if gap is None:
+        return [piece]
+    head, sep, rest = piece[: gap.start()], " ", piece[gap.end() :]
     title = _HEAD_MARK.sub("", head)
     # no body starts with a comma or a stop: a space before one ("“龙头” ,带动") is a gap pdfium wrote
     body = bool(rest) and not _NO_LINE_START.match(rest)
