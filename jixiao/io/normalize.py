@@ -254,7 +254,28 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
                 continue
             # a table row as `|` cells: each cell is a line of its own, so headings and labels inside it are found
             clean.extend(CleanLine(squeeze(c), line) for c in piece.split("|") if c.strip())
-    return _join_label_value_cells(_rebuild_cell_rows(clean))
+    return _join_label_value_cells(_rebuild_cell_rows(_split_colon_headings(clean)))
+
+
+# A heading with its body after a colon on the same line: "（一）部门概况：本局是…", "二、基本情况:…". The
+# heading keeps its colon as written; the body becomes a line of its own (the same raw line), read as the body
+# of that heading. Only the numberings of headings (一、 （一） 一)) are taken: "1、收入:792.22万元" is an item.
+_COLON_HEADING = re.compile(
+    rf"^(?P<head>(?:[{CN_NUMERALS}]{{1,3}}[、.]|\([{CN_NUMERALS}]{{1,3}}\)|[{CN_NUMERALS}]{{1,3}}\))[^\d:;,。、]{{2,20}}:)"
+    r"(?P<body>.*\S.*)$"
+)
+
+
+def _split_colon_headings(lines: list[CleanLine]) -> list[CleanLine]:
+    out: list[CleanLine] = []
+    for line in lines:
+        text = line.text
+        found = _COLON_HEADING.match(text) if ":" in text and (text[:1] in CN_NUMERALS or text[:1] == "(") else None
+        if found is None:
+            out.append(line)
+        else:
+            out.extend((CleanLine(found["head"], line.source), CleanLine(found["body"].strip(), line.source)))
+    return out
 
 
 # `_RUN_TOGETHER_SPLIT` within one line of a text of many: the mark cannot reach past a line break

@@ -1,0 +1,116 @@
+"""Reports written to other outlines and laid out in other ways are read as the Hunan outline is.
+
+Tiny reports of our own, one form each: decimal numbering (1. / 1.1 / 1.1.1, and "1 " at the top), a numeral
+followed by a space instead of 、 ("一 部门概况"), headings with a colon and their body after it on the same
+line, tables flattened one cell per line or with "|", a cover form of label and value cells, a signature block
+under the last section, dates in their usual forms, and the self-assessment score and grade wherever stated.
+"""
+
+from __future__ import annotations
+
+from jixiao.checks import run_checks
+from jixiao.core.model import Evaluation
+from tests import support
+
+TITLE = "青石县档案馆2023年度部门整体支出绩效自评报告"
+
+
+def _import(*lines: str) -> Evaluation:
+    return support.import_text("\n".join([TITLE, *lines]) + "\n")
+
+
+def _headings(ev: Evaluation) -> list[tuple[int, str | None, str, str | None]]:
+    return [(s.level, s.numbering, s.title, s.key) for s in ev.outline.sections]
+
+
+def _errors(ev: Evaluation, *rules: str) -> list[str]:
+    report = run_checks(ev, rules=list(rules))
+    return [f.message for f in report.findings if f.severity == "error"]
+
+
+# ---------------------------------------------------------------------------------------------- decimal numbering
+
+DECIMAL = (
+    "1. 部门基本情况",
+    "1.1 部门职能",
+    "负责全县档案的收集和保管。",
+    "1.2 机构设置及人员情况",
+    "本馆核定编制12人，实有人数11人。",
+    "1.2.1 内设机构",
+    "本馆内设2个股室：办公室、保管股。",
+    "2. 一般公共预算支出情况",
+    "2.1 收支情况",
+    "2023年度收入合计120.50万元，支出合计118.00万元。",
+)
+
+
+def test_a_decimal_outline_nests_its_headings_by_their_dots() -> None:
+    ev = _import(*DECIMAL)
+    assert [(level, numbering) for level, numbering, _, _ in _headings(ev)] == [
+        (1, "1."), (2, "1.1"), (2, "1.2"), (3, "1.2.1"), (1, "2."), (2, "2.1"),
+    ]
+    assert [key for *_, key in _headings(ev)][:3] == ["basic_info", "functions", "org"]
+    assert (ev.staffing.authorized_total, ev.staffing.actual_total) == (12, 11)
+    assert ev.unit.internal_bodies == ["办公室", "保管股"]
+
+
+def test_a_decimal_outline_is_numbered_in_its_own_scheme_not_as_a_misnumbered_one() -> None:
+    assert _errors(_import(*DECIMAL), "heading-numbering", "numbering-sequence") == []
+
+
+def test_a_decimal_heading_skipped_is_reported_in_decimal_numbers() -> None:
+    skipped = [line.replace("1.2", "1.3") for line in DECIMAL]
+    [message] = _errors(_import(*skipped), "numbering-sequence")
+    assert "“1.1”之后是“1.3”" in message and "缺少“1.2”" in message
+
+
+def test_a_decimal_outline_may_number_its_top_level_without_a_dot() -> None:
+    ev = _import(*(line.replace("1. ", "1 ").replace("2. ", "2 ") for line in DECIMAL))
+    assert [(level, numbering, title) for level, numbering, title, _ in _headings(ev)][::4] == [
+        (1, "1", "部门基本情况"), (1, "2", "一般公共预算支出情况"),
+    ]
+    assert _errors(ev, "heading-numbering", "numbering-sequence") == []
+
+
+def test_a_figure_starting_a_line_is_no_top_heading_of_a_decimal_outline() -> None:
+    ev = _import(*DECIMAL, "3 个股室已完成档案数字化。")
+    assert [title for _, _, title, _ in _headings(ev)][-1] == "收支情况"
+
+
+# ---------------------------------------------------------------------------------------------- a numeral and a space
+
+
+def test_a_numeral_followed_by_a_space_numbers_a_heading_and_is_said_to_lack_its_mark() -> None:
+    ev = _import("一 部门基本情况", "本馆核定编制12人。", "二 一般公共预算支出情况", "2023年度收入合计120.50万元。")
+    assert _headings(ev) == [(1, "一", "部门基本情况", "basic_info"), (1, "二", "一般公共预算支出情况", "general_budget")]
+    findings = run_checks(ev, rules=["heading-numbering"]).findings
+    assert [(f.severity, f.evidence["expected"]) for f in findings] == [("warning", "一、"), ("warning", "二、")]
+
+
+def test_a_numeral_and_a_space_before_ordinary_words_is_no_heading() -> None:
+    ev = _import("一、部门基本情况", "三 公经费支出为零。")
+    assert [title for _, _, title, _ in _headings(ev)] == ["部门基本情况"]
+
+
+# ---------------------------------------------------------------------------------------------- headings with a colon
+
+
+def test_a_heading_with_its_body_after_a_colon_is_a_heading_over_that_body() -> None:
+    ev = _import(
+        "一、部门基本情况：",
+        "（一）部门职能：负责全县档案的收集和保管。",
+        "（二）机构设置及人员情况:本馆内设2个股室：办公室、保管股。核定编制12人，实有人数11人。",
+        "二、一般公共预算支出情况：2023年度收入合计120.50万元。",
+    )
+    assert [(numbering, title) for _, numbering, title, _ in _headings(ev)] == [
+        ("一、", "部门基本情况:"), ("(一)", "部门职能:"), ("(二)", "机构设置及人员情况:"), ("二、", "一般公共预算支出情况:"),
+    ]
+    assert ev.outline.sections[1].text == "负责全县档案的收集和保管。"
+    assert (ev.staffing.authorized_total, ev.staffing.actual_total, len(ev.unit.internal_bodies)) == (12, 11, 2)
+    assert str(ev.budget.income.total) == "120.50"
+    assert ev.sources["budget.income.total"].section == "二、一般公共预算支出情况:"
+
+
+def test_an_item_with_a_figure_after_its_colon_stays_an_item() -> None:
+    ev = _import("一、部门基本情况", "1、收入:120.50万元。")
+    assert [title for _, _, title, _ in _headings(ev)] == ["部门基本情况"]
