@@ -114,3 +114,49 @@ def test_a_heading_with_its_body_after_a_colon_is_a_heading_over_that_body() -> 
 def test_an_item_with_a_figure_after_its_colon_stays_an_item() -> None:
     ev = _import("一、部门基本情况", "1、收入:120.50万元。")
     assert [title for _, _, title, _ in _headings(ev)] == ["部门基本情况"]
+
+
+# ---------------------------------------------------------------------------------------------- flattened tables
+
+
+def test_a_header_row_and_a_value_row_in_pipes_pair_each_header_with_its_value() -> None:
+    ev = _import("一、部门基本情况", "本馆人员情况如下：", "| 编制数 | 实有人数 |", "| 12 | 11 |")
+    assert (ev.staffing.authorized_total, ev.staffing.actual_total) == (12, 11)
+    assert ev.sources["staffing.actual_total"].line == 5
+
+
+def test_a_header_row_and_a_value_row_one_cell_per_line_with_blank_lines_between_pair_alike() -> None:
+    ev = _import("一、部门基本情况", "", "编制数", "", "2023年实际在职人数", "", "12", "", "11", "")
+    assert (ev.staffing.authorized_total, ev.staffing.actual_total) == (12, 11)
+
+
+def test_a_table_s_row_label_column_holds_no_values() -> None:
+    cells = ["项目(万元)", "年初预算数", "全年预算数", "全年执行数", "合计", "100.00", "120.50", "118.00"]
+    ev = _import("二、一般公共预算支出情况", *cells)
+    assert [str(v) for v in (ev.budget.initial, ev.budget.adjusted, ev.budget.executed)] == ["100.00", "120.50", "118.00"]
+
+
+def test_a_table_row_under_a_unit_in_an_open_bracket_is_read_in_that_unit() -> None:
+    ev = _import("二、一般公共预算支出情况", "年度预算申请", "(万元", "年初预算数", "全年预算数", "全年执行数", "年度资金总额",
+                 "100.00", "120.50", "118.00", "按收入性质分:120.50", "按支出性质分:118.00", "其中:基本支出:100.00")
+    assert [str(v) for v in (ev.budget.initial, ev.budget.adjusted, ev.budget.executed)] == ["100.00", "120.50", "118.00"]
+    assert [str(v) for v in (ev.budget.income.total, ev.budget.expenditure.total)] == ["120.50", "118.00"]
+    assert str(ev.budget.expenditure.basic) == "100.00"
+
+
+def test_a_row_with_fewer_values_than_headers_is_left_unread() -> None:
+    # the 年初预算数 cell is empty and leaves no line: which value stands under which header cannot be known
+    cells = ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "年度资金总额", "120.50", "118.00"]
+    ev = _import("二、一般公共预算支出情况", *cells)
+    assert (ev.budget.initial, ev.budget.adjusted, ev.budget.executed) == (None, None, None)
+
+
+def test_a_figure_labelled_with_another_year_is_not_this_year_s() -> None:
+    ev = _import("二、一般公共预算支出情况", "2022年支出合计100.00万元，2023年支出合计118.00万元，增加18.00万元。")
+    assert str(ev.budget.expenditure.total) == "118.00"
+
+
+def test_a_table_s_columns_of_other_years_give_this_year_nothing_of_theirs() -> None:
+    cells = ["经费控制情况(万元)", "2022年决算数", "2023年预算数", "2023年决算数", "支出合计:", "874.20", "308.17", "1025.20"]
+    ev = _import("二、一般公共预算支出情况", *cells)
+    assert ev.budget.expenditure.total is None  # the row's 2023 决算 is not labelled 支出合计: nothing is guessed

@@ -141,7 +141,8 @@ def test_a_form_one_cell_per_line_in_yuan_reads_in_wanyuan_exactly_with_its_unit
     assert ev.unit.name == "青山县第一中学"
     assert [str(v) for v in (ev.budget.initial, ev.budget.adjusted, ev.budget.executed)] == ["48.000000", "48.000000", "47.520000"]
     assert ev.sources["budget.executed"].original_unit == "元"
-    assert ev.sources["budget.executed"].text == "475200.00"
+    # cited at its own cell's line, quoted as printed there
+    assert (ev.sources["budget.executed"].line, ev.sources["budget.executed"].text) == (19, "475200.00 |")
     assert [str(ev.budget.execution_rate), str(ev.self_assessment.execution_weight), str(ev.self_assessment.execution_score)] == ["99.00", "10", "9.9"]
     [line] = ev.project.funds
     assert (line.source, line.label, str(line.executed)) == ("财政拨款", "当年财政拨款", "47.520000")

@@ -34,14 +34,15 @@ _ALWAYS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"公务接待"), "three_public.reception"),
     (re.compile(r"三公经费"), "three_public.total"),
     (re.compile(r"财政拨款支出"), "budget.fiscal_expenditure.total"),
-    (re.compile(r"收入合计|取得收入|预算收入|总收入|本年收入|^收入$|收入总额"), "budget.income.total"),
+    # "按收入性质分" / "按支出性质分": the 年度资金总额 of the Hunan 部门整体支出绩效自评表, by income and by spending
+    (re.compile(r"收入合计|取得收入|预算收入|总收入|本年收入|^收入$|收入总额|按收入性质分$"), "budget.income.total"),
     # what a project or a unit was given for the year: "资金总额", "共下达", "投入…经费预算", "安排…资金共"
     (re.compile(r"资金总额|下达$|投入.*(?:资金|经费|预算)$|(?:安排|拨款).*资金共?$"), "budget.income.total"),
     (re.compile(r"事业收入"), "budget.income.business"),
     (re.compile(r"经营收入"), "budget.income.operating"),
     (re.compile(r"其他收入"), "budget.income.other"),
     (re.compile(r"上年结转|年初结转"), "budget.income.carried_over"),
-    (re.compile(r"支出合计|发生支出|^支出$|^实际支出$|本年支出|总支出|支出总额"), "budget.expenditure.total"),
+    (re.compile(r"支出合计|发生支出|^支出$|^实际支出$|本年支出|总支出|支出总额|按支出性质分$"), "budget.expenditure.total"),
     (re.compile(r"经营支出"), "budget.expenditure.operating"),
     (re.compile(r"人员经费"), "budget.expenditure.personnel"),
     (re.compile(r"公用经费"), "budget.expenditure.public"),
@@ -128,11 +129,19 @@ def _clean_label(label: str) -> str:
     return _FILLER.sub("", label).strip()
 
 
+# a figure labelled with a year: "2022年决算数874.20万元" in a table's column of last year
+_LABEL_YEAR = re.compile(r"^\s*(?:\d{1,2}[、.])?((?:19|20)\d{2})年")
+
+
 def _sentence(ctx: Context, i: int, sentence: str, topic: str | None, by_category: bool) -> None:
     found = figures(sentence)
     if not found:
         return
+    year = ctx.data.get("fiscal_year")
     for fig in found:
+        stated = _LABEL_YEAR.match(fig.label)
+        if stated and year is not None and int(stated[1]) != year:
+            continue  # another year's figure (last year's 决算, next year's 预算): not this year's
         label = _clean_label(fig.label)
         if not label:
             continue

@@ -281,58 +281,147 @@ def _split_colon_headings(lines: list[CleanLine]) -> list[CleanLine]:
 # `_RUN_TOGETHER_SPLIT` within one line of a text of many: the mark cannot reach past a line break
 _SPACE_BEFORE_MARK = re.compile(rf"[^\S\n]+{_MARK_AHEAD}")
 _CELL_VALUE = re.compile(r"^(?:-?\d[\d,]*(?:\.\d+)?%?|/)$")
-_CELL_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])[^\d。;]{1,14}$")
+# a cell of words, perhaps led by a year ("2023 年实际在职人数")
+_CELL_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])(?:(?:19|20)\d{2}年)?[^\d。;]{1,14}$")
 _NOT_MONEY = re.compile(r"率|权重|得分|分值|比例")
-_GROUP_UNIT = re.compile(r"\((万元|元|亿元)\)$")
-_HEADER_REACH = 40  # lines a table's header row stays in force for the rows below it
+# a group header's unit, its bracket left open where the page lost it: "年度预算数(万元)", "(万元", "人员情况(人"
+_GROUP_UNIT = re.compile(r"\((万元|元|亿元|人)\)?$")
+_GROUP_ONLY = re.compile(r"^\((?:万元|元|亿元|人)\)?$")  # the unit in a cell of its own, under the group's name
+# no column's header: the words introducing the table ("情况如下:"), or a row label that ends in a colon
+_NOT_HEADER = re.compile(r"如下|:$")
+# the header of the column of row labels, which holds no values: "项目", "类别"
+_ROW_HEADER = re.compile(r"^(?:项目|科目|指标|类别|名称|内容|类型|资金来源|来源)$")
+# a row label that sums the rows: never the last header of a row of column headers
+_TOTAL_ROW = re.compile(r"合计|总计|小计|总额|其中")
+# "按收入性质分:2030.12", a label and its value in one cell
+_CELL_PAIR = re.compile(r"^[^\d]{1,24}:\s*-?\d[\d,]*(?:\.\d+)?$")
+_HEADER_REACH = 40  # cells (blank lines not counted) a table's header row stays in force for the rows below it
 
 
 def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
-    """A table published one cell per line: header labels, then a row label and its values.
+    """A table published one cell per line (or as "|" cells, one per line by now), blank lines between the
+    cells or not. Two layouts:
 
-    '年初预算' '调整后预算数' '预算执行数' … '总额' '238.93' '251.89' '251.89' becomes one statement,
-    '总额:年初预算238.93万元,调整后预算数251.89万元,…', the unit taken from a '(万元)' group header.
+    - a row of column headers and a row of as many values: '编制数' '实有人数' '12' '11' becomes two statements,
+      '编制数:12' and '实有人数:11';
+    - column headers, then a row label and its values: '年初预算' '调整后预算数' '预算执行数' … '总额' '238.93'
+      '251.89' '251.89' becomes '总额:年初预算238.93万元', '总额:调整后预算数251.89万元', …, and a later row
+      label with its values is read under the same headers. The header of the row labels' own column ('项目')
+      is no column of values.
+
+    Each statement stands on its value's line, so a figure read from it is cited where it is printed.
+
+    The unit is taken from a '(万元)' group header (its bracket may be left open); a cell '按收入性质分:2030.12'
+    within the table's reach gets it too. The words that introduce a table ('情况如下:') head no column.
     """
     texts = [line.text for line in lines]
+    filled = [n for n, t in enumerate(texts) if t]  # blank lines between cells are no cells
     # each line tested once: the scan below revisits a line for every start position in its run
     is_value = [_CELL_VALUE.match(t) is not None for t in texts]
-    if not any(a and b for a, b in pairwise(is_value)):  # no two values in a row: no such table
+    if not any(is_value[a] and is_value[b] for a, b in pairwise(filled)):  # no two values in a row: no table
         return lines
-    # a label has at most 14 characters (`_CELL_LABEL`): longer lines need no test
-    is_label = [0 < len(t) <= 14 and _CELL_LABEL.match(t) is not None for t in texts]
+    # a label has at most 19 characters (`_CELL_LABEL`, a year before 14): longer lines need no test
+    is_label = [0 < len(t) <= 19 and _CELL_LABEL.match(t) is not None and not _HEAD_MARK.match(t) for t in texts]
     out: list[CleanLine] = []
     headers: list[str] = []
     unit = ""
     headers_at = -_HEADER_REACH
-    i = 0
-    while i < len(lines):
+    done = -1  # the last line already given out as part of a row
+    p = 0
+    while p < len(filled):
+        i = filled[p]
         # a run of short label cells, then a run of value cells
-        j = i
-        while j < len(lines) and is_label[j]:
-            j += 1
-        k = j
-        while k < len(lines) and is_value[k]:
-            k += 1
-        labels, values = texts[i:j], texts[j:k]
+        q = p
+        while q < len(filled) and is_label[filled[q]]:
+            q += 1
+        r = q
+        while r < len(filled) and is_value[filled[r]]:
+            r += 1
+        labels, values = [texts[n] for n in filled[p:q]], [texts[n] for n in filled[q:r]]
         if labels and len(values) >= 2:
-            if len(labels) >= 3:
-                group = [t for t in labels[:-1] if _GROUP_UNIT.search(t)]
-                unit = _GROUP_UNIT.search(group[-1])[1] if group else ""  # type: ignore[index]
-                headers = [t for t in labels[:-1] if not _GROUP_UNIT.search(t)]
-                headers_at = i
-            if headers and i - headers_at <= _HEADER_REACH:
-                out.extend(lines[i : j - 1])
-                cells = [
-                    f"{h}{v}{unit if not v.endswith('%') and not _NOT_MONEY.search(h) else ''}"
-                    for h, v in zip(headers, values, strict=False)
+            start = _header_start(labels)
+            columns = _columns(labels[start:])
+            if len(columns) == len(values) and not _TOTAL_ROW.search(labels[-1]):
+                group_unit = _unit_of(labels[start:])
+                _emit_up_to(out, lines, done, i)
+                out.extend(lines[n] for n in filled[p : p + start])
+                out.extend(
+                    CleanLine(f"{h}:{_with_unit(h, v, group_unit)}", lines[n].source)
+                    for h, v, n in zip(columns, values, filled[q:r], strict=True)
                     if v != "/"
-                ]
-                out.append(CleanLine(f"{labels[-1]}:{','.join(cells)}", lines[j - 1].source))
-                i = k
+                )
+                done, p = filled[r - 1], r
                 continue
-        out.append(lines[i])
-        i += 1
+            if len(labels) - start >= 3:
+                unit = _unit_of(labels[start:-1])
+                headers = _columns(labels[start:-1])
+                if headers and _ROW_HEADER.match(headers[0]) and len(headers) > len(values):
+                    headers = headers[1:]
+                headers_at = p
+            if headers and p - headers_at <= _HEADER_REACH and _fits(headers, values):
+                _emit_up_to(out, lines, done, i)
+                out.extend(lines[n] for n in filled[p : q - 1])
+                row = texts[filled[q - 1]].rstrip(":")
+                out.extend(
+                    CleanLine(f"{row}:{h}{_with_unit(h, v, unit)}", lines[n].source)
+                    for h, v, n in zip(headers, values, filled[q:r], strict=True)
+                    if v != "/"
+                )
+                done, p = filled[r - 1], r
+                continue
+        if unit and p - headers_at <= _HEADER_REACH and _CELL_PAIR.match(texts[i]):
+            _emit_up_to(out, lines, done, i)
+            out.append(CleanLine(texts[i] + unit, lines[i].source))
+            done = i
+        # a run of labels read as no table is not tried again from its second label: a shorter run could fit
+        # values to headers by chance
+        p = q if q > p and r > q else p + 1
+    _emit_up_to(out, lines, done, len(lines))
     return out
+
+
+def _fits(headers: list[str], values: list[str]) -> bool:
+    """Whether a row's values stand under the headers in order: one value per header. An empty cell leaves no
+    line, so in a shorter row which value stands under which header cannot be known: it is not read."""
+    return len(values) == len(headers)
+
+
+def _emit_up_to(out: list[CleanLine], lines: list[CleanLine], done: int, end: int) -> None:
+    """The lines after the last one given out, up to `end` (blank lines between cells among them)."""
+    out.extend(lines[done + 1 : end])
+
+
+def _header_start(labels: list[str]) -> int:
+    """Where the column headers of a run of labels start: after the last label that heads no column (but the
+    run's last label, which may be a row label), or at the group header over them ("年度预算申请" "(万元")."""
+    start = 0
+    for n, label in enumerate(labels[:-1]):
+        if _NOT_HEADER.search(label):
+            start = n + 1
+        elif _GROUP_ONLY.match(label):
+            start = max(n - 1, start)
+        elif _GROUP_UNIT.search(label):
+            start = n
+    return start
+
+
+def _columns(labels: list[str]) -> list[str]:
+    """The labels that head a column: not a group header, nor the group's name standing over its unit."""
+    return [
+        label
+        for n, label in enumerate(labels)
+        if not _GROUP_UNIT.search(label) and not (n + 1 < len(labels) and _GROUP_ONLY.match(labels[n + 1]))
+    ]
+
+
+def _unit_of(labels: list[str]) -> str:
+    """The money unit a group header gives ("(万元)"); none for a group counted in people."""
+    found = [match[1] for label in labels if (match := _GROUP_UNIT.search(label))]
+    return found[-1] if found and found[-1] != "人" else ""
+
+
+def _with_unit(header: str, value: str, unit: str) -> str:
+    return value + unit if unit and not value.endswith("%") and not _NOT_MONEY.search(header) else value
 
 
 _BARE_VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|万元|元|人|个)?$")
