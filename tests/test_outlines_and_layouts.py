@@ -160,3 +160,90 @@ def test_a_table_s_columns_of_other_years_give_this_year_nothing_of_theirs() -> 
     cells = ["经费控制情况(万元)", "2022年决算数", "2023年预算数", "2023年决算数", "支出合计:", "874.20", "308.17", "1025.20"]
     ev = _import("二、一般公共预算支出情况", *cells)
     assert ev.budget.expenditure.total is None  # the row's 2023 决算 is not labelled 支出合计: nothing is guessed
+
+
+# ---------------------------------------------------------------------------------------------- dates
+
+
+def _dated(date: str, *, label: str = "报告日期：") -> Evaluation:
+    return support.import_text(f"{TITLE}\n{label}{date}\n一、部门基本情况\n本馆核定编制12人。\n")
+
+
+def test_a_report_date_is_read_in_each_of_its_usual_forms() -> None:
+    forms = ("2024年3月17日", "2024年03月17日", "2024.3.17", "2024-03-17", "2024/3/17", "二〇二四年三月十七日", "二○二四年三月十七日")
+    for written in forms:
+        ev = _dated(written)
+        assert (str(ev.report_date), ev.report_month) == ("2024-03-17", None), written
+
+
+def test_a_report_date_in_the_cell_under_its_label_is_read() -> None:
+    assert str(_dated("2024.3.17", label="报告日期\n").report_date) == "2024-03-17"
+
+
+def test_a_date_naming_only_its_month_is_kept_as_the_report_month_and_no_day_is_made_up() -> None:
+    for written in ("二〇二四年三月", "2024年3月"):
+        ev = _dated(written)
+        assert (ev.report_date, ev.report_month) == (None, "2024-03"), written
+        assert ev.sources["report_month"].line == 2
+
+
+def test_a_report_month_inside_the_fiscal_year_is_an_error_as_a_date_would_be() -> None:
+    [finding] = run_checks(_dated("二〇二三年十二月"), rules=["report-date-before-year-end"]).findings
+    assert finding.severity == "error" and finding.location.field == "report_month"
+    assert finding.evidence == {"fiscal_year": "2023", "report_month": "2023-12"}
+
+
+def test_a_bare_date_under_a_page_s_own_date_label_is_no_report_date() -> None:
+    ev = support.import_text(f"[ 成文日期 ]\n2025-05-30\n{TITLE}\n一、部门基本情况\n本馆核定编制12人。\n")
+    assert (ev.report_date, ev.report_month) == (None, None)
+
+
+# ---------------------------------------------------------------------------------------------- cover and signature
+
+
+def test_a_cover_form_of_label_and_value_cells_gives_its_values() -> None:
+    ev = support.import_text(
+        "2023年度部门整体支出绩效自评报告\n部门（单位）名称\n青石县档案馆\n预 算 编 码\n906099\n评价机构\n青石县档案馆自评工作组\n"
+        "联系人\n李明\n联系电话\n0731-1234567\n报告日期\n2024年3月17日\n一、部门基本情况\n本馆核定编制12人。\n"
+    )
+    assert (ev.unit.name, ev.unit.budget_code, ev.evaluator) == ("青石县档案馆", "906099", "青石县档案馆自评工作组")
+    assert (ev.unit.contact, ev.unit.phone, str(ev.report_date)) == ("李明", "0731-1234567", "2024-03-17")
+    assert ev.sources["unit.contact"].line == 9
+
+
+def test_a_signature_block_under_the_last_section_gives_the_unit_s_full_name_and_the_date() -> None:
+    ev = support.import_text(
+        "县档案馆2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本馆核定编制12人。\n十、其他需要说明的情况\n无。\n"
+        "\n青石县档案馆（盖章）\n2024.3.18\n"
+    )
+    assert (ev.unit.name, ev.unit.short_name, str(ev.report_date)) == ("青石县档案馆", "县档案馆", "2024-03-18")
+    assert (ev.sources["unit.name"].line, ev.sources["report_date"].line) == (7, 8)
+
+
+# ---------------------------------------------------------------------------------------------- score and grade
+
+
+def test_the_self_assessment_score_and_grade_are_read_from_a_closing_sentence() -> None:
+    ev = _import("十、其他需要说明的情况", "无。经综合评价，本馆部门整体支出绩效自评得分92.5分，综合评定等级为良。")
+    assert (str(ev.self_assessment.score), ev.self_assessment.grade) == ("92.5", "良")
+
+
+def test_the_self_assessment_score_is_read_from_its_own_line_without_the_word_points() -> None:
+    ev = _import("十、其他需要说明的情况", "自评得分：92.5", "自评等级：良")
+    assert (str(ev.self_assessment.score), ev.self_assessment.grade) == ("92.5", "良")
+
+
+def test_an_award_named_with_a_grade_word_is_no_self_grade() -> None:
+    assert _import("一、部门基本情况", "本馆被评定为优秀单位。").self_assessment.grade is None
+
+
+def test_the_total_row_of_a_score_table_gives_the_weights_total_and_the_score() -> None:
+    ev = _import(
+        "六、部门整体支出绩效情况",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 档案接收数量 | ≥1000卷 | 1200卷 | 50 | 50 |",
+        "| 效益指标 | 社会效益指标 | 档案利用服务 | 有效 | 有效 | 40 | 35 |",
+        "| 合计 | | | | | 90 | 85 |",
+    )
+    assert (str(ev.self_assessment.weight_total), str(ev.self_assessment.score)) == ("90", "85")
+    assert ev.sources["self_assessment.score"].line == 6

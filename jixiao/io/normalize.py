@@ -341,7 +341,9 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
         if labels and len(values) >= 2:
             start = _header_start(labels)
             columns = _columns(labels[start:])
-            if len(columns) == len(values) and not _TOTAL_ROW.search(labels[-1]):
+            # headers stand in a row above the values': cells of one "|" row are one row, not headers and values
+            values_row = lines[filled[q]].source
+            if len(columns) == len(values) and not _TOTAL_ROW.search(labels[-1]) and lines[i].source is not values_row:
                 group_unit = _unit_of(labels[start:])
                 _emit_up_to(out, lines, done, i)
                 out.extend(lines[n] for n in filled[p : p + start])
@@ -352,7 +354,7 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
                 )
                 done, p = filled[r - 1], r
                 continue
-            if len(labels) - start >= 3:
+            if len(labels) - start >= 3 and lines[filled[q - 2]].source is not values_row:
                 unit = _unit_of(labels[start:-1])
                 headers = _columns(labels[start:-1])
                 if headers and _ROW_HEADER.match(headers[0]) and len(headers) > len(values):
