@@ -654,6 +654,34 @@ def web(
     serve(host, port, workers)
 
 
+def _manage(*arguments: str) -> None:
+    """A command of the web application's manage.py (`python -m jixiao.web`), with its own exit code."""
+    from jixiao.web.__main__ import main as manage
+
+    sys.argv = ["jixiao", *arguments]
+    manage()
+
+
+@app.command("worker")
+def worker(
+    interval: Annotated[float, typer.Option("--interval", help="无任务时每隔多少秒查看一次 / seconds between looks")] = 1.0,
+) -> None:
+    """运行 Web 应用的后台任务工作进程（可在多台机器上各运行若干个）。Run a background worker of the web application."""
+    _manage("db_worker", "--interval", str(interval))
+
+
+@app.command("backup")
+def backup(file: Annotated[Path, typer.Argument(help="备份文件 / backup file")]) -> None:
+    """在系统运行时备份 Web 应用的数据库。Back up the web application's database while it runs."""
+    _manage("backup", str(file))
+
+
+@app.command("restore")
+def restore(file: Annotated[Path, typer.Argument(help="备份文件 / backup file")]) -> None:
+    """从备份文件恢复 Web 应用的数据库。Restore the web application's database from a backup."""
+    _manage("restore", str(file))
+
+
 def _score_line(card: Scorecard) -> str:
     kind = "暂评" if card.provisional else "评分"
     scaled = f"，折算百分制 {card.scaled_total} 分" if card.scaled_total is not None else ""

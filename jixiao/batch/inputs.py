@@ -25,7 +25,8 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 
 from jixiao.core.errors import InputError
-from jixiao.io.readers import MAX_BYTES, read_bytes, refuse_size
+from jixiao.io.limits import max_bytes, megabytes
+from jixiao.io.readers import read_bytes, refuse_size
 
 REPORT_SUFFIXES = frozenset({".txt", ".docx", ".pdf", ".xlsx", ".xlsm", ".yaml", ".yml", ".json"})
 LEGACY_SUFFIXES = frozenset({".doc", ".xls", ".wps"})  # taken so that their row gives the reason
@@ -149,8 +150,8 @@ def _member_refusal(info: zipfile.ZipInfo, shown: str, suffix: str) -> str | Non
         return "压缩包内的文件已加密，无法读取：请解除密码后重新打包。"
     if suffix == ZIP_SUFFIX:
         return "压缩包内的压缩包不展开：请解压后再处理。"
-    if info.file_size > MAX_BYTES:
-        return f"解压后过大（{info.file_size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB），不像一份自评报告。"
+    if info.file_size > max_bytes():
+        return f"解压后过大（{megabytes(info.file_size)}，上限 {megabytes(max_bytes())}），不像一份自评报告。"
     if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         return "压缩比异常（解压后是压缩前的数百倍以上），疑似“压缩炸弹”，已拒绝处理。"
     return None
@@ -188,13 +189,14 @@ class Reader:
             except (zipfile.BadZipFile, OSError, ValueError, EOFError):
                 raise InputError(source.name, "压缩包已损坏或在处理期间被改动，无法读取。") from None
         info = archive.getinfo(source.member)
-        refuse_size(source.name, info.file_size)
+        limit = max_bytes()
+        refuse_size(source.name, info.file_size, limit)
         try:
             with archive.open(info) as member:
-                data = member.read(MAX_BYTES + 1)
+                data = member.read(limit + 1)
         except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError):
             raise InputError(source.name, "压缩包内的这个文件已损坏（校验失败），无法读取。") from None
-        if len(data) > MAX_BYTES:  # the header understated the size: the member is read no further
+        if len(data) > limit:  # the header understated the size: the member is read no further
             raise InputError(source.name, "解压后比压缩包所记的大得多，疑似“压缩炸弹”，已拒绝处理。")
         return data
 

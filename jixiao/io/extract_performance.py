@@ -18,6 +18,7 @@ from bisect import bisect_right
 from typing import Any
 
 from jixiao.core.money import parse_decimal
+from jixiao.core.quote import quote
 from jixiao.io.context import Context
 from jixiao.io.document import Line
 from jixiao.io.extract_narrative import items
@@ -341,7 +342,7 @@ def _cite_cell(ctx: Context, path: str, nos: list[int], first: int, line: Line) 
     # the clean line may hold several cells joined; the cell's own line is the exact place
     location = ctx.sources[path]
     location["line"] = line.no
-    location["text"] = line.text.strip()
+    location["text"] = quote(line.text)
     if line.page is not None:
         location["page"] = line.page
 

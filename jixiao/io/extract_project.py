@@ -711,10 +711,10 @@ _SPENT_LABEL = re.compile(r"^(?:资金)?(?:已|实际|累计)(?:执行|支出|�
 def _budget_in_prose(ctx: Context) -> None:
     """The project's budget and spending in its prose; a total of several allocations (合计, 共计) first."""
     found = [(i, ctx.text(i), figures(ctx.text(i))) for i in ctx.body_lines() if "元" in ctx.text(i)]
-    for i, _, amounts in found:
+    for i, text, amounts in found:
         for fig in amounts:
             label = fig.label.strip(" ,:")
-            if _TOTAL_LABEL.search(label) and _ALLOTTED.search(fig.context) and not _SPENT_WORDS.search(label):
+            if _TOTAL_LABEL.search(label) and _ALLOTTED.search(text) and not _SPENT_WORDS.search(label):
                 ctx.put("budget.adjusted", fig.amount, i, fig.unit)
     for i, text, amounts in found:
         if "预算" not in text and "已" not in text and "实际" not in text:

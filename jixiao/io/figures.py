@@ -14,7 +14,7 @@ from decimal import Decimal
 from jixiao.core.money import parse_decimal, to_wanyuan
 
 AMOUNT = re.compile(r"(?P<num>-?\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元)")
-_SHARE = re.compile(r"^[,，]?(?:占[^\d%,;。]{0,10}?|比重为?|比例为?)(?P<share>\d+(?:\.\d+)?)%")
+_SHARE = re.compile(r"[,，]?(?:占[^\d%,;。]{0,10}?|比重为?|比例为?)(?P<share>\d+(?:\.\d+)?)%")
 _LABEL_CUT = re.compile(r"[,;:。]")
 _SENTENCE_END = re.compile(r"(?<=[。;])")
 PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)%")
@@ -23,7 +23,9 @@ PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)%")
 @dataclass(frozen=True, slots=True)
 class Figure:
     label: str  # the words just before the amount, within its clause
-    context: str  # the whole text before the amount, back to the sentence start
+    # the words before a colon that opens the sentence ahead of the amount: the row a table row's figures
+    # belong to ("财政专户管理资金:年初预算0.00万元"); None without such a colon
+    head: str | None
     amount: Decimal  # in 万元
     unit: str  # as written
     share: Decimal | None
@@ -32,17 +34,21 @@ class Figure:
 def figures(sentence: str) -> list[Figure]:
     found: list[Figure] = []
     prev_end = 0
+    # Each figure costs the length of its own words, not of the sentence around it: a sentence may be a
+    # whole report whose punctuation was lost, with thousands of figures in it.
+    colon = sentence.find(":")
+    head = sentence[:colon] if colon >= 0 else None
     for match in AMOUNT.finditer(sentence):
         value = parse_decimal(match["num"])
         if value is None:
             continue
         before = sentence[prev_end : match.start()]
         label = _LABEL_CUT.split(before.rstrip(":"))[-1]  # "收入:792.22万元": the label precedes the colon
-        rest = sentence[match.end() :]
-        share_match = _SHARE.match(rest)
+        share_match = _SHARE.match(sentence, match.end())
         share = parse_decimal(share_match["share"]) if share_match else None
-        found.append(Figure(label, sentence[: match.start()], to_wanyuan(value, match["unit"]), match["unit"], share))
-        prev_end = match.end() + (share_match.end() if share_match else 0)
+        row = head if head is not None and colon < match.start() else None
+        found.append(Figure(label, row, to_wanyuan(value, match["unit"]), match["unit"], share))
+        prev_end = share_match.end() if share_match else match.end()
     return found
 
 

@@ -21,6 +21,7 @@ from jixiao.io.extract_narrative import extract_narrative
 from jixiao.io.extract_performance import extract_performance
 from jixiao.io.extract_project import extract_project, has_form
 from jixiao.io.extract_staffing import extract_staffing
+from jixiao.io.limits import refuse_many_headings
 from jixiao.io.normalize import normalize_document
 from jixiao.io.outline import segment
 from jixiao.io.readers import document_from_bytes, read_bytes
@@ -56,7 +57,9 @@ def load_any_bytes(name: str, data: bytes, kind: EvaluationKind | None = None) -
 
 def import_document(doc: SourceDocument, kind: EvaluationKind | None = None) -> Evaluation:
     lines = normalize_document(doc)
-    ctx = Context(doc, lines, segment(lines))
+    outline = segment(lines)
+    refuse_many_headings(doc.path, len(outline.headings))
+    ctx = Context(doc, lines, outline)
     extract_identity(ctx)
     extract_staffing(ctx)
     extract_budget(ctx)

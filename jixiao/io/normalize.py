@@ -322,6 +322,10 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
         return lines
     # a label has at most 19 characters (`_CELL_LABEL`, a year before 14): longer lines need no test
     is_label = [0 < len(t) <= 19 and _CELL_LABEL.match(t) is not None and not _HEAD_MARK.match(t) for t in texts]
+    # where the run of labels, and of values, starting at each filled line ends: known at once from any start,
+    # so a long run (thousands of number-only lines) is walked once, not once per line in it
+    label_end = _run_ends([is_label[n] for n in filled])
+    value_end = _run_ends([is_value[n] for n in filled])
     out: list[CleanLine] = []
     headers: list[str] = []
     unit = ""
@@ -331,14 +335,10 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
     while p < len(filled):
         i = filled[p]
         # a run of short label cells, then a run of value cells
-        q = p
-        while q < len(filled) and is_label[filled[q]]:
-            q += 1
-        r = q
-        while r < len(filled) and is_value[filled[r]]:
-            r += 1
-        labels, values = [texts[n] for n in filled[p:q]], [texts[n] for n in filled[q:r]]
-        if labels and len(values) >= 2:
+        q = label_end[p]
+        r = value_end[q]
+        if q > p and r - q >= 2:
+            labels, values = [texts[n] for n in filled[p:q]], [texts[n] for n in filled[q:r]]
             start = _header_start(labels)
             columns = _columns(labels[start:])
             # headers stand in a row above the values': cells of one "|" row are one row, not headers and values
@@ -424,6 +424,16 @@ def _unit_of(labels: list[str]) -> str:
 
 def _with_unit(header: str, value: str, unit: str) -> str:
     return value + unit if unit and not value.endswith("%") and not _NOT_MONEY.search(header) else value
+
+
+def _run_ends(flags: list[bool]) -> list[int]:
+    """For each index, the end of the run of true flags starting there (the index itself where false); one
+    entry more, for the end of the list."""
+    ends = list(range(len(flags) + 1))
+    for n in range(len(flags) - 1, -1, -1):
+        if flags[n]:
+            ends[n] = ends[n + 1]
+    return ends
 
 
 _BARE_VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|万元|元|人|个)?$")

@@ -45,6 +45,7 @@ import pypdfium2.raw as pdfium_c
 
 from jixiao.core.errors import InputError
 from jixiao.io.document import Line, SourceDocument
+from jixiao.io.limits import refuse_many_pages
 from jixiao.io.ocr import INSTALL_HINT, ScannedPage, is_scanned, read_scanned
 
 CELL_SEPARATOR = " | "
@@ -120,6 +121,7 @@ def _each_page(name: str, data: bytes, work: Callable[[pdfium.PdfPage, pdfium.Pd
         count = len(pdf)
         if count == 0:
             raise InputError(name, "PDF 文件已损坏或无法解析：文件中没有任何页面。")
+        refuse_many_pages(name, count)
         return [_on_page(name, pdf, index, work) for index in range(count)]
     finally:
         pdf.close()

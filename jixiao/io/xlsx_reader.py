@@ -26,6 +26,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -38,6 +39,7 @@ from jixiao.core.model import DEPARTMENT, PROJECT, Evaluation, EvaluationKind, L
 from jixiao.core.money import parse_decimal, round_half_up, to_wanyuan
 from jixiao.io.document import Line, SourceDocument
 from jixiao.io.extract_performance import parse_measure
+from jixiao.io.limits import MAX_XLSX_MEMBER_BYTES, MAX_XLSX_UNPACKED_BYTES, check_archive
 from jixiao.io.project_form import FORM_TITLE as PROJECT_FORM_TITLE
 from jixiao.io.project_form import HEADER_LABELS, source_row
 from jixiao.io.readers import read_bytes
@@ -55,7 +57,6 @@ from jixiao.io.scorecard_form import (  # the department form's vocabulary, re-e
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _WORKBOOK_PART = "xl/workbook.xml"
-_MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # refuse zip bombs before openpyxl unpacks them
 _MAX_ROWS = 5000  # a 自评表 has tens of rows; formatting can make max_row a million
 _MAX_COLS = 60
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
@@ -92,15 +93,14 @@ def _open(name: str, data: bytes) -> Any:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+            if _WORKBOOK_PART not in names:
+                if "word/document.xml" in names:
+                    raise InputError(name, "这是 Word 文档，不是 Excel 工作簿：请使用 .docx 扩展名。")
+                raise InputError(name, "这个压缩包里没有 Excel 工作簿（缺少 xl/workbook.xml），不是 .xlsx 文件。")
+            # a zip bomb is refused by what its members truly inflate to, before openpyxl unpacks them
+            check_archive(name, archive, "Excel 文件", MAX_XLSX_MEMBER_BYTES, MAX_XLSX_UNPACKED_BYTES)
+    except (zipfile.BadZipFile, OSError, ValueError, zlib.error, EOFError, NotImplementedError, RuntimeError):
         raise InputError(name, "Excel 文件已损坏或不完整，无法打开（不是有效的 .xlsx 压缩包）。") from None
-    if _WORKBOOK_PART not in names:
-        if "word/document.xml" in names:
-            raise InputError(name, "这是 Word 文档，不是 Excel 工作簿：请使用 .docx 扩展名。")
-        raise InputError(name, "这个压缩包里没有 Excel 工作簿（缺少 xl/workbook.xml），不是 .xlsx 文件。")
-    if unpacked > _MAX_UNPACKED_BYTES:
-        raise InputError(name, "Excel 文件解压后过大，不像一份自评表。")
     from openpyxl import load_workbook
 
     try:

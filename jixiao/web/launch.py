@@ -32,6 +32,13 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 2, demo: boo
         for login, who in demo_data.LOGINS:
             print(f"  {login:<16} {who}", flush=True)
     print(f"\njixiao 已启动：http://{host}:{port}/  （按 Ctrl-C 停止）\n", flush=True)
-    args = [sys.executable, "-m", "gunicorn", "jixiao.web.wsgi:application", "--bind", f"{host}:{port}",
-            "--workers", str(workers), "--access-logfile", "-", "--graceful-timeout", "10"]  # fmt: skip
-    os.execv(sys.executable, args)
+    os.execv(sys.executable, [*gunicorn_command(host, port, workers), "--access-logfile", "-"])
+
+
+def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
+    """The server as `jixiao web` runs it (bench/bench_web.py measures the same), without its access log.
+
+    Synchronous workers, as many as cores by default: every request is Python work on the CPU (SQLite
+    reads come from the page cache), so more processes than cores only take turns."""
+    return [sys.executable, "-m", "gunicorn", "jixiao.web.wsgi:application", "--bind", f"{host}:{port}",
+            "--workers", str(workers), "--graceful-timeout", "10"]  # fmt: skip

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("jixiao.web.review.urls")),
     path("", include("jixiao.web.dashboard.urls")),
     path("", include("jixiao.web.public.urls")),
+    path("", include("jixiao.web.jobs.urls")),
 ]

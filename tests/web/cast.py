@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.test import Client, TestCase
 
 from jixiao.core.model import Evaluation as CoreEvaluation
@@ -53,7 +54,7 @@ def put_in_state(evaluation: Evaluation, state: State, by: Any) -> None:
     """Set a state directly (recorded as a transition), for fixtures; the workflow tests take the steps."""
     Transition.objects.create(evaluation=evaluation, source=evaluation.state, target=state, by=by, reason="测试准备")
     evaluation.state = state
-    evaluation.save(update_fields=["state"])
+    evaluation.save(update_fields=["state", "updated"])  # as a workflow step saves it
 
 
 class CastTestCase(TestCase):
@@ -76,6 +77,9 @@ class CastTestCase(TestCase):
         put_in_state(cls.reported, State.IN_REVIEW, cls.reviewer)
         cls.published = store.create_evaluation(cls.unit_a, example_for(2022), cls.preparer_a, "导入示例")
         put_in_state(cls.published, State.PUBLISHED, cls.reviewer)
+
+    def setUp(self) -> None:
+        caches["default"].clear()  # what pages keep is keyed by the data; a test that edits rows behind them starts afresh
 
     def client_for(self, who: str) -> Client:
         client = Client()

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from jixiao.web.jobs.models import Job, JobFile, JobState, Kind
 from tests.web.cast import CAST, CastTestCase
 
 UNIT_A = {"preparer_a", "head_a"}
@@ -76,6 +77,13 @@ TABLE: dict[str, Entry] = {
     "public:data_csv": Entry(EVERYONE, lambda t: {"region": "qingshan", "year": 2022}, public=True),
     "public:data_json": Entry(EVERYONE, lambda t: {"region": "qingshan", "year": 2022}, public=True),
     "public:healthz": Entry(EVERYONE, public=True),
+    "jobs:list": Entry(BUREAU | {"other_reviewer"}),
+    "jobs:bulk_upload": Entry(BUREAU | {"other_reviewer"}, method="post", data={"year": "2024"}, status=400),
+    "jobs:start": Entry(BUREAU | {"other_reviewer"}, lambda t: {"kind": "export"}, method="post", data={"year": "2023"}, status=302),
+    "jobs:job": Entry({"reviewer"}, lambda t: {"pk": t.job.pk}),
+    "jobs:progress": Entry({"reviewer"}, lambda t: {"pk": t.job.pk}),
+    "jobs:result": Entry({"reviewer"}, lambda t: {"pk": t.job.pk}),
+    "jobs:readyz": Entry(EVERYONE, public=True),
 }
 
 
@@ -93,6 +101,14 @@ def url_names(resolver: URLResolver | None = None, namespace: str = "") -> set[s
 
 
 class AccessTest(CastTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        # a finished export of the reviewer's: only the person who started a job sees it
+        cls.job = Job.objects.create(kind=Kind.REGION_EXPORT, region=cls.region, fiscal_year=2023,
+                                     started_by=cls.reviewer, state=JobState.DONE)  # fmt: skip
+        JobFile.objects.create(job=cls.job, role=JobFile.OUTPUT, name="导出.zip", data=b"PK\x05\x06" + bytes(18))
+
     def test_every_url_has_an_entry_in_the_access_table(self) -> None:
         assert url_names() == set(TABLE)
 

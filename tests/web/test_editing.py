@@ -23,7 +23,7 @@ def form_of(evaluation: Evaluation, section: str) -> dict[str, Any]:
     evaluation.refresh_from_db()
     data = store.current_version(evaluation).data
     part = fields.SECTION_BY_SLUG[section]
-    post: dict[str, Any] = {}
+    post: dict[str, Any] = {"revision": str(evaluation.revision)}
     for item in part.inputs():
         value = fields.display(fields.get_at(data, item.path), item.kind)
         if item.kind != "bool" or value:
@@ -41,6 +41,7 @@ def form_of(evaluation: Evaluation, section: str) -> dict[str, Any]:
 
 class EditingTest(CastTestCase):
     def setUp(self) -> None:
+        super().setUp()
         self.client = self.client_for("preparer_a")
 
     def current(self) -> dict[str, Any]:
@@ -148,7 +149,7 @@ class EditingTest(CastTestCase):
         buffer = io.BytesIO()
         workbook.save(buffer)
         upload = SimpleUploadedFile("自评表.xlsx", buffer.getvalue())
-        response = self.client.post(reverse("evaluations:upload_scorecard", kwargs={"pk": self.draft.pk}), {"file": upload})
+        response = self.client.post(reverse("evaluations:upload_scorecard", kwargs={"pk": self.draft.pk}), {"file": upload, "revision": "1"})
         assert response.status_code == 302
         indicators = self.current()["performance"]["indicators"]
         assert indicators[4]["actual"]["text"] == "610批次"

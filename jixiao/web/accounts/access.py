@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from jixiao.web.accounts.models import BUREAU_ROLES, UNIT_ROLES, Membership, Organisation, Role
+from jixiao.web.accounts.models import BUREAU_ROLES, UNIT_ROLES, Membership, Organisation, Region, Role
 
 if TYPE_CHECKING:
     from jixiao.web.evaluations.models import Evaluation
@@ -29,14 +29,14 @@ View = Callable[..., HttpResponse]
 
 
 def membership(user: Any) -> Membership | None:
-    """The user's membership (organisation and region loaded), looked up once per request."""
+    """The user's membership: read with a signed-in user (accounts/backends.py), else looked up once."""
     if not getattr(user, "is_authenticated", False):
         return None
-    cached = getattr(user, "_jixiao_membership", False)
-    if cached is False:
-        cached = Membership.objects.select_related("organisation__region").filter(user=user).first()
-        user._jixiao_membership = cached
-    return cached
+    try:
+        found: Membership = user.membership
+    except Membership.DoesNotExist:
+        return None
+    return found
 
 
 def role_required(*roles: str) -> Callable[[View], View]:
@@ -87,9 +87,14 @@ def own_unit(request: HttpRequest) -> Organisation:
 
 
 def own_region_id(request: HttpRequest) -> int:
+    return own_region(request).pk
+
+
+def own_region(request: HttpRequest) -> Region:
+    """The user's region, as read with the membership at the start of this request."""
     member = membership(request.user)
     assert member is not None
-    return member.organisation.region_id
+    return member.organisation.region
 
 
 def membership_context(request: HttpRequest) -> dict[str, Any]:

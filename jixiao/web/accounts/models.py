@@ -1,12 +1,26 @@
 """Who is who: a region has one finance bureau and its budget units; a user belongs to one organisation
-with one role. The year's settings (deadline, rulebook) belong to the region."""
+with one role. The year's settings (deadline, rulebook) belong to the region.
+
+A region's `data_version` is a new random value whenever something its bureau's board or dashboard shows
+changes (`region_changed`, called on every save and delete of a unit, an evaluation or a year's settings),
+so what those pages compute from thousands of rows can be kept under it and is never served stale."""
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from jixiao.scoring.rulebook import DEFAULT_RULEBOOK, bundled_rulebooks
+
+
+def new_data_version() -> str:
+    # random rather than a counter: a test database rolled back and filled again never repeats one
+    return uuid.uuid4().hex
 
 
 class Region(models.Model):
@@ -14,6 +28,7 @@ class Region(models.Model):
 
     name = models.CharField("地区", max_length=100)
     code = models.SlugField("代码", max_length=40, unique=True, help_text="用于公开网址，如 qingshan")
+    data_version = models.CharField(max_length=32, default=new_data_version, editable=False)
 
     class Meta:
         verbose_name = "地区"
@@ -91,3 +106,16 @@ class YearSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region} {self.fiscal_year}年度"
+
+
+def region_changed(region_id: int) -> None:
+    """Mark what the region's bureau pages show as changed. The signals below call it for every save and
+    delete of a unit, an evaluation or a year's settings; a write that bypasses them (`QuerySet.update`,
+    `bulk_create` into an existing region) must call it itself, in the same transaction."""
+    Region.objects.filter(pk=region_id).update(data_version=new_data_version())
+
+
+@receiver([post_save, post_delete], sender=Organisation)
+@receiver([post_save, post_delete], sender=YearSettings)
+def _unit_or_year_changed(sender: Any, instance: Organisation | YearSettings, **kwargs: Any) -> None:
+    region_changed(instance.region_id)

@@ -1,7 +1,8 @@
 """The figures behind the dashboard, for the evaluations a bureau may see (reported ones) in one year.
 
 A fixed number of queries whatever the number of units: the year's evaluations, last year's scores,
-findings counted by category and by rule in SQL; kept in the cache under the year's fingerprint."""
+findings counted by category and by rule in SQL. The page keeps what it rendered under the region's
+data version (common/regioncache.py), so they are read again after a change, not on every view."""
 
 from __future__ import annotations
 
@@ -10,15 +11,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Count
 
 from jixiao.core.findings import CATEGORY_NAMES
 from jixiao.web.evaluations.models import BUREAU_VISIBLE, Evaluation, Finding
-from jixiao.web.evaluations.store import year_fingerprint
 
 TOP_RULES = 15
-CACHED_FOR = 10 * 60  # seconds; the fingerprint changes with the data, this only bounds the memory kept
 SHOWN = 20  # a chart names at most this many units at each end (a province has thousands)
 
 
@@ -54,16 +52,6 @@ GRADE_ORDER = ["优", "好", "良", "较好", "中", "一般", "差"]
 
 
 def stats(region_id: int, year: int) -> Stats:
-    """The year's figures, cached under the year's fingerprint (read again only after a change)."""
-    key = "dashboard:" + year_fingerprint(region_id, year)
-    found: Stats | None = cache.get(key)
-    if found is None:
-        found = _stats(region_id, year)
-        cache.set(key, found, CACHED_FOR)
-    return found
-
-
-def _stats(region_id: int, year: int) -> Stats:
     visible = Evaluation.objects.filter(unit__region_id=region_id, state__in=BUREAU_VISIBLE)
     rows = list(visible.filter(fiscal_year=year).select_related("unit").only(
         "unit__name", "score", "grade", "execution_rate", "unit_id", "kind").order_by())  # fmt: skip

@@ -3,16 +3,22 @@
 The JSON (`jixiao.io.canonical.to_plain`: plain values, decimals as strings, the `sources` map) is the
 source of truth; the columns beside it on `Evaluation` (state, score, grade, findings by severity,
 budget figures) are denormalised from the current version so the board and the dashboard read one row
-per unit. `revision` counts the versions: a save names the revision it started from, which is what an
+per unit (and every save marks the region's data as changed, for what those pages keep cached).
+`revision` counts the versions: a save names the revision it started from, which is what an
 optimistic check needs (two editors, one wins).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
 
-from jixiao.web.accounts.models import Organisation
+from jixiao.web.accounts.models import Organisation, region_changed
 
 
 class State(models.TextChoices):
@@ -58,6 +64,9 @@ class Evaluation(models.Model):
     budget_adjusted = models.DecimalField("全年预算数", max_digits=16, decimal_places=6, null=True, blank=True)
     budget_executed = models.DecimalField("全年执行数", max_digits=16, decimal_places=6, null=True, blank=True)
     execution_rate = models.DecimalField("预算执行率", max_digits=9, decimal_places=2, null=True, blank=True)
+    # when a comment or an explanation was last written (signals below); with `updated`, what the review
+    # page keys the parts it keeps on (review/reading.py)
+    discussed = models.DateTimeField("最后意见", null=True, blank=True)
 
     class Meta:
         verbose_name = "绩效自评"
@@ -80,6 +89,12 @@ class Evaluation(models.Model):
     @property
     def editable(self) -> bool:
         return self.state in EDITABLE
+
+
+@receiver([post_save, post_delete], sender=Evaluation)
+def _evaluation_changed(sender: Any, instance: Evaluation, **kwargs: Any) -> None:
+    """Every saved state, score or finding count is on the region's board and dashboard (accounts.models)."""
+    region_changed(instance.unit.region_id)
 
 
 class Version(models.Model):
@@ -156,3 +171,13 @@ class Transition(models.Model):
 
     class Meta:
         ordering = ["evaluation", "at", "id"]
+
+
+@receiver([post_save, post_delete], sender=Explanation)
+def _explained(sender: Any, instance: Explanation, **kwargs: Any) -> None:
+    discussed(instance.evaluation_id)
+
+
+def discussed(evaluation_id: int) -> None:
+    """Mark the evaluation's discussion (its comments and explanations) as changed."""
+    Evaluation.objects.filter(pk=evaluation_id).update(discussed=timezone.now())

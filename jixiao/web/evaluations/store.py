@@ -21,8 +21,9 @@ from jixiao.scoring.engine import score
 from jixiao.scoring.rulebook import DEFAULT_RULEBOOK, Rulebook, load_rulebook
 from jixiao.scoring.scorecard import Scorecard
 from jixiao.web.accounts.models import Organisation, YearSettings
+from jixiao.web.common import faults
 from jixiao.web.common.paths import flatten
-from jixiao.web.evaluations.models import Evaluation, FieldChange, Finding, Version
+from jixiao.web.evaluations.models import Evaluation, FieldChange, Finding, State, Version
 
 KIND_DEPARTMENT = "部门整体"
 
@@ -40,7 +41,9 @@ class Analysis:
 
 
 def rulebook_id(region_id: int, year: int | None) -> str:
-    found = YearSettings.objects.filter(region_id=region_id, fiscal_year=year).values_list("rulebook", flat=True)
+    found = YearSettings.objects.filter(region_id=region_id, fiscal_year=year).values_list(
+        "rulebook", flat=True
+    )
     return next(iter(found), DEFAULT_RULEBOOK)
 
 
@@ -89,45 +92,88 @@ def changes_between(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str,
     return [(p, before.get(p), after.get(p)) for p in paths if before.get(p) != after.get(p)]
 
 
-@transaction.atomic
-def save_version(evaluation: Evaluation, ev: CoreEvaluation, user: Any, note: str = "") -> Version:
-    """Store `ev` as the next version of `evaluation` (saved first when new) with its history."""
+class Conflict(Exception):
+    """A save based on what is no longer current: someone else saved a version, or took a workflow step,
+    in between. `changes` are the field changes made since `base` (who, when, old and new), to show."""
+
+    def __init__(self, evaluation: Evaluation, base: int, current: int, state: str) -> None:
+        self.evaluation, self.base, self.current = evaluation, base, current
+        self.changes = list(
+            FieldChange.objects.filter(evaluation=evaluation, version__gt=base).select_related("author")
+        )
+        if current == base:
+            self.message = f"未保存：这份自评已变为“{State(state).label}”状态，您打开后没有再改动的权限。"
+        else:
+            authors = {change.author for change in self.changes if change.author is not None}
+            names = "、".join(sorted(a.first_name or a.get_username() for a in authors)) or "其他人"
+            self.message = (
+                f"未保存：您打开的是第 {base} 版，此后{names}已保存到第 {current} 版。"
+                "为免覆盖他人的修改，本次保存已被拒绝。请查看下列修改，确认后重新保存。"
+            )
+        super().__init__(self.message)
+
+
+# the columns a save writes; the state is the workflow's, never written from a possibly stale object
+SAVED_COLUMNS = ["kind", "title", "rulebook", "score", "grade", "provisional", "self_score", "self_grade", "errors",
+                 "warnings", "infos", "budget_adjusted", "budget_executed", "execution_rate", "revision",
+                 "updated_by", "updated"]  # fmt: skip
+
+
+def save_version(
+    evaluation: Evaluation, ev: CoreEvaluation, user: Any, note: str = "", base: int | None = None
+) -> Version:
+    """Store `ev` as the next version of `evaluation` (saved first when new) with its history.
+
+    `base` is the revision the change was made on (by default the one `evaluation` was read at). The
+    revision moves from `base` to `base + 1` by one conditional UPDATE (which also asks that the state is
+    still the one `evaluation` was read in), so of two saves made on the same version exactly one succeeds
+    and the other raises `Conflict` with nothing written. Checking and
+    scoring run before the transaction, so the write lock is held only while rows are written."""
+    base = evaluation.revision if base is None else base
     book = rulebook_id(evaluation.unit.region_id, evaluation.fiscal_year)
     analysis = analyse(ev, book)
     data = canonical.to_plain(ev, full=True)
-    previous: dict[str, Any] = {}
-    if evaluation.pk is not None and evaluation.revision:
-        previous = current_version(evaluation).data
-    denormalise(evaluation, ev, analysis, book)
-    evaluation.revision += 1
-    evaluation.updated_by = user
-    evaluation.save()
-    version = Version.objects.create(
-        evaluation=evaluation,
-        number=evaluation.revision,
-        data=data,
-        findings=analysis.findings,
-        scorecard=analysis.card.model_dump(mode="json"),
-        author=user,
-        note=note[:200],
-    )
-    if previous:
-        FieldChange.objects.bulk_create(
-            FieldChange(evaluation=evaluation, version=version.number, path=p, old=o, new=n, author=user)
-            for p, o, n in changes_between(previous, data)
-        )
-    evaluation.finding_rows.all().delete()
-    Finding.objects.bulk_create(
-        Finding(
+    with transaction.atomic():
+        previous: dict[str, Any] = {}
+        new = evaluation.pk is None
+        if not new:
+            mine = Evaluation.objects.filter(pk=evaluation.pk, revision=base, state=evaluation.state)
+            if not mine.update(revision=base + 1):
+                now = Evaluation.objects.values("revision", "state").get(pk=evaluation.pk)
+                raise Conflict(evaluation, base, now["revision"], now["state"])
+            if base:
+                previous = Version.objects.get(evaluation=evaluation, number=base).data
+        denormalise(evaluation, ev, analysis, book)
+        evaluation.revision = base + 1
+        evaluation.updated_by = user
+        evaluation.save(update_fields=None if new else SAVED_COLUMNS)
+        version = Version.objects.create(
             evaluation=evaluation,
-            rule=f["rule"],
-            category=f["category"],
-            severity=f["severity"],
-            field=f["location"].get("field") or "",
-            message=f["message"],
+            number=evaluation.revision,
+            data=data,
+            findings=analysis.findings,
+            scorecard=analysis.card.model_dump(mode="json"),
+            author=user,
+            note=note[:200],
         )
-        for f in version.findings
-    )
+        if previous:
+            FieldChange.objects.bulk_create(
+                FieldChange(evaluation=evaluation, version=version.number, path=p, old=o, new=n, author=user)
+                for p, o, n in changes_between(previous, data)
+            )
+        evaluation.finding_rows.all().delete()
+        Finding.objects.bulk_create(
+            Finding(
+                evaluation=evaluation,
+                rule=f["rule"],
+                category=f["category"],
+                severity=f["severity"],
+                field=f["location"].get("field") or "",
+                message=f["message"],
+            )
+            for f in version.findings
+        )
+        faults.inject("save")
     return version
 
 
@@ -138,7 +184,9 @@ def subject_of(ev: CoreEvaluation) -> str:
 
 def create_evaluation(unit: Organisation, ev: CoreEvaluation, user: Any, note: str) -> Evaluation:
     """A new evaluation of `unit` for `ev.fiscal_year`, its first version `ev`."""
-    evaluation = Evaluation(unit=unit, fiscal_year=ev.fiscal_year, kind=ev.kind or KIND_DEPARTMENT, subject=subject_of(ev))
+    evaluation = Evaluation(
+        unit=unit, fiscal_year=ev.fiscal_year, kind=ev.kind or KIND_DEPARTMENT, subject=subject_of(ev)
+    )
     save_version(evaluation, ev, user, note)
     return evaluation
 
@@ -151,20 +199,3 @@ def current_versions(evaluations: list[Evaluation]) -> dict[int, Version]:
     found = Version.objects.filter(evaluation_id__in=ids, number=F("evaluation__revision"))
     return {v.evaluation_id: v for v in found}
 
-
-def year_fingerprint(region_id: int, year: int) -> str:
-    """What changes whenever the region's board or dashboard for the year would: the evaluations' count and
-    latest change, and the units'. One query; pages computed from many rows are cached under it, so a
-    province's thousands of rows are read again only after something changed (any worker, any server)."""
-    from django.db.models import Count, Max, Q
-
-    from jixiao.web.accounts.models import Organisation
-
-    found = Organisation.objects.filter(region_id=region_id).aggregate(
-        units=Count("pk", distinct=True),
-        last_unit=Max("pk"),
-        of_year=Count("evaluations", filter=Q(evaluations__fiscal_year=year)),
-        changed=Max("evaluations__updated", filter=Q(evaluations__fiscal_year__in=[year, year - 1])),
-    )
-    changed = found["changed"].isoformat() if found["changed"] else "-"
-    return f"{region_id}:{year}:{found['units']}:{found['last_unit']}:{found['of_year']}:{changed}"

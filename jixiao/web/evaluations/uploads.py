@@ -76,15 +76,19 @@ class LimitedUploadHandler(FileUploadHandler):
     """Stops reading a file past the upload limit, so a 100 MB upload is never held or written whole; the
     request remembers the refusal (`refused_upload`) for the view to say so."""
 
+    def limit(self) -> int:
+        return _limit()
+
     def new_file(self, *args: object, **kwargs: object) -> None:
         super().new_file(*args, **kwargs)  # type: ignore[arg-type]
         self.received = 0
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
         self.received += len(raw_data)
-        if self.received > _limit():
+        if self.received > self.limit():
             assert self.request is not None
             self.request.refused_upload = Path(self.file_name or "上传的文件").name  # type: ignore[union-attr]
+            self.request.refused_limit = self.limit()  # type: ignore[union-attr]
             raise StopUpload(connection_reset=False)
         return raw_data
 
@@ -97,7 +101,7 @@ def refused_upload(request: HttpRequest) -> InputError | None:
     name = getattr(request, "refused_upload", None)
     if name is None:
         return None
-    mb = _limit() // 1024 // 1024
+    mb = getattr(request, "refused_limit", _limit()) // 1024 // 1024
     return InputError(name, f"文件过大，上传上限为 {mb} MB，已停止接收。")
 
 

@@ -148,7 +148,11 @@ def upload(request: HttpRequest) -> HttpResponse:
         return render(request, "evaluations/upload.html", context, status=400)
     note = f"上传 {file.name}"
     if found is not None:
-        store.save_version(found, ev, request.user, note)
+        try:
+            store.save_version(found, ev, request.user, note)
+        except store.Conflict as conflict:
+            context["error"] = conflict.message
+            return render(request, "evaluations/upload.html", context, status=409)
         evaluation = found
     else:
         evaluation = store.create_evaluation(unit, ev, request.user, note)
@@ -219,31 +223,48 @@ def _row_keys(section: fields.Section, post: Any) -> dict[str, list[str]]:
     return {t.path: post.getlist(f"{t.path}.{fields.ROW_KEY}") for t in section.tables()}
 
 
+def _base_revision(request: HttpRequest) -> int:
+    """The revision the posted form was made on (the hidden `revision` field every editing form carries)."""
+    try:
+        return int(request.POST["revision"])
+    except (KeyError, ValueError):
+        raise PermissionDenied("表单缺少版本号，请刷新页面后重新填写。") from None
+
+
 @ANY_ROLE
 def edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     evaluation = get_evaluation_for_user(request, pk)
     part = _section(section)
     context = _base(request, evaluation)
     version = context["version"]
-    data, errors, row_keys, findings = version.data, {}, None, version.findings
+    data, errors, row_keys, findings, status = version.data, {}, None, version.findings, 200
     if request.method == "POST":
         if not context["can_edit"]:
             raise PermissionDenied("当前不能修改这份自评。")
+        base = _base_revision(request)
         parsed = fields.parse(part, request.POST, version.data)
         ev, model_errors = fields.validate(parsed.data)
         errors = {**model_errors, **parsed.errors}
         if not errors and ev is not None:
-            if canonical.to_plain(ev, full=True) == version.data:
+            if base == version.number and canonical.to_plain(ev, full=True) == version.data:
                 messages.info(request, "没有修改。")
+                return redirect("evaluations:edit", pk=evaluation.pk, section=part.slug)
+            try:
+                store.save_version(evaluation, ev, request.user, f"修改“{part.title}”", base=base)
+            except store.Conflict as conflict:
+                # the form comes back as the person filled it in, on the current version, beside what changed
+                evaluation.refresh_from_db()
+                context.update(_base(request, evaluation), conflict=conflict)
+                data, row_keys, status = parsed.data, _row_keys(part, request.POST), 409
             else:
-                store.save_version(evaluation, ev, request.user, f"修改“{part.title}”")
                 messages.success(request, f"已保存“{part.title}”。")
-            return redirect("evaluations:edit", pk=evaluation.pk, section=part.slug)
-        data, row_keys = parsed.data, _row_keys(part, request.POST)
-        messages.error(request, "有填写错误，未保存，请按提示修改。")
+                return redirect("evaluations:edit", pk=evaluation.pk, section=part.slug)
+        else:
+            data, row_keys, status = parsed.data, _row_keys(part, request.POST), 400
+            messages.error(request, "有填写错误，未保存，请按提示修改。")
     drawing = Drawing(part, data, findings, errors, _comments(evaluation), row_keys)
     context.update({"section": part, "drawing": drawing})
-    return render(request, "evaluations/edit.html", context, status=400 if errors else 200)
+    return render(request, "evaluations/edit.html", context, status=status)
 
 
 @preparer_required
@@ -302,7 +323,11 @@ def upload_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
             context["error"] = f"{exc.path}：{exc.message}"
             return render(request, "evaluations/upload_scorecard.html", context, status=400)
         merged = merge_scorecard(store.core_of(context["version"]), form)
-        store.save_version(evaluation, merged, request.user, f"上传自评表 {file.name}")
+        try:
+            store.save_version(evaluation, merged, request.user, f"上传自评表 {file.name}", _base_revision(request))
+        except store.Conflict as conflict:
+            context.update(_base(request, evaluation), error=conflict.message)
+            return render(request, "evaluations/upload_scorecard.html", context, status=409)
         messages.success(request, "已按上传的自评表更新。")
         return redirect("evaluations:overview", pk=evaluation.pk)
     return render(request, "evaluations/upload_scorecard.html", context)

@@ -92,8 +92,9 @@ def take(evaluation: Evaluation, name: str, user: Any, reason: str = "") -> Tran
     member = membership(user)
     if member is None or member.role not in step.roles or not _in_scope(evaluation, user):
         raise Refused(f"“{step.label}”只能由{'、'.join(r.label for r in step.roles)}操作。")
-    # read the state again under the transaction, so two people cannot both take a step from one state
-    evaluation.refresh_from_db(fields=["state"])
+    # read the state again under the transaction, the row locked (PostgreSQL; SQLite's IMMEDIATE transaction
+    # already holds the database), so two people cannot both take a step from one state
+    evaluation.state = Evaluation.objects.select_for_update().values_list("state", flat=True).get(pk=evaluation.pk)
     if evaluation.state not in step.source:
         here = State(evaluation.state).label
         raise Refused(f"当前状态为“{here}”，不能“{step.label}”。")

@@ -3,8 +3,9 @@ findings by severity, last change and days to the deadline, sortable, filterable
 
 The database does the work: units joined with their evaluations of the year (a unit with none still
 has its row), filtered, ordered and cut to the page in SQL, and the states counted by one GROUP BY. A
-fixed number of small queries whatever the number of units, and only the page shown is rendered, so a
-province's thousands of units cost about what a county's fifty do. A score or a finding count is only
+fixed number of queries whatever the number of units, and only the page shown is rendered. The page
+keeps what it rendered under the region's data version (common/regioncache.py), so a province's
+thousands of units are read again after a change, not on every view. A score or a finding count is only
 the bureau's to see (and to sort by) once the evaluation is reported."""
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, FilteredRelation, Q, QuerySet, Value, When
 
-from jixiao.web.accounts.models import Organisation, YearSettings
+from jixiao.web.accounts.models import Organisation, Region, YearSettings
+from jixiao.web.common.regioncache import kept
 from jixiao.web.evaluations.models import BUREAU_VISIBLE, Evaluation, State
 
 PAGE_SIZE = 50
 FIELDS = ("kind", "subject", "state", "score", "grade", "provisional", "errors", "warnings", "infos",
           "execution_rate", "updated", "fiscal_year", "budget_adjusted", "budget_executed")  # fmt: skip
+FIGURES = ("score", "grade", "provisional", "errors", "warnings", "infos", "execution_rate", "budget_adjusted",
+           "budget_executed")  # fmt: skip
 STATE_LABELS = dict(State.choices)
 NOT_STARTED = "未开始"
 _REPORTED = Q(ev__state__in=BUREAU_VISIBLE)
@@ -66,28 +70,27 @@ class BoardRow:
 def _row(found: dict[str, Any]) -> BoardRow:
     if found["ev__pk"] is None:
         return BoardRow(found["name"], None)
-    return BoardRow(found["name"], {"pk": found["ev__pk"], **{f: found[f"ev__{f}"] for f in FIELDS}})
+    values = {"pk": found["ev__pk"], **{f: found[f"ev__{f}"] for f in FIELDS}}
+    if values["state"] not in BUREAU_VISIBLE:
+        values.update(dict.fromkeys(FIGURES))  # a draft's figures are the unit's own until reported
+    return BoardRow(found["name"], values)
 
 
 @dataclass
 class Board:
+    """One page of the board."""
+
     year: int
-    rows: QuerySet[Any]  # every (unit, evaluation) that passed the filter, ordered: read a page at a time
     deadline: dt.date | None
-    years: list[int]
     counts: list[tuple[str, str, int]]  # (state, label, how many) over the whole year
+    rows: list[BoardRow]  # the page asked for
+    number: int  # that page's number, from 1
+    pages: int
+    total: int  # rows that passed the filter, on every page
 
     @property
     def days_left(self) -> int | None:
         return (self.deadline - dt.date.today()).days if self.deadline else None
-
-    def page(self, number: Any) -> Page:
-        page = Paginator(self.rows, PAGE_SIZE).get_page(number)
-        page.object_list = [_row(found) for found in page.object_list]
-        return page
-
-    def all_rows(self) -> list[BoardRow]:
-        return [_row(found) for found in self.rows]
 
 
 def years_of(region_id: int) -> list[int]:
@@ -97,15 +100,26 @@ def years_of(region_id: int) -> list[int]:
     return sorted(found, reverse=True)
 
 
-def board(region_id: int, year: int | None, state: str = "", sort: str = "unit", query: str = "") -> Board:
-    years = years_of(region_id)
-    year = year or (years[0] if years else dt.date.today().year - 1)
-    # a row per evaluation of the year (a unit may have a 部门整体 and 项目支出 ones), one for a unit with none
-    joined = Organisation.objects.filter(region_id=region_id, kind=Organisation.UNIT).annotate(
+def region_years(region: Region) -> list[int]:
+    """The years the region has evaluations or settings for, newest first."""
+    return kept(region, "years", lambda: years_of(region.pk))
+
+
+def latest_year(region: Region) -> int:
+    """The year a board or an export shows when none is asked for: the latest the region has, else last year."""
+    return next(iter(region_years(region)), dt.date.today().year - 1)
+
+
+def _joined(region_id: int, year: int) -> QuerySet[Organisation]:
+    """A row per evaluation of the year (a unit may have a 部门整体 and 项目支出 ones), one for a unit with none."""
+    return Organisation.objects.filter(region_id=region_id, kind=Organisation.UNIT).annotate(
         ev=FilteredRelation("evaluations", condition=Q(evaluations__fiscal_year=year))
     )
-    tally = dict(joined.order_by().values_list("ev__state").annotate(n=Count("pk")))
-    counts = [("none", NOT_STARTED, tally.get(None, 0))] + [(s, label, tally.get(s, 0)) for s, label in STATE_LABELS.items()]
+
+
+def _rows(region_id: int, year: int, state: str, sort: str, query: str) -> QuerySet[Any]:
+    """Every (unit, evaluation) that passes the filter, in the order asked for, as plain values."""
+    joined = _joined(region_id, year)
     if query:
         joined = joined.filter(name__contains=query)
     if state == "none":
@@ -117,7 +131,7 @@ def board(region_id: int, year: int | None, state: str = "", sort: str = "unit",
         order = [term.copy() for term in order]
         order[0].descending = not order[0].descending
         order[0].nulls_first, order[0].nulls_last = False, True  # a unit without a value stays last
-    rows = (
+    return (
         joined.annotate(
             seen_score=_seen("score"),
             seen_errors=_seen("errors"),
@@ -126,5 +140,18 @@ def board(region_id: int, year: int | None, state: str = "", sort: str = "unit",
         .order_by(*order, "ev__kind", "ev__pk")
         .values("name", "ev__pk", *(f"ev__{f}" for f in FIELDS))
     )
+
+
+def board(region_id: int, year: int, state: str = "", sort: str = "unit", query: str = "", page: Any = 1) -> Board:
+    """A page of the region's board for the year, filtered and sorted."""
+    tally = dict(_joined(region_id, year).order_by().values_list("ev__state").annotate(n=Count("pk")))
+    counts = [("none", NOT_STARTED, tally.get(None, 0))] + [(s, label, tally.get(s, 0)) for s, label in STATE_LABELS.items()]
+    shown = Paginator(_rows(region_id, year, state, sort, query), PAGE_SIZE).get_page(page)
     deadline = YearSettings.objects.filter(region_id=region_id, fiscal_year=year).values_list("deadline", flat=True).first()
-    return Board(year, rows, deadline, years, counts)
+    rows = [_row(found) for found in shown.object_list]
+    return Board(year, deadline, counts, rows, shown.number, shown.paginator.num_pages, shown.paginator.count)
+
+
+def all_rows(region_id: int, year: int, state: str = "", sort: str = "unit", query: str = "") -> list[BoardRow]:
+    """Every row of the board as filtered and sorted, for the exports."""
+    return [_row(found) for found in _rows(region_id, year, state, sort, query)]

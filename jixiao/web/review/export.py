@@ -10,17 +10,17 @@ from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
 from jixiao.web.common.formats import decimal_text
-from jixiao.web.review.board import NOT_STARTED, Board
+from jixiao.web.review.board import NOT_STARTED, BoardRow
 
 HEADER = ["单位", "类型", "年度", "状态", "得分", "等级", "暂评", "错误", "警告", "提示", "全年预算数（万元）",
           "全年执行数（万元）", "预算执行率（%）", "最后修改"]  # fmt: skip
 
 
-def board_table(board: Board) -> list[list[object]]:
+def board_table(year: int, board_rows: list[BoardRow]) -> list[list[object]]:
     rows: list[list[object]] = []
-    for row in board.all_rows():
+    for row in board_rows:
         if row.values is None:
-            rows.append([row.unit, "", board.year, NOT_STARTED] + [""] * (len(HEADER) - 4))
+            rows.append([row.unit, "", year, NOT_STARTED] + [""] * (len(HEADER) - 4))
             continue
         e = row.values
         rows.append([

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
-from jixiao.web.evaluations.models import Evaluation
+from jixiao.web.evaluations.models import Evaluation, discussed
 
 
 class Comment(models.Model):
@@ -18,3 +22,8 @@ class Comment(models.Model):
     class Meta:
         ordering = ["evaluation", "field", "at", "id"]
         verbose_name = "审核意见"
+
+
+@receiver([post_save, post_delete], sender=Comment)
+def _commented(sender: Any, instance: Comment, **kwargs: Any) -> None:
+    discussed(instance.evaluation_id)

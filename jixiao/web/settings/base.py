@@ -40,11 +40,15 @@ INSTALLED_APPS = [
     "jixiao.web.review",
     "jixiao.web.dashboard",
     "jixiao.web.public",
+    "jixiao.web.jobs",  # before django_tasks_db: its db_worker command (with lost jobs taken back) wins
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "jixiao.web.common.middleware.DatabaseUnavailableMiddleware",  # a Chinese 503 page, not a traceback
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -74,22 +78,32 @@ TEMPLATES = [
 ]
 
 
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": int(os.environ.get("JIXIAO_SQLITE_TIMEOUT", "20")),
+}
+
+
 def database() -> dict[str, object]:
     """PostgreSQL (or any database) from DATABASE_URL; else SQLite in WAL mode under the data directory.
 
     WAL lets readers go on while one writer writes; IMMEDIATE transactions take the write lock at BEGIN,
-    so two writers queue behind the busy timeout instead of failing with "database is locked"."""
+    so two writers queue behind the busy timeout instead of failing with "database is locked". A
+    `sqlite:///path` URL gets the same options. Either way a worker keeps its connection between requests
+    (CONN_MAX_AGE): opening one, and for SQLite reading the schema again, costs more than most of our
+    queries."""
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        found = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if found["ENGINE"] == "django.db.backends.sqlite3":
+            found["OPTIONS"] = {**SQLITE_OPTIONS, **found.get("OPTIONS", {})}
+        return found
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA / "jixiao.sqlite3",
-        "OPTIONS": {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        },
+        "CONN_MAX_AGE": 60,
+        "OPTIONS": SQLITE_OPTIONS,
     }
 
 
@@ -98,7 +112,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before the password is checked
-    "django.contrib.auth.backends.ModelBackend",
+    "jixiao.web.accounts.backends.MemberBackend",  # Django's ModelBackend, reading the membership with the user
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -128,9 +142,18 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Each process keeps the board's and the dashboard's figures under a fingerprint of the data they come
-# from (evaluations/store.py, year_fingerprint), so a stale copy is never served; nothing else is cached.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 200}}}
+# Each process keeps what the board, the dashboard and the review page rendered, under keys that change
+# with the data (common/regioncache.py, review/reading.py), so a stale copy is never served. A few hundred
+# pages (a review page of a long report is ~100 KB) bound the memory; the least recently used go first.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 300}}}
+
+# Background jobs (jixiao/web/jobs): Django's Tasks API through django-tasks, stored in the database, run
+# by `python -m jixiao.web db_worker` on any machine that reaches it. A claimed job whose heartbeat is
+# older than JOBS_TIMEOUT seconds is taken back from its (dead) worker, at most JOBS_MAX_ATTEMPTS claims.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+JOBS_TIMEOUT = int(os.environ.get("JIXIAO_JOB_TIMEOUT", "300"))
+JOBS_MAX_ATTEMPTS = int(os.environ.get("JIXIAO_JOB_ATTEMPTS", "3"))
+MAX_BULK_UPLOAD_BYTES = 200 * 1024 * 1024  # a province's reports in one zip or folder (kept in the database)
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
