@@ -233,6 +233,17 @@ def test_the_self_assessment_score_is_read_from_its_own_line_without_the_word_po
     assert (str(ev.self_assessment.score), ev.self_assessment.grade) == ("92.5", "良")
 
 
+def test_the_score_in_a_self_assessment_table_s_funds_row_is_not_the_report_s_score() -> None:
+    # the 年度资金总额 row's 自评得分 scores the budget's execution (10 of 10), not the whole report
+    ev = _import(
+        "六、部门整体支出绩效情况",
+        "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 自评得分 |",
+        "| 年度资金总额 | 100.00 | 120.00 | 120.00 | 10 | 100% | 10 |",
+    )
+    assert str(ev.budget.executed) == "120.00"
+    assert ev.self_assessment.score is None
+
+
 def test_an_award_named_with_a_grade_word_is_no_self_grade() -> None:
     assert _import("一、部门基本情况", "本馆被评定为优秀单位。").self_assessment.grade is None
 

@@ -85,6 +85,17 @@ DECIMAL = """\
 """
 
 
+def test_a_unit_s_kinds_of_spending_named_in_a_project_report_are_not_the_project_s_spending() -> None:
+    # a science bureau's project report: 项目支出 names one of the unit's kinds of spending, here a budget
+    ev = import_text(
+        "2024年度青山县科学技术局科技项目支出绩效自评报告\n一、项目基本情况\n"
+        "本局项目资金总预算为100.00万元，其中部门预算项目支出40.00万元，专项预算支出60.00万元。\n"
+    )
+    assert ev.kind == "项目支出"
+    assert str(ev.budget.income.total) == "100.00"
+    assert ev.budget.expenditure.project is None and ev.budget.expenditure.total is None
+
+
 def test_a_free_form_numbered_1_and_1_1_nests_its_sections() -> None:
     ev = import_text(DECIMAL)
     levels = [(s.numbering, s.level) for s in ev.outline.sections]

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from jixiao.codes import economic_class, functional_class
+from jixiao.core.model import PROJECT
 from jixiao.io.context import Context
 from jixiao.io.figures import Figure, figures, sentences
 
@@ -165,7 +166,14 @@ def _topic(sentence: str) -> str | None:
     return None
 
 
+# a change or a difference, not the quantity its words name: "年初预算数与全年预算数相差214.20万元", "比上年增加"
+_CHANGE = re.compile(r"相差|差额|增加|减少|增长|下降|增减|提高|降低")
+_LABEL_MAX = 30  # characters: a longer "label" is a run of table cells or clauses, not the words of one figure
+
+
 def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by_category: bool) -> None:
+    if len(label) > _LABEL_MAX or _CHANGE.search(label):
+        return
     if topic == "assets" and (_ACQUIRE.search(label) or by_category):
         _acquisition(ctx, i, fig, label)
         return
@@ -178,6 +186,8 @@ def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by
         _put_with_share(ctx, "budget.income.fiscal", i, fig, label)
         return
     if _BASIC.search(label) or _PROJECT.search(label):
+        if ctx.data.get("kind") == PROJECT:
+            return  # the kinds of a unit's spending: a project's own is its 执行数 (load._project_figures)
         part = "basic" if _BASIC.search(label) else "project"
         whole = "budget.fiscal_expenditure" if topic == "fiscal" else "budget.expenditure"
         _put_with_share(ctx, f"{whole}.{part}", i, fig, label)

@@ -50,6 +50,8 @@ _GRADE = re.compile(
 _SCORE = re.compile(
     r"(?:自评得分|自评总分|综合评分|综合得分|评价得分|总得分|自评分)(?:为|是)?[:]?(?P<s>\d{1,3}(?:\.\d+)?)(?:分|(?=[。,;]|$))"
 )
+# a table's row of funds as rebuilt ("年度资金总额:自评得分10"): its score is the execution's, not the report's
+_FUNDS_ROW = re.compile(r"^[^:]{0,20}(?:资金|拨款|预算|执行)[^:]{0,20}:$")
 # a cover form's labels, each beside its value or above it in the next cell
 _COVER = {
     "evaluator": re.compile(r"^评价机构[:]?(?P<v>.*)$"),
@@ -270,5 +272,5 @@ def _self_assessment(ctx: Context) -> None:
         if grade:
             ctx.put("self_assessment.grade", grade["g"], i)
         score = _SCORE.search(text)
-        if score:
+        if score and not _FUNDS_ROW.match(text[: score.start()]):
             ctx.put("self_assessment.score", parse_decimal(score["s"]), i)

@@ -61,11 +61,13 @@ def import_document(doc: SourceDocument, kind: EvaluationKind | None = None) -> 
     refuse_many_headings(doc.path, len(outline.headings))
     ctx = Context(doc, lines, outline)
     extract_identity(ctx)
+    # the kind first: what a figure is read as depends on whose report it is (基本支出 and 项目支出 are the kinds
+    # of a unit's spending; a project's own spending is its 执行数)
+    ctx.put("kind", kind or _kind(ctx), None)
     extract_staffing(ctx)
     extract_budget(ctx)
     extract_performance(ctx)
     extract_narrative(ctx)
-    ctx.put("kind", kind or _kind(ctx), None)
     if ctx.data.get("kind") == PROJECT:
         extract_project(ctx)
         _project_figures(ctx)
