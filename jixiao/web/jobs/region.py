@@ -53,7 +53,7 @@ def region_pdfs(job: Job, progress: Progress) -> None:
 def region_export(job: Job, progress: Progress) -> None:
     progress.total(3)
     progress.step(0, "汇总表")
-    table = export.board_table(board.board(job.region_id, job.fiscal_year))
+    table = export.board_table(job.fiscal_year, board.all_rows(job.region_id, job.fiscal_year))
     progress.step(1, "检查发现")
     findings = [["单位", "年度", "类型", "规则", "类别", "严重程度", "字段", "说明"], *_finding_rows(job)]
     progress.step(2, "打包")
