@@ -86,9 +86,13 @@ EXPECTED: dict[str, set[str]] = {
         "indicator-score-by-rule",
         "deviation-reason-missing",
     },
-    # 全年执行数 2030.12 against spending by nature 1925.67: here as income against spending (104.45). (The
-    # placeholder rows "……" and "每个专项一行" of the form are not claimed by a rule.)
-    "058_hengshan_guantangxiang_2023_table.txt": {"income-vs-expenditure"},
+    # 全年执行数 2030.12 against spending by nature 1925.67 (and so income against spending, 104.45); 在职 50
+    # above 编制 46. (The placeholder rows "……" and "每个专项一行" of the form are not claimed by a rule.)
+    "058_hengshan_guantangxiang_2023_table.txt": {
+        "executed-vs-expenditure",
+        "income-vs-expenditure",
+        "staff-above-establishment",
+    },
     # 87.5 + 2350 against the total 2455.5.
     "060_mianyang_kjj_2021_project.txt": {"stated-parts-sum"},
     "062_lincheng_daolu_xianjie_2021_project.txt": set(),

@@ -49,10 +49,12 @@ class Location(Model):
 
 
 class Restatement(Model):
-    """A figure stated again under the same words with another value; the first statement is the field's."""
+    """A figure stated again with another value, under the same words or (for one quantity whatever its words,
+    such as 编制数 or 全年预算数) under others; the first statement is the field's."""
 
     field: str = Field(description="the field path of the figure, as in `sources`")
-    label: str = Field(description="the words it is stated under both times (收入合计)")
+    label: str = Field(description="the words it is stated under again (收入合计)")
+    first_label: str | None = Field(default=None, description="the words of the first statement, where they differ")
     value: Decimal = Field(description="the other value, in 万元 (or people) as for the field")
     source: Location = Field(default_factory=Location)
 

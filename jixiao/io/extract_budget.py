@@ -67,14 +67,16 @@ _ECONOMIC_WORDS = re.compile(r"工资福利|商品和服务|对个人和家庭|�
 
 def extract_budget(ctx: Context) -> None:
     project_lines = set(ctx.body("project_expenditure"))
+    department = ctx.data.get("kind") != PROJECT
+    named: dict[str, int] = {}  # each project of `budget.projects` by its name without 项目: one look-up each
     for i in ctx.body_lines():
         text = ctx.text(i)
         if not text or not _DIGIT.search(text):
             continue
-        if i in project_lines and _project(ctx, i, text):
+        if i in project_lines and _project(ctx, i, text, named):
             continue
         rate = _BUDGET_RATE.search(text) if "执行率" in text else None
-        if rate:
+        if rate and not (department and _of_a_project(_sentence_before(text, rate.start()))):
             ctx.put("budget.execution_rate", Decimal(rate["rate"]), i)
         if "元" not in text:  # every amount ends in 元, 万元 or 亿元: most lines with a digit state none
             continue
@@ -84,7 +86,7 @@ def extract_budget(ctx: Context) -> None:
             by_category = bool(_BY_CATEGORY.search(period))
             for sentence in sentences(period):
                 topic = _topic(sentence) or topic
-                _sentence(ctx, i, sentence, topic, by_category)
+                _sentence(ctx, i, sentence, topic, by_category, named)
     _other_budgets(ctx)
 
 
@@ -96,7 +98,7 @@ _RATE = re.compile(r"执行率(?:为|达)?(?P<rate>\d+(?:\.\d+)?)%")
 _BUDGET_RATE = re.compile(r"预算执行率(?:为|是|达到|达)?[:]?(?P<rate>\d+(?:\.\d+)?)%")
 
 
-def _project(ctx: Context, i: int, text: str) -> bool:
+def _project(ctx: Context, i: int, text: str, named: dict[str, int]) -> bool:
     """'（1）XX项目：预算360.00万元，实际支出348.62万元，执行率96.84%，主要用于…' is one project."""
     stated = _PROJECTS_STATED.search(text)
     if stated:
@@ -119,6 +121,7 @@ def _project(ctx: Context, i: int, text: str) -> bool:
     if purpose:
         project["purpose"] = purpose["purpose"].strip(" ,")
     n = ctx.append("budget.projects", project, i)
+    named.setdefault(match["name"].removesuffix("项目"), n)
     for field in ("budget", "spent", "execution_rate"):
         if field in project:
             ctx.cite(f"budget.projects[{n}].{field}", i)
@@ -134,19 +137,78 @@ def _clean_label(label: str) -> str:
 _LABEL_YEAR = re.compile(r"^\s*(?:\d{1,2}[、.])?((?:19|20)\d{2})年")
 
 
-def _sentence(ctx: Context, i: int, sentence: str, topic: str | None, by_category: bool) -> None:
+def _sentence(
+    ctx: Context, i: int, sentence: str, topic: str | None, by_category: bool, named: dict[str, int]
+) -> None:
     found = figures(sentence)
     if not found:
         return
     year = ctx.data.get("fiscal_year")
+    department = ctx.data.get("kind") != PROJECT
+    project: str | None = None  # the project the sentence speaks of so far, in a department's report
     for fig in found:
+        if department and "项目" in fig.lead:
+            project = _of_a_project(fig.lead)
         stated = _LABEL_YEAR.match(fig.label)
         if stated and year is not None and int(stated[1]) != year:
             continue  # another year's figure (last year's 决算, next year's 预算): not this year's
         label = _clean_label(fig.label)
         if not label:
             continue
+        if project is not None and _one_project_s(ctx, i, project, fig, label, sentence, named):
+            continue
         _figure(ctx, i, fig, label, topic, by_category)
+
+
+# A figure said of one project: "档案数字化项目全年预算数120.00万元，全年执行数116.00万元，执行率96.67%". In a
+# department's report its budget, execution and rate are that project's, never the unit's: they go to the
+# project (`budget.projects`). The name is the words before the last 项目 in the text before the figure (not
+# 项目支出, the unit's own spending on projects, nor 本项目 / 实施项目3个, which name no one project).
+_NAME_BEFORE = re.compile(r"[\u4e00-\u9fff“”\"()A-Za-z]{2,30}$")
+_NO_PROJECT_NAME = re.compile(r"(?:本|该|各|此|所有|全部|其他|部门预算|部门|单位|整体|共实施|实施|安排)$")
+_UNIT_S = re.compile(r"^(?:支出|资金总额|\d+个|[:,])")
+_PROJECT_BUDGET = {"budget.initial": "budget", "budget.adjusted": "budget", "budget.executed": "spent"}
+
+
+def _of_a_project(before: str) -> str | None:
+    """The project a figure is said of, by the last 项目 in the words before it; None when the unit's."""
+    last = before.rfind("项目")
+    if last < 0 or _UNIT_S.match(before, last + 2):
+        return None
+    name = _NAME_BEFORE.search(before, 0, last)
+    if name is None or _NO_PROJECT_NAME.search(name.group()):
+        return None
+    return _FILLER.sub("", name.group()) + "项目"
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The words of `text` from the start of the sentence holding position `at` up to it."""
+    start = max(text.rfind(mark, 0, at) for mark in "。;") + 1
+    return text[start:at]
+
+
+def _one_project_s(
+    ctx: Context, i: int, name: str, fig: Figure, label: str, sentence: str, named: dict[str, int]
+) -> bool:
+    """Record a project's budget or spending; whether the figure was one (it is then no figure of the unit's).
+    A project listed before under its name ("档案数字化项目：预算…") is the same project: an amount it states
+    otherwise there is kept as a restatement."""
+    path = next((path for pattern, path in _ALWAYS if pattern.search(label)), None)
+    field = _PROJECT_BUDGET.get(path or "")
+    if field is None:
+        return False
+    n = named.get(name.removesuffix("项目"))  # "档案数字化" listed and "档案数字化项目" named are one project
+    if n is None:
+        n = named[name.removesuffix("项目")] = ctx.append("budget.projects", {"name": name}, i)
+    here = f"budget.projects[{n}].{field}"
+    if not ctx.put(here, fig.amount, i, fig.unit) and ctx.get(here) != fig.amount:
+        first = f"{ctx.get(f'budget.projects[{n}].name')}的{'预算' if field == 'budget' else '实际支出'}"
+        where = ctx._location(i, fig.unit, fig.amount)
+        ctx.restate({"field": here, "label": label, "first_label": first, "value": fig.amount, "source": where})
+    rate = _RATE.search(sentence)
+    if rate:
+        ctx.put(f"budget.projects[{n}].execution_rate", Decimal(rate["rate"]), i)
+    return True
 
 
 _TOPICS = [

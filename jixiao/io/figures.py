@@ -29,6 +29,7 @@ class Figure:
     amount: Decimal  # in 万元
     unit: str  # as written
     share: Decimal | None
+    lead: str = ""  # the whole text since the previous figure (or the sentence start), across clauses
 
 
 def figures(sentence: str) -> list[Figure]:
@@ -47,7 +48,7 @@ def figures(sentence: str) -> list[Figure]:
         share_match = _SHARE.match(sentence, match.end())
         share = parse_decimal(share_match["share"]) if share_match else None
         row = head if head is not None and colon < match.start() else None
-        found.append(Figure(label, row, to_wanyuan(value, match["unit"]), match["unit"], share))
+        found.append(Figure(label, row, to_wanyuan(value, match["unit"]), match["unit"], share, before))
         prev_end = share_match.end() if share_match else match.end()
     return found
 

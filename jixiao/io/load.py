@@ -62,7 +62,8 @@ def import_document(doc: SourceDocument, kind: EvaluationKind | None = None) -> 
     ctx = Context(doc, lines, outline)
     extract_identity(ctx)
     # the kind first: what a figure is read as depends on whose report it is (基本支出 and 项目支出 are the kinds
-    # of a unit's spending; a project's own spending is its 执行数)
+    # of a unit's spending, and a project's own spending is its 执行数; a project's 全年预算数 is the report's own
+    # in a project report, and that one project's in a department's)
     ctx.put("kind", kind or _kind(ctx), None)
     extract_staffing(ctx)
     extract_budget(ctx)
