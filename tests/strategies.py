@@ -238,10 +238,23 @@ def _bounds(info: FieldInfo) -> dict[str, Any]:
     return bounds
 
 
+def _pattern(info: FieldInfo) -> str | None:
+    """The pattern a text field declares (`Field(pattern=…)`), if any."""
+    return next((limit.pattern for limit in info.metadata if getattr(limit, "pattern", None)), None)
+
+
+def _field(info: FieldInfo) -> st.SearchStrategy[Any]:
+    pattern = _pattern(info)
+    if pattern is None:
+        return for_annotation(info.annotation, _bounds(info))
+    matching = st.from_regex(pattern, fullmatch=True)
+    return st.one_of(st.none(), matching) if type(None) in typing.get_args(info.annotation) else matching
+
+
 @functools.cache
 def models(model: type[BaseModel]) -> st.SearchStrategy[Any]:
-    """Valid instances of a pydantic model, every field drawn from its annotation."""
-    fields = {name: for_annotation(info.annotation, _bounds(info)) for name, info in model.model_fields.items()}
+    """Valid instances of a pydantic model, every field drawn from its annotation (and its pattern)."""
+    fields = {name: _field(info) for name, info in model.model_fields.items()}
     return st.builds(model, **fields)
 
 

@@ -121,6 +121,19 @@ def test_a_wrong_staffing_split_is_an_error_with_both_counts() -> None:
     assert "12人" in finding.message and "11人" in finding.message
 
 
+def test_kinds_of_staff_named_by_themselves_after_a_total_are_its_parts() -> None:
+    # "公务员" and "工勤人员" say neither 编制 nor 实有: after "其中" they are parts of the total just stated
+    ev = support.import_text(HEAD + "本馆核定编制15人。2023年末实有在编人员14人，其中公务员11人，工勤人员3人。\n")
+    assert ev.staffing.actual_total == 14
+    assert [(k.kind, k.count) for k in ev.staffing.actual_by_kind] == [("公务员", 11), ("工勤", 3)]
+    assert run_checks(ev).outcomes["staffing-by-kind"] == "pass"
+
+
+def test_a_head_count_after_qizhong_is_a_part_not_the_unit_s_total() -> None:
+    ev = support.import_text(HEAD + "本馆人员情况如下，其中，馆本部在职人员9人，修复中心在职人员4人。\n")
+    assert ev.staffing.actual_total is None
+
+
 def test_basic_spending_is_personnel_plus_public_when_both_are_stated() -> None:
     ev = Evaluation.model_validate(
         {"budget": {"expenditure": {"basic": "50.00", "personnel": "30.00", "public": "21.00"}}}
@@ -185,13 +198,23 @@ def test_corpus_036_six_decimal_amounts_are_compared_at_their_precision() -> Non
     assert Decimal(finding.evidence["difference"] or "0") == Decimal("1175.646558")
 
 
+# The arithmetic and cross-check errors on the corpus, each read against the text: 050's 年度资金总额 row prints
+# 0 / 0 / 0 under its 财政拨款 row's 90 / 89.974 / 89.974, and its uses 30 + 30 + 29.99 = 89.99 against the 89.97
+# completed; 053's components add to 2253 against the 2263 allocated; 060's 87.5 + 2350 = 2437.5 against the
+# total 2455.5. On every other file each total we can read holds or lacks a part the text never printed.
+ARITHMETIC_ERRORS: dict[str, set[str]] = {
+    "050_chizhou_tangxizhen_weituo_2022_project_table.txt": {"project-funds-by-source", "stated-parts-sum"},
+    "053_huhehaote_masked_county_shuili_2023_project.txt": {"stated-parts-sum"},
+    "060_mianyang_kjj_2021_project.txt": {"stated-parts-sum"},
+}
+
+
 def test_corpus_files_have_no_arithmetic_error_a_reader_would_dispute() -> None:
-    # Reviewed: on these texts every total we can read either holds or lacks a part the text never printed.
     errors = {
-        path.name: [f.rule for f in _corpus(path.name).findings if f.category in {"arithmetic", "cross_check"} and f.severity == "error"]
+        path.name: {f.rule for f in _corpus(path.name).findings if f.category in {"arithmetic", "cross_check"} and f.severity == "error"}
         for path in support.corpus_files()
     }
-    assert {name: rules for name, rules in errors.items() if rules} == {}
+    assert {name: rules for name, rules in errors.items() if rules} == ARITHMETIC_ERRORS
 
 
 def test_our_example_report_passes_every_arithmetic_and_cross_check() -> None:

@@ -51,6 +51,36 @@ def test_a_list_ending_with_deng_may_name_fewer_than_stated() -> None:
     assert report.outcomes["count-internal-bodies"] == "pass"
 
 
+def test_a_list_of_names_ends_where_its_clause_ends() -> None:
+    ev = support.import_text(_report_with("本馆内设3个股室：办公室、保管股、利用股，下属事业单位2个：县档案服务中心、县档案修复中心。"))
+    assert ev.unit.internal_bodies == ["办公室", "保管股", "利用股"]
+    assert ev.unit.subordinate_units == ["县档案服务中心", "县档案修复中心"]
+    assert run_checks(ev, rules=COUNT).outcomes["count-internal-bodies"] == "pass"
+
+
+def test_a_list_of_names_does_not_run_on_into_the_next_sentence() -> None:
+    ev = support.import_text(_report_with("本馆内设股室分别是办公室、保管股，均为股级。馆长1名，副馆长2名。"))
+    assert ev.unit.internal_bodies == ["办公室", "保管股"]
+
+
+def test_the_count_that_closes_a_list_is_the_stated_count() -> None:
+    report = _report(_report_with("本馆内设办公室、保管股、利用股，3个股室。"))
+    assert report.outcomes["count-internal-bodies"] == "pass"
+
+
+def test_a_count_in_one_sentence_and_the_names_in_the_next_are_compared() -> None:
+    report = _report(_report_with("本馆内设股室3个，均为正股级。内设股室分别是办公室、保管股、利用股。"))
+    assert report.outcomes["count-internal-bodies"] == "pass"
+
+
+def test_the_count_tells_when_he_joins_two_names() -> None:
+    # "和" is part of many a name ("文秘和档案室"): only a count one above the names split tells it joins two
+    two = support.import_text(_report_with("本馆内设2个股室：办公室和保管股。"))
+    assert two.unit.internal_bodies == ["办公室", "保管股"]
+    one = support.import_text(_report_with("本馆内设2个股室：办公室、文秘和档案室。"))
+    assert one.unit.internal_bodies == ["办公室", "文秘和档案室"]
+
+
 def test_it_flags_a_project_count_that_differs_from_the_projects_listed() -> None:
     report = _built(
         {"budget": {"projects_stated": 3, "projects": [{"name": "档案数字化"}, {"name": "库房改造"}]}}

@@ -258,6 +258,9 @@ class _DrawnBoxes(_CharBoxes):
         assert box is not None, f"no box asked for a space ({index})"
         return box
 
+    def loose_box(self, index: int) -> tuple[float, float, float, float]:
+        return self.box(index)  # the boxes given are the advance boxes: the same for glyph and font
+
     def generated(self, index: int) -> bool:
         return index in self.made_up
 
@@ -340,6 +343,35 @@ def test_cjk_words_put_back_in_order_keep_the_gap_between_them_but_not_beside_a_
     ]
     drawn = _DrawnBoxes(boxes, made_up={2, 5, 7})
     assert drawn.in_order(text, 0, len(text)) == "影响 效果“好”"
+
+
+class _InkedBoxes(_DrawnBoxes):
+    """As `_DrawnBoxes`, with each character's ink box apart from its advance box (a "1" inks a thin stroke)."""
+
+    def __init__(
+        self,
+        advances: list[tuple[float, float, float, float] | None],
+        inks: dict[int, tuple[float, float, float, float]],
+        made_up: set[int],
+    ) -> None:
+        super().__init__(advances, made_up)
+        self.inks = inks
+
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        return self.inks.get(index) or super().box(index)
+
+    def loose_box(self, index: int) -> tuple[float, float, float, float]:
+        return super().box(index)
+
+
+def test_a_number_put_back_in_order_keeps_its_digits_together_beside_a_narrow_one() -> None:
+    text = "份2015年 “"  # drawn: the quote before 2015 comes last
+    digits = [_cell(x, width=5) for x in (13, 18, 23, 28)]
+    advances = [_cell(0), *digits, _cell(33), None, _cell(10, width=3)]
+    # the ink of "1" is a stroke in the middle of its advance: 2.5 apart from the 5, more than a word gap
+    inks = {3: (24.5, 25.5, 1.0, 9.0), 4: (28.5, 32.5, 1.0, 9.0)}
+    drawn = _InkedBoxes(advances, inks, made_up={6})
+    assert drawn.in_order(text, 0, len(text)) == "份“2015年"
 
 
 # --- the LibreOffice helper ------------------------------------------------------------------------------

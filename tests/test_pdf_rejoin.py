@@ -79,3 +79,31 @@ def test_a_space_before_a_comma_does_not_cut_an_item_into_a_heading_and_a_body()
         "1、完成第一项。",
         "2、抓住重点“龙头”,带动全局。",
     ]
+
+
+def test_a_full_line_over_blank_room_ends_its_paragraph_whatever_word_follows() -> None:
+    # a title as wide as the body, then a blank line the PDF keeps only as room on the page
+    title = "乙" * 36 + "报告"
+    date = Line(2, "02.01.2020 16:12", 1, follows_gap=True)
+    assert _texts([Line(1, title, 1), date, *_lines(FULL, FULL, first=3)])[:2] == [title, "02.01.2020 16:12"]
+
+
+def test_a_pdf_item_number_after_cjk_text_is_the_layout_s_room_not_a_new_item() -> None:
+    # "项目类别1、部门预算项目" printed with the room a layout leaves between CJK text and a digit
+    doc = SourceDocument("r.pdf", "pdf", _lines("项目类别 1、部门预算项目 2、专项项目。 3、其他。"))
+    assert [line.text for line in normalize_document(doc)] == ["项目类别1、部门预算项目2、专项项目。", "3、其他。"]
+
+
+def test_a_typed_space_before_an_item_number_splits_a_run_together_text() -> None:
+    doc = SourceDocument("r.txt", "txt", _lines("项目类别 1、部门预算项目" + "乙" * 160))
+    assert [line.text for line in normalize_document(doc)] == ["项目类别", "1、部门预算项目" + "乙" * 160]
+
+
+def test_a_pdf_figure_after_a_numbered_item_s_words_does_not_make_them_a_heading() -> None:
+    doc = SourceDocument("r.pdf", "pdf", _lines("1、治理河道总长为 3.75km,其中干流 3.13km。 2、拆除重建跌水1座。"))
+    assert [line.text for line in normalize_document(doc)] == ["1、治理河道总长为3.75km,其中干流3.13km。", "2、拆除重建跌水1座。"]
+
+
+def test_a_number_with_a_leading_zero_starts_no_item() -> None:
+    # a form's option codes run into its text: "…项目 02、市直专项"
+    assert _texts(_lines(FULL, "02、市直专项。")) == [FULL + "02、市直专项。"]

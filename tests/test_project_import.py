@@ -85,6 +85,17 @@ DECIMAL = """\
 """
 
 
+def test_a_unit_s_kinds_of_spending_named_in_a_project_report_are_not_the_project_s_spending() -> None:
+    # a science bureau's project report: 项目支出 names one of the unit's kinds of spending, here a budget
+    ev = import_text(
+        "2024年度青山县科学技术局科技项目支出绩效自评报告\n一、项目基本情况\n"
+        "本局项目资金总预算为100.00万元，其中部门预算项目支出40.00万元，专项预算支出60.00万元。\n"
+    )
+    assert ev.kind == "项目支出"
+    assert str(ev.budget.income.total) == "100.00"
+    assert ev.budget.expenditure.project is None and ev.budget.expenditure.total is None
+
+
 def test_a_free_form_numbered_1_and_1_1_nests_its_sections() -> None:
     ev = import_text(DECIMAL)
     levels = [(s.numbering, s.level) for s in ev.outline.sections]
@@ -141,7 +152,8 @@ def test_a_form_one_cell_per_line_in_yuan_reads_in_wanyuan_exactly_with_its_unit
     assert ev.unit.name == "青山县第一中学"
     assert [str(v) for v in (ev.budget.initial, ev.budget.adjusted, ev.budget.executed)] == ["48.000000", "48.000000", "47.520000"]
     assert ev.sources["budget.executed"].original_unit == "元"
-    assert ev.sources["budget.executed"].text == "475200.00"
+    # cited at its own cell's line, quoted as printed there
+    assert (ev.sources["budget.executed"].line, ev.sources["budget.executed"].text) == (19, "475200.00 |")
     assert [str(ev.budget.execution_rate), str(ev.self_assessment.execution_weight), str(ev.self_assessment.execution_score)] == ["99.00", "10", "9.9"]
     [line] = ev.project.funds
     assert (line.source, line.label, str(line.executed)) == ("财政拨款", "当年财政拨款", "47.520000")

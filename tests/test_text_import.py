@@ -91,6 +91,18 @@ def test_it_keeps_text_it_cannot_place() -> None:
     assert evaluation.outline.unplaced == ["附表说明:见另册"]
 
 
+def test_a_difference_between_two_figures_is_neither_of_them() -> None:
+    evaluation = _import(SMALL_REPORT + "六、部门整体支出绩效情况\n年初预算数与全年预算数相差20.50万元，主要是追加了档案数字化经费。\n")
+    assert evaluation.budget.initial is None and evaluation.budget.adjusted is None
+
+
+def test_the_words_before_an_amount_that_run_over_many_cells_are_no_label() -> None:
+    # cells run together without breaks: the "label" of the last amount is the whole row and the next heading
+    line = "本年财政拨款 90 89.97 89.97 上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况 本项目共申请拨款资金90万元。"
+    evaluation = _import("青石县档案馆2023年度部门整体支出绩效自评报告\n六、部门整体支出绩效情况\n" + line + "\n")
+    assert evaluation.budget.income.total is None
+
+
 def test_a_blank_is_never_a_zero() -> None:
     evaluation = _import(SMALL_REPORT)
     assert evaluation.budget.expenditure.operating is None

@@ -9,6 +9,7 @@ FIELD_LABELS: dict[str, str] = {
     "unit.name": "单位名称",
     "fiscal_year": "年度",
     "report_date": "报告日期",
+    "report_month": "报告日期（年月）",
     "unit.internal_bodies": "内设机构",
     "unit.subordinate_units": "下属单位",
     "staffing.authorized_total": "编制数",

@@ -75,10 +75,12 @@ class Unread(Model):
 
 
 class Restatement(Model):
-    """A figure stated again under the same words with another value; the first statement is the field's."""
+    """A figure stated again with another value, under the same words or (for one quantity whatever its words,
+    such as 编制数 or 全年预算数) under others; the first statement is the field's."""
 
     field: str = Field(description="the field path of the figure, as in `sources`")
-    label: str = Field(description="the words it is stated under both times (收入合计)")
+    label: str = Field(description="the words it is stated under again (收入合计)")
+    first_label: str | None = Field(default=None, description="the words of the first statement, where they differ")
     value: Decimal = Field(description="the other value, in 万元 (or people) as for the field")
     source: Location = Field(default_factory=Location)
 
@@ -90,6 +92,8 @@ class Unit(Model):
     name: str | None = Field(default=None, description="单位全称")
     short_name: str | None = Field(default=None, description="简称")
     budget_code: str | None = Field(default=None, description="预算编码")
+    contact: str | None = Field(default=None, description="联系人")
+    phone: str | None = Field(default=None, description="联系电话")
     internal_bodies: list[str] = Field(default_factory=list, description="内设机构")
     internal_bodies_stated: int | None = Field(default=None, description="文中所称内设机构个数")
     subordinate_units: list[str] = Field(default_factory=list, description="下属单位、二级机构")
@@ -334,6 +338,12 @@ class Evaluation(Model):
     project: ProjectInfo = Field(default_factory=ProjectInfo, description="项目支出绩效自评：项目本身")
     fiscal_year: int | None = Field(default=None, ge=1, le=9999, description="评价年度 (a calendar year)")
     report_date: dt.date | None = None
+    report_month: str | None = Field(
+        default=None,
+        pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$",
+        description="报告日期只写到月（“二〇二四年三月”）时的年月，YYYY-MM；写到日的在 report_date",
+    )
+    evaluator: str | None = Field(default=None, description="评价机构（封面所写）")
     staffing: Staffing = Field(default_factory=Staffing)
     functions: list[str] = Field(default_factory=list, description="主要职能")
     overall_task: str | None = Field(default=None, description="年度总体工作任务")

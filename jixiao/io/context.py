@@ -29,6 +29,20 @@ from jixiao.io.outline import Segmented
 FIELDS = field_paths(Evaluation)  # every path an evaluation has, indexes as [], and whether it may be unset
 _UNREAD = object()  # a value left unread where its field may not be unset: the whole value goes unread
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+# what is one quantity whatever words state it: the establishment and the head count, and the year's budget and
+# execution (年初预算数, 全年预算数, 全年执行数), read under any of their labels
+ONE_QUANTITY = frozenset(
+    {"staffing.authorized_total", "staffing.actual_total", "budget.initial", "budget.adjusted", "budget.executed"}
+)
+
+# a table row's figure is labelled by its row ("财政拨款:全年预算数"): only a total row's is the whole quantity
+_TOTAL_ROW = re.compile(r"合计|总计|总额")
+
+
+def _of_the_whole(label: str) -> bool:
+    """Whether a figure's label says the whole quantity, not one row's part of it."""
+    row, colon, _ = label.partition(":")
+    return not colon or _TOTAL_ROW.search(row) is not None
 
 
 @dataclass
@@ -40,10 +54,12 @@ class Context:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)  # clean lines a value was read from
     # A figure read under a label ("收入合计") and stated again under the same label with another value: the
-    # first statement wins, and the other is kept for the checker (cross_check) with its place.
+    # first statement wins, and the other is kept for the checker (cross_check) with its place. The quantities of
+    # `ONE_QUANTITY` are kept so under other words too ("核定编制" in the text, "编制数" in a table).
     labels: dict[str, str] = field(default_factory=dict)  # per path, the label it was first read under
     restated: list[dict[str, Any]] = field(default_factory=list)
     unread: list[dict[str, Any]] = field(default_factory=list)  # numbers left unread: `Evaluation.unread`
+    _restated_at: dict[tuple[str, Any, Any], int] = field(default_factory=dict)  # (field, value, line) → index
     _numbers: dict[int, dict[str, int]] = field(default_factory=dict)  # per long line, where each number stands
 
     # ------------------------------------------------------------------ the outline
@@ -130,7 +146,7 @@ class Context:
         """Set a value once (unless `force`), recording where it was read. Returns whether it was set.
 
         A figure read under its `label` that is stated again under the same label with another value is
-        kept in `restated`: the same quantity, said two ways."""
+        kept in `restated`: the same quantity, said two ways; one of `ONE_QUANTITY` is kept so under any label."""
         if value is None:
             return False
         value = self._admitted(path, value, i, unit)
@@ -139,8 +155,12 @@ class Context:
         if not force:
             before = self.get(path)
             if before is not None:
-                if label is not None and i is not None and value != before and self.labels.get(path) == label:
-                    self._restated(path, label, value, i, unit)
+                first = self.labels.get(path)
+                if label is not None and i is not None and value != before and first is not None:
+                    if first == label:
+                        self.restate(path, label, value, i, unit)
+                    elif path in ONE_QUANTITY and _of_the_whole(first) and _of_the_whole(label):
+                        self.restate(path, label, value, i, unit, first_label=first)
                 return False
         if label is not None:
             self.labels[path] = label
@@ -157,18 +177,36 @@ class Context:
             self.cite(path, i, unit, value)
         return True
 
-    def restate(self, path: str, label: str, value: Any, i: int, unit: str | None = None) -> dict[str, Any] | None:
-        """Keep `value`, stated again under `label` for the value at `path` read already, for the checker; its
-        location, or None when it is left unread (a number out of bounds)."""
+    def restate(
+        self,
+        path: str,
+        label: str,
+        value: Any,
+        i: int,
+        unit: str | None = None,
+        *,
+        first_label: str | None = None,
+        place: dict[str, Any] | None = None,
+    ) -> None:
+        """Keep `value`, stated again under `label` for the value at `path` read already under `first_label`
+        (default: the same words), for the checker (a `Restatement`); `place` overrides where it stands (a
+        form's cell). Once per field, value and line: a table cell read both as a figure and as a form's cell
+        is one statement, and read under the same words it replaces one read under others. A number out of
+        bounds is left unread."""
         value = self._admitted(path, value, i, unit)
         if value is None or value is _UNREAD:
-            return None
-        return self._restated(path, label, value, i, unit)
-
-    def _restated(self, path: str, label: str, value: Any, i: int, unit: str | None) -> dict[str, Any]:
-        location = self._location(i, unit, value)
-        self.restated.append({"field": path, "label": label, "value": value, "source": location})
-        return location
+            return
+        location = self._location(i, unit, value) | (place or {})
+        again = {"field": path, "label": label, "value": value, "source": location}
+        if first_label is not None:
+            again["first_label"] = first_label
+        key = (path, value, location.get("line"))
+        n = self._restated_at.get(key)
+        if n is None:
+            self._restated_at[key] = len(self.restated)
+            self.restated.append(again)
+        elif "first_label" in self.restated[n] and first_label is None:
+            self.restated[n] = again
 
     def append(self, path: str, item: Any, i: int | None) -> int:
         """Append to a list at `path`; the item's source is recorded under `path[n]`. An item left unread (a

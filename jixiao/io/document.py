@@ -13,6 +13,9 @@ class Line:
     text: str  # as extracted, before normalisation
     page: int | None = None  # 1-based page, for pdf
     ocr: str | None = None  # the OCR engine that read this line from a page without a text layer (a scan)
+    # pdf: the page leaves a blank line's room (or a paragraph's spacing) above this line, which so starts a
+    # paragraph; the blank lines of a document leave no text in a PDF, only this room
+    follows_gap: bool = False
 
 
 @dataclass(slots=True)

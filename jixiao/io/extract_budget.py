@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from jixiao.codes import economic_class, functional_class
+from jixiao.core.model import PROJECT
 from jixiao.io.context import Context
 from jixiao.io.figures import Figure, figures, sentences
 
@@ -34,14 +35,15 @@ _ALWAYS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"公务接待"), "three_public.reception"),
     (re.compile(r"三公经费"), "three_public.total"),
     (re.compile(r"财政拨款支出"), "budget.fiscal_expenditure.total"),
-    (re.compile(r"收入合计|取得收入|预算收入|总收入|本年收入|^收入$|收入总额"), "budget.income.total"),
+    # "按收入性质分" / "按支出性质分": the 年度资金总额 of the Hunan 部门整体支出绩效自评表, by income and by spending
+    (re.compile(r"收入合计|取得收入|预算收入|总收入|本年收入|^收入$|收入总额|按收入性质分$"), "budget.income.total"),
     # what a project or a unit was given for the year: "资金总额", "共下达", "投入…经费预算", "安排…资金共"
     (re.compile(r"资金总额|下达$|投入.*(?:资金|经费|预算)$|(?:安排|拨款).*资金共?$"), "budget.income.total"),
     (re.compile(r"事业收入"), "budget.income.business"),
     (re.compile(r"经营收入"), "budget.income.operating"),
     (re.compile(r"其他收入"), "budget.income.other"),
     (re.compile(r"上年结转|年初结转"), "budget.income.carried_over"),
-    (re.compile(r"支出合计|发生支出|^支出$|^实际支出$|本年支出|总支出|支出总额"), "budget.expenditure.total"),
+    (re.compile(r"支出合计|发生支出|^支出$|^实际支出$|本年支出|总支出|支出总额|按支出性质分$"), "budget.expenditure.total"),
     (re.compile(r"经营支出"), "budget.expenditure.operating"),
     (re.compile(r"人员经费"), "budget.expenditure.personnel"),
     (re.compile(r"公用经费"), "budget.expenditure.public"),
@@ -65,14 +67,16 @@ _ECONOMIC_WORDS = re.compile(r"工资福利|商品和服务|对个人和家庭|�
 
 def extract_budget(ctx: Context) -> None:
     project_lines = set(ctx.body("project_expenditure"))
+    department = ctx.data.get("kind") != PROJECT
+    named: dict[str, int] = {}  # each project of `budget.projects` by its name without 项目: one look-up each
     for i in ctx.body_lines():
         text = ctx.text(i)
         if not text or not _DIGIT.search(text):
             continue
-        if i in project_lines and _project(ctx, i, text):
+        if i in project_lines and _project(ctx, i, text, named):
             continue
         rate = _BUDGET_RATE.search(text) if "执行率" in text else None
-        if rate:
+        if rate and not (department and _of_a_project(_sentence_before(text, rate.start()))):
             ctx.put("budget.execution_rate", Decimal(rate["rate"]), i)
         if "元" not in text:  # every amount ends in 元, 万元 or 亿元: most lines with a digit state none
             continue
@@ -82,7 +86,7 @@ def extract_budget(ctx: Context) -> None:
             by_category = bool(_BY_CATEGORY.search(period))
             for sentence in sentences(period):
                 topic = _topic(sentence) or topic
-                _sentence(ctx, i, sentence, topic, by_category)
+                _sentence(ctx, i, sentence, topic, by_category, named)
     _other_budgets(ctx)
 
 
@@ -94,7 +98,7 @@ _RATE = re.compile(r"执行率(?:为|达)?(?P<rate>\d+(?:\.\d+)?)%")
 _BUDGET_RATE = re.compile(r"预算执行率(?:为|是|达到|达)?[:]?(?P<rate>\d+(?:\.\d+)?)%")
 
 
-def _project(ctx: Context, i: int, text: str) -> bool:
+def _project(ctx: Context, i: int, text: str, named: dict[str, int]) -> bool:
     """'（1）XX项目：预算360.00万元，实际支出348.62万元，执行率96.84%，主要用于…' is one project."""
     stated = _PROJECTS_STATED.search(text)
     if stated:
@@ -117,6 +121,7 @@ def _project(ctx: Context, i: int, text: str) -> bool:
     if purpose:
         project["purpose"] = purpose["purpose"].strip(" ,")
     n = ctx.append("budget.projects", project, i)
+    named.setdefault(match["name"].removesuffix("项目"), n)
     # each figure the line states, cited where it stands (`cite` passes over one the line did not state)
     for path in (f"budget.projects[{n}].budget", f"budget.projects[{n}].spent", f"budget.projects[{n}].execution_rate"):
         ctx.cite(path, i)
@@ -128,15 +133,81 @@ def _clean_label(label: str) -> str:
     return _FILLER.sub("", label).strip()
 
 
-def _sentence(ctx: Context, i: int, sentence: str, topic: str | None, by_category: bool) -> None:
+# a figure labelled with a year: "2022年决算数874.20万元" in a table's column of last year
+_LABEL_YEAR = re.compile(r"^\s*(?:\d{1,2}[、.])?((?:19|20)\d{2})年")
+
+
+def _sentence(
+    ctx: Context, i: int, sentence: str, topic: str | None, by_category: bool, named: dict[str, int]
+) -> None:
     found = figures(sentence)
     if not found:
         return
+    year = ctx.data.get("fiscal_year")
+    department = ctx.data.get("kind") != PROJECT
+    project: str | None = None  # the project the sentence speaks of so far, in a department's report
     for fig in found:
+        if department and "项目" in fig.lead:
+            project = _of_a_project(fig.lead)
+        stated = _LABEL_YEAR.match(fig.label)
+        if stated and year is not None and int(stated[1]) != year:
+            continue  # another year's figure (last year's 决算, next year's 预算): not this year's
         label = _clean_label(fig.label)
         if not label:
             continue
+        if project is not None and _one_project_s(ctx, i, project, fig, label, sentence, named):
+            continue
         _figure(ctx, i, fig, label, topic, by_category)
+
+
+# A figure said of one project: "档案数字化项目全年预算数120.00万元，全年执行数116.00万元，执行率96.67%". In a
+# department's report its budget, execution and rate are that project's, never the unit's: they go to the
+# project (`budget.projects`). The name is the words before the last 项目 in the text before the figure (not
+# 项目支出, the unit's own spending on projects, nor 本项目 / 实施项目3个, which name no one project).
+_NAME_BEFORE = re.compile(r"[\u4e00-\u9fff“”\"()A-Za-z]{2,30}$")
+_NO_PROJECT_NAME = re.compile(r"(?:本|该|各|此|所有|全部|其他|部门预算|部门|单位|整体|共实施|实施|安排)$")
+_UNIT_S = re.compile(r"^(?:支出|资金总额|\d+个|[:,])")
+_PROJECT_BUDGET = {"budget.initial": "budget", "budget.adjusted": "budget", "budget.executed": "spent"}
+
+
+def _of_a_project(before: str) -> str | None:
+    """The project a figure is said of, by the last 项目 in the words before it; None when the unit's."""
+    last = before.rfind("项目")
+    if last < 0 or _UNIT_S.match(before, last + 2):
+        return None
+    name = _NAME_BEFORE.search(before, 0, last)
+    if name is None or _NO_PROJECT_NAME.search(name.group()):
+        return None
+    return _FILLER.sub("", name.group()) + "项目"
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The words of `text` from the start of the sentence holding position `at` up to it."""
+    start = max(text.rfind(mark, 0, at) for mark in "。;") + 1
+    return text[start:at]
+
+
+def _one_project_s(
+    ctx: Context, i: int, name: str, fig: Figure, label: str, sentence: str, named: dict[str, int]
+) -> bool:
+    """Record a project's budget or spending; whether the figure was one (it is then no figure of the unit's).
+    A project listed before under its name ("档案数字化项目：预算…") is the same project: an amount it states
+    otherwise there is kept as a restatement."""
+    path = next((path for pattern, path in _ALWAYS if pattern.search(label)), None)
+    field = _PROJECT_BUDGET.get(path or "")
+    if field is None:
+        return False
+    n = named.get(name.removesuffix("项目"))  # "档案数字化" listed and "档案数字化项目" named are one project
+    if n is None:
+        n = named[name.removesuffix("项目")] = ctx.append("budget.projects", {"name": name}, i)
+    here = f"budget.projects[{n}].{field}"
+    if not ctx.put(here, fig.amount, i, fig.unit) and ctx.get(here) != fig.amount:
+        first = f"{ctx.get(f'budget.projects[{n}].name')}的{'预算' if field == 'budget' else '实际支出'}"
+        ctx.restate(here, label, fig.amount, i, fig.unit, first_label=first)
+    rate = _RATE.search(sentence)
+    if rate:
+        ctx.put(f"budget.projects[{n}].execution_rate", Decimal(rate["rate"]), i)
+    return True
 
 
 _TOPICS = [
@@ -156,7 +227,14 @@ def _topic(sentence: str) -> str | None:
     return None
 
 
+# a change or a difference, not the quantity its words name: "年初预算数与全年预算数相差214.20万元", "比上年增加"
+_CHANGE = re.compile(r"相差|差额|增加|减少|增长|下降|增减|提高|降低")
+_LABEL_MAX = 30  # characters: a longer "label" is a run of table cells or clauses, not the words of one figure
+
+
 def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by_category: bool) -> None:
+    if len(label) > _LABEL_MAX or _CHANGE.search(label):
+        return
     if topic == "assets" and (_ACQUIRE.search(label) or by_category):
         _acquisition(ctx, i, fig, label)
         return
@@ -169,6 +247,8 @@ def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by
         _put_with_share(ctx, "budget.income.fiscal", i, fig, label)
         return
     if _BASIC.search(label) or _PROJECT.search(label):
+        if ctx.data.get("kind") == PROJECT:
+            return  # the kinds of a unit's spending: a project's own is its 执行数 (load._project_figures)
         _put_with_share(ctx, _PARTS[topic == "fiscal", bool(_BASIC.search(label))], i, fig, label)
         return
     if not _ANY_ALWAYS.search(label):  # one search rules out the labels none of them name

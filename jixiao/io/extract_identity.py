@@ -7,11 +7,11 @@ date is page furniture, not the report's date, and is never taken for it.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from jixiao.core.money import parse_decimal
 from jixiao.io.context import Context
+from jixiao.io.dates import Written, read_date
 
 _TITLE_WORDS = re.compile(r"(绩效|自评|评价).{0,8}(报告|情况|表)(\(\d{4}年度?\))?$|(绩效|自评).*报告")
 _NOT_TITLE = re.compile(r"如下|现将|根据|位置|>|:|[;。]$")
@@ -36,15 +36,36 @@ _YEAR_ONLY = re.compile(r"^\(?((?:19|20)\d{2})年度?\)?$")
 _NAME_SENTENCE = re.compile(
     r"^(?:\d[.、])?(?:[\u4e00-\u9fff]{2,6}[,:])?(?P<name>[\u4e00-\u9fff]{4,30}?)(?:部门)?(?:\d{4}年|是|属|为|成立|隶属)"
 )
-_DATE = re.compile(r"(?<!\d)(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+# the report date's label, and the date after it (or in the next cell); a date that lost its 年/月/日 to a page's
+# layout ("报告日期: 2023    5  31") is read under its label only
+_DATE_LABEL = re.compile(r"(?:报告|填报|评价)日期[:]?")
 _LABELLED_DATE = re.compile(
     r"(?:报告|填报|评价)日期[:]?\s*(?P<y>20\d{2})\s*[年./-]?\s*(?P<m>\d{1,2})\s*[月./-]?\s*(?P<d>\d{1,2})\s*日?"
 )
+_DATE_NEAR = re.compile(r"日期|时间|^\[")  # a cell's label a bare date may stand under: 发布日期, [ 成文日期 ]
 _GRADE = re.compile(
-    r"(?:自评|评价|考核)(?:结果|等级|结论|等次)[^\d“\"”]{0,8}?[“\"']?"
+    r"(?:(?:自评|评价|考核)(?:结果|等级|结论|等次)|综合评定|评定(?:结果|等级|等次)?)[^\d“\"”]{0,8}?[“\"']?"
     r"(?P<g>优秀|优|良好|良|中等|中|合格|不合格|差|较好|好|一般)(?:[”\"']|(?=[。,;\s“]|$))"
 )
-_SCORE = re.compile(r"(?:自评得分|自评总分|综合评分|综合得分|评价得分|总得分|自评分)(?:为|是)?[:]?(?P<s>\d{1,3}(?:\.\d+)?)分")
+_SCORE = re.compile(
+    r"(?:自评得分|自评总分|综合评分|综合得分|评价得分|总得分|自评分)(?:为|是)?[:]?(?P<s>\d{1,3}(?:\.\d+)?)(?:分|(?=[。,;]|$))"
+)
+# a table's row of funds as rebuilt ("年度资金总额:自评得分10"): its score is the execution's, not the report's
+_FUNDS_ROW = re.compile(r"^[^:]{0,20}(?:资金|拨款|预算|执行)[^:]{0,20}:$")
+# a cover form's labels, each beside its value or above it in the next cell
+_COVER = {
+    "evaluator": re.compile(r"^评价机构[:]?(?P<v>.*)$"),
+    "unit.contact": re.compile(r"^联系人[:]?(?P<v>.*)$"),
+    "unit.phone": re.compile(r"^(?:联系|联络)电话[:]?(?P<v>.*)$"),
+    "unit.budget_code": re.compile(r"^预算编码[:]?(?P<v>.*)$"),
+}
+_COVER_VALUE = {
+    "evaluator": re.compile(r"^[^。;,:]{2,30}$"),
+    "unit.contact": re.compile(r"^[\u4e00-\u9fff·]{2,5}$"),
+    "unit.phone": re.compile(r"^[\d()-]{7,16}$"),
+    "unit.budget_code": re.compile(r"^[0-9A-Za-z-]{3,20}$"),
+}
+_COVER_FIRST = frozenset("评联预")
 
 
 def extract_identity(ctx: Context) -> None:
@@ -67,6 +88,9 @@ def extract_identity(ctx: Context) -> None:
         name = _name_from_title(title)
         if name:
             names.append((name, i))
+    signature = _signature(ctx)
+    if signature is not None and signature[0] is not None:
+        names.append((signature[0], signature[1]))
     if not names:
         names = _names_from_text(ctx, cover_end)
     if names:
@@ -77,6 +101,9 @@ def extract_identity(ctx: Context) -> None:
             ctx.put("unit.short_name", shorter[0][0], shorter[0][1])
     _fiscal_year(ctx, titles, cover_end)
     _report_date(ctx, cover_end)
+    if signature is not None and ctx.get("report_date") is None and ctx.get("report_month") is None:
+        _put_date(ctx, signature[2], signature[3])
+    _cover_form(ctx)
     _self_assessment(ctx)
 
 
@@ -155,22 +182,85 @@ def _name_from_title(title: str) -> str | None:
 
 
 def _report_date(ctx: Context, cover_end: int) -> None:
+    """The date the cover or the end of the report states: under its label (报告日期, in the same cell or the
+    next), or on a line of its own that stands under no other label (a page's 发布日期 is not the report's)."""
     candidates = list(range(cover_end)) + list(range(max(cover_end, len(ctx.lines) - 8), len(ctx.lines)))
     for i in candidates:
         text = ctx.text(i)
-        if "日期" not in text and (len(text) > 16 or "月" not in text):  # no date, labelled or alone
+        if not text or _PAGE_FURNITURE.search(text) or len(text) > 60:
             continue
-        if _PAGE_FURNITURE.search(text):
+        label = _DATE_LABEL.search(text)
+        if label is not None:
+            value = text[label.end() :].strip()
+            at = i
+            if not value:  # a form cell: the date is in the next one
+                at = next((k for k in range(i + 1, min(i + 3, len(ctx.lines))) if ctx.text(k)), i)
+                value = ctx.text(at) if at != i else ""
+            written = read_date(value)
+            if written is None and (old := _LABELLED_DATE.search(text)):
+                written = _valid_written(int(old["y"]), int(old["m"]), int(old["d"]))
+            if written is not None:
+                _put_date(ctx, written, at)
+                return
             continue
-        match = _LABELLED_DATE.search(text) or (_DATE.fullmatch(text.strip()) if len(text) <= 16 else None)
-        if match is None:
+        if len(text) > 20 or (written := read_date(text)) is None:
             continue
-        try:
-            date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-        except ValueError:
-            continue
-        ctx.put("report_date", date.isoformat(), i)
+        before = next((ctx.text(k) for k in range(i - 1, max(i - 3, -1), -1) if ctx.text(k)), "")
+        if _DATE_NEAR.search(before):
+            continue  # the value of another date's label (发布日期, 成文日期, [ 时间 ])
+        _put_date(ctx, written, i)
         return
+
+
+def _valid_written(year: int, month: int, day: int) -> Written | None:
+    return read_date(f"{year}-{month}-{day}")
+
+
+def _put_date(ctx: Context, written: Written, i: int) -> None:
+    """A date with its day is the report date; a month alone is kept as the report month (YYYY-MM)."""
+    date = written.date()
+    if date is not None:
+        ctx.put("report_date", date.isoformat(), i)
+    else:
+        ctx.put("report_month", written.month_text(), i)
+
+
+def _signature(ctx: Context) -> tuple[str | None, int, Written, int] | None:
+    """The signature block under the last section: a date on a line of its own, and the unit's name on the line
+    above it if there is one ("青石县档案馆" over "2024年3月14日"). (name, its line, the date, its line)."""
+    headings = ctx.seg.headings
+    after = headings[-1].index + 1 if headings else len(ctx.lines)  # under the last section only
+    last = [i for i in range(max(after, len(ctx.lines) - 6), len(ctx.lines)) if ctx.text(i)]
+    for n in range(len(last) - 1, -1, -1):
+        written = read_date(ctx.text(last[n])) if len(ctx.text(last[n])) <= 20 else None
+        if written is None:
+            continue
+        above = last[n - 1] if n > 0 and last[n] - last[n - 1] <= 2 else None
+        text = ctx.text(above) if above is not None else ""
+        if _DATE_NEAR.search(text) or _PAGE_FURNITURE.search(text):
+            return None  # the value of another date's label
+        name = _clean_name(text) if above is not None and len(text) <= 30 and not _NOT_NAME.search(text) else None
+        return name, above if name is not None else last[n], written, last[n]  # type: ignore[return-value]
+    return None
+
+
+def _cover_form(ctx: Context) -> None:
+    """评价机构, 联系人, 联系电话 and 预算编码 as a cover form gives them: "label:value", or a label cell over its
+    value cell. The first of each is taken, and only a value that looks like one (a name, a number)."""
+    for i in range(len(ctx.lines)):
+        text = ctx.text(i)
+        if not text or text[0] not in _COVER_FIRST or len(text) > 40:
+            continue
+        for path, label in _COVER.items():
+            found = label.match(text)
+            if found is None or ctx.get(path) is not None:
+                continue
+            value, at = (found.groupdict().get("v") or "").strip(), i
+            if not value:
+                at = next((k for k in range(i + 1, min(i + 3, len(ctx.lines))) if ctx.text(k)), i)
+                value = ctx.text(at) if at != i else ""
+            if _COVER_VALUE[path].match(value):
+                ctx.put(path, value, at)
 
 
 def _self_assessment(ctx: Context) -> None:
@@ -182,5 +272,5 @@ def _self_assessment(ctx: Context) -> None:
         if grade:
             ctx.put("self_assessment.grade", grade["g"], i)
         score = _SCORE.search(text)
-        if score:
+        if score and not _FUNDS_ROW.match(text[: score.start()]):
             ctx.put("self_assessment.score", parse_decimal(score["s"]), i)

@@ -300,7 +300,42 @@ def _table(ctx: Context, i: int) -> set[int]:
         for part, line in cells.items():
             if part != "name":
                 _cite_cell(ctx, cell_paths[part], nos, i, line)
+    _total_row(ctx, raw, last)
     return set(range(i, k))
+
+
+_TOTAL_CELL = re.compile(r"^(?:合计|总分|总计)$")
+_TOTAL_REACH = 6  # raw lines after the last indicator row where its 合计 row may stand
+
+
+def _total_row(ctx: Context, raw: list[Line], last: int) -> None:
+    """The table's 合计 (总分) row under its indicators: its 分值 and 得分, the first two figures after the label,
+    whether the row is one line of "|" cells or one cell per line. A row with one figure says not which it is."""
+    figures: list[tuple[str, Line]] = []
+    found = False
+    for line in raw[last : last + _TOTAL_REACH]:
+        cells = [_cell(c) for c in line.text.split("|")]
+        for cell in (c for c in cells if c):
+            if not found:
+                found = _TOTAL_CELL.match(cell) is not None
+                if not found:
+                    break
+            elif _NUMBER.match(cell):
+                figures.append((cell, line))
+            else:
+                break
+        if found and (len(figures) >= 2 or "|" in line.text.strip()[1:-1]):
+            break
+    if len(figures) < 2:
+        return
+    (weight, weight_line), (score, score_line) = figures[:2]
+    total, points = parse_decimal(weight), parse_decimal(score)
+    if total is None or points is None or points > total:
+        return
+    for path, value, line in (("self_assessment.weight_total", total, weight_line), ("self_assessment.score", points, score_line)):
+        at = next((k for k, clean in enumerate(ctx.lines) if clean.source.no == line.no), None)
+        if at is not None and ctx.put(path, value, at):
+            ctx.sources[path]["text"] = line.text.strip()
 
 
 def _at(nos: list[int], first: int, line: Line) -> int:

@@ -308,9 +308,8 @@ class _Form:
             self.cite(path, cell, unit)
         elif label is not None and isinstance(value, Decimal) and value != before:
             i = self._clean(cell)
-            location = self.ctx.restate(path, label, value, i, unit) if i is not None else None
-            if location is not None:
-                location.update({"line": cell.line.no, "text": cell.text})
+            if i is not None:
+                self.ctx.restate(path, label, value, i, unit, place={"line": cell.line.no, "text": cell.text})
 
     def amount(self, text: str) -> Decimal | None:
         value = parse_decimal(text)
@@ -751,16 +750,16 @@ def _budget_in_prose(ctx: Context) -> None:
         for fig in amounts:
             label = fig.label.strip(" ,:")
             if _TOTAL_LABEL.search(label) and _ALLOTTED.search(text) and not _SPENT_WORDS.search(label):
-                ctx.put("budget.adjusted", fig.amount, i, fig.unit)
+                ctx.put("budget.adjusted", fig.amount, i, fig.unit, label=label)
     for i, text, amounts in found:
         if "预算" not in text and "已" not in text and "实际" not in text:
             continue
         for fig in amounts:
             label = fig.label.strip(" ,:")
             if _BUDGET_LABEL.search(label) and not _NOT_BUDGET.search(label):
-                ctx.put("budget.adjusted", fig.amount, i, fig.unit)
+                ctx.put("budget.adjusted", fig.amount, i, fig.unit, label=label)
             elif _SPENT_LABEL.search(label):
-                ctx.put("budget.executed", fig.amount, i, fig.unit)
+                ctx.put("budget.executed", fig.amount, i, fig.unit, label=label)
 
 
 _SPENT_WORDS = re.compile(r"执行|支出|使用|拨付|兑现")

@@ -30,6 +30,7 @@ class Figure:
     unit: str  # as written
     share: Decimal | None
     share_words: str  # the words of the share as written ("，占基本支出的83.32%"); "" without one
+    lead: str  # the whole text since the previous figure (or the sentence start), across clauses
 
 
 def figures(sentence: str) -> list[Figure]:
@@ -49,7 +50,7 @@ def figures(sentence: str) -> list[Figure]:
         share = parse_decimal(share_match["share"]) if share_match else None
         row = head if head is not None and colon < match.start() else None
         words = share_match[0] if share_match else ""
-        found.append(Figure(label, row, to_wanyuan(value, match["unit"]), match["unit"], share, words))
+        found.append(Figure(label, row, to_wanyuan(value, match["unit"]), match["unit"], share, words, before))
         prev_end = share_match.end() if share_match else match.end()
     return found
 

@@ -61,11 +61,14 @@ def import_document(doc: SourceDocument, kind: EvaluationKind | None = None) -> 
     refuse_many_headings(doc.path, len(outline.headings))
     ctx = Context(doc, lines, outline)
     extract_identity(ctx)
+    # the kind first: what a figure is read as depends on whose report it is (基本支出 and 项目支出 are the kinds
+    # of a unit's spending, and a project's own spending is its 执行数; a project's 全年预算数 is the report's own
+    # in a project report, and that one project's in a department's)
+    ctx.put("kind", kind or _kind(ctx), None)
     extract_staffing(ctx)
     extract_budget(ctx)
     extract_performance(ctx)
     extract_narrative(ctx)
-    ctx.put("kind", kind or _kind(ctx), None)
     if ctx.data.get("kind") == PROJECT:
         extract_project(ctx)
         _project_figures(ctx)

@@ -41,10 +41,24 @@ _ASCII_WORD = frozenset(string.ascii_letters + string.digits)  # what a run of s
 
 CN_NUMERALS = "一二三四五六七八九十"  # the Chinese numerals of heading numbers (一、 （三）)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # the circled numbers of list items
+# the number of an item: no numbering starts with a 0 ("02、" is a form's option code run into its text)
+_ITEM_NO = r"[1-9]\d?"
 # where a line that PDF or OCR ran together starts a new heading or numbered item
-_MARK_AHEAD = rf"(?=(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|\d{{1,2}}[、.](?!\d)|[（(]\d{{1,2}}[）)])\S)"
+_MARK_AHEAD = rf"(?=(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|{_ITEM_NO}[、.](?!\d)|[（(]{_ITEM_NO}[）)])\S)"
 _RUN_TOGETHER_SPLIT = re.compile(rf"\s+{_MARK_AHEAD}")
-_HEAD_MARK = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|\d{{1,2}}、|[（(]\d{{1,2}}[）)])")
+# In a PDF, a space between CJK text and a figure is most often the room a layout leaves between the two
+# scripts, which pdfium writes as a space: no boundary the writer typed. So there a numbering in digits after
+# CJK text ("项目类别 1、") starts no item; one in Chinese numerals ("…工作 （二）") still does.
+_IDEOGRAPH = "\u3400-\u9fff"
+_PDF_RUN_TOGETHER_SPLIT = re.compile(
+    rf"(?<![\s{_IDEOGRAPH}])\s+{_MARK_AHEAD}|(?<=[{_IDEOGRAPH}])\s+(?=(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)])\S)"
+)
+# a space a PDF layout may have put between CJK text and a figure, either way round (before a numbered item,
+# "任务 1、强化…", it may be the end of a heading all the same)
+_SCRIPT_GAP = re.compile(
+    rf"(?<=[{_IDEOGRAPH}])\s+(?=[0-9A-Za-z])(?!\d{{1,2}}[、.](?!\d))|(?<=[0-9A-Za-z])\s+(?=[{_IDEOGRAPH}])"
+)
+_HEAD_MARK = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|{_ITEM_NO}、|[（(]{_ITEM_NO}[）)])")
 RUN_TOGETHER_MIN = 160  # characters: shorter lines are ordinary paragraphs
 
 
@@ -90,7 +104,7 @@ _WRAP_SLACK = 4
 _LATIN_SLACK = 0.25
 _SENTENCE_END = re.compile(r"[。！？!?]$")
 # a numbered item starts a paragraph: "5." and "②" as well as the heading marks ("5、", "（五）")
-_ITEM_START = re.compile(rf"^(?:\d{{1,2}}\.(?!\d)|[{CIRCLED}])")
+_ITEM_START = re.compile(rf"^(?:{_ITEM_NO}\.(?!\d)|[{CIRCLED}])")
 # The measure of a page is known from its own lines when this many reach (within a character) its widest
 # line. A cover or contents page, whose one long line is the title, takes the measure of the body pages.
 _MEASURE_LINES = 3
@@ -163,7 +177,8 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     """Join the lines a PDF layout wrapped: a line runs on into the next when the next one's first word
     would not have fit on it.
 
-    Page numbers ("— 3 —") are dropped first, so a paragraph running across a page break joins up whole.
+    Page numbers ("— 3 —") are dropped first, so a paragraph running across a page break joins up whole. A line
+    below blank room on its page (`Line.follows_gap`: a blank line of the document) starts a paragraph.
 
     The joined line keeps the first line's number and page, so a value read from it points to where the
     statement starts.
@@ -182,7 +197,7 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     last = len(lines) - 1
     for n, (line, width) in enumerate(zip(lines, widths, strict=True)):
         stripped = line.text.strip()
-        if joining and not _starts_paragraph(line.text):
+        if joining and not (line.follows_gap or _starts_paragraph(line.text)):
             groups[-1][1].append(line)
         else:
             groups.append((line, []))
@@ -199,7 +214,8 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
 def _joined(first: Line, rest: list[Line]) -> Line:
     """One line of a paragraph's printed lines, read by OCR if any of them was (it may run onto a scanned page)."""
     text = first.text.rstrip() + "".join(line.text.strip() for line in rest)
-    return Line(first.no, text, first.page, first.ocr or next((line.ocr for line in rest if line.ocr), None))
+    ocr = first.ocr or next((line.ocr for line in rest if line.ocr), None)
+    return Line(first.no, text, first.page, ocr, first.follows_gap)
 
 
 def normalize_document(doc: SourceDocument) -> list[CleanLine]:
@@ -220,11 +236,13 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
     # together arrives in pieces of any length: there a mark after a space is the sign by itself. Few lines
     # have one: one search of the whole text tells whether any line need be searched.
     marks = doc.kind == "pdf" and (by_line or _SPACE_BEFORE_MARK.search(cleaned) is not None)
+    pdf = doc.kind == "pdf"
+    split = _PDF_RUN_TOGETHER_SPLIT if pdf else _RUN_TOGETHER_SPLIT
     clean: list[CleanLine] = []
     for line, text in zip(source_lines, texts, strict=True):
-        if len(text) >= RUN_TOGETHER_MIN or (marks and _RUN_TOGETHER_SPLIT.search(text)):
-            pieces = [p for p in _RUN_TOGETHER_SPLIT.split(text) if p.strip()]
-            pieces = [q for p in pieces for q in _split_heading_from_body(p)]
+        if len(text) >= RUN_TOGETHER_MIN or (marks and split.search(text)):
+            pieces = [p for p in split.split(text) if p.strip()]
+            pieces = [q for p in pieces for q in _split_heading_from_body(p, pdf)]
         elif "|" not in text:  # most lines: one clean line, without the loop over pieces below
             clean.append(CleanLine(squeeze(text), line))
             continue
@@ -236,67 +254,176 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
                 continue
             # a table row as `|` cells: each cell is a line of its own, so headings and labels inside it are found
             clean.extend(CleanLine(squeeze(c), line) for c in piece.split("|") if c.strip())
-    return _join_label_value_cells(_rebuild_cell_rows(clean))
+    return _join_label_value_cells(_rebuild_cell_rows(_split_colon_headings(clean)))
+
+
+# A heading with its body after a colon on the same line: "（一）部门概况：本局是…", "二、基本情况:…". The
+# heading keeps its colon as written; the body becomes a line of its own (the same raw line), read as the body
+# of that heading. Only the numberings of headings (一、 （一） 一)) are taken: "1、收入:792.22万元" is an item.
+_COLON_HEADING = re.compile(
+    rf"^(?P<head>(?:[{CN_NUMERALS}]{{1,3}}[、.]|\([{CN_NUMERALS}]{{1,3}}\)|[{CN_NUMERALS}]{{1,3}}\))[^\d:;,。、]{{2,20}}:)"
+    r"(?P<body>.*\S.*)$"
+)
+
+
+def _split_colon_headings(lines: list[CleanLine]) -> list[CleanLine]:
+    out: list[CleanLine] = []
+    for line in lines:
+        text = line.text
+        found = _COLON_HEADING.match(text) if ":" in text and (text[:1] in CN_NUMERALS or text[:1] == "(") else None
+        if found is None:
+            out.append(line)
+        else:
+            out.extend((CleanLine(found["head"], line.source), CleanLine(found["body"].strip(), line.source)))
+    return out
 
 
 # `_RUN_TOGETHER_SPLIT` within one line of a text of many: the mark cannot reach past a line break
 _SPACE_BEFORE_MARK = re.compile(rf"[^\S\n]+{_MARK_AHEAD}")
 _CELL_VALUE = re.compile(r"^(?:-?\d[\d,]*(?:\.\d+)?%?|/)$")
-_CELL_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])[^\d。;]{1,14}$")
+# a cell of words, perhaps led by a year ("2023 年实际在职人数")
+_CELL_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])(?:(?:19|20)\d{2}年)?[^\d。;]{1,14}$")
 _NOT_MONEY = re.compile(r"率|权重|得分|分值|比例")
-_GROUP_UNIT = re.compile(r"\((万元|元|亿元)\)$")
-_HEADER_REACH = 40  # lines a table's header row stays in force for the rows below it
+# a group header's unit, its bracket left open where the page lost it: "年度预算数(万元)", "(万元", "人员情况(人"
+_GROUP_UNIT = re.compile(r"\((万元|元|亿元|人)\)?$")
+_GROUP_ONLY = re.compile(r"^\((?:万元|元|亿元|人)\)?$")  # the unit in a cell of its own, under the group's name
+# no column's header: the words introducing the table ("情况如下:"), or a row label that ends in a colon
+_NOT_HEADER = re.compile(r"如下|:$")
+# the header of the column of row labels, which holds no values: "项目", "类别"
+_ROW_HEADER = re.compile(r"^(?:项目|科目|指标|类别|名称|内容|类型|资金来源|来源)$")
+# a row label that sums the rows: never the last header of a row of column headers
+_TOTAL_ROW = re.compile(r"合计|总计|小计|总额|其中")
+# "按收入性质分:2030.12", a label and its value in one cell
+_CELL_PAIR = re.compile(r"^[^\d]{1,24}:\s*-?\d[\d,]*(?:\.\d+)?$")
+_HEADER_REACH = 40  # cells (blank lines not counted) a table's header row stays in force for the rows below it
 
 
 def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
-    """A table published one cell per line: header labels, then a row label and its values.
+    """A table published one cell per line (or as "|" cells, one per line by now), blank lines between the
+    cells or not. Two layouts:
 
-    '年初预算' '调整后预算数' '预算执行数' … '总额' '238.93' '251.89' '251.89' becomes one statement,
-    '总额:年初预算238.93万元,调整后预算数251.89万元,…', the unit taken from a '(万元)' group header.
+    - a row of column headers and a row of as many values: '编制数' '实有人数' '12' '11' becomes two statements,
+      '编制数:12' and '实有人数:11';
+    - column headers, then a row label and its values: '年初预算' '调整后预算数' '预算执行数' … '总额' '238.93'
+      '251.89' '251.89' becomes '总额:年初预算238.93万元', '总额:调整后预算数251.89万元', …, and a later row
+      label with its values is read under the same headers. The header of the row labels' own column ('项目')
+      is no column of values.
+
+    Each statement stands on its value's line, so a figure read from it is cited where it is printed.
+
+    The unit is taken from a '(万元)' group header (its bracket may be left open); a cell '按收入性质分:2030.12'
+    within the table's reach gets it too. The words that introduce a table ('情况如下:') head no column.
     """
     texts = [line.text for line in lines]
+    filled = [n for n, t in enumerate(texts) if t]  # blank lines between cells are no cells
     # each line tested once: the scan below revisits a line for every start position in its run
     is_value = [_CELL_VALUE.match(t) is not None for t in texts]
-    if not any(a and b for a, b in pairwise(is_value)):  # no two values in a row: no such table
+    if not any(is_value[a] and is_value[b] for a, b in pairwise(filled)):  # no two values in a row: no table
         return lines
-    # a label has at most 14 characters (`_CELL_LABEL`): longer lines need no test
-    is_label = [0 < len(t) <= 14 and _CELL_LABEL.match(t) is not None for t in texts]
-    # where the run of labels, and of values, starting at each line ends: known at once from any start, so a
-    # long run (thousands of number-only lines) is walked once, not once per line in it
-    label_end, value_end = _run_ends(is_label), _run_ends(is_value)
+    # a label has at most 19 characters (`_CELL_LABEL`, a year before 14): longer lines need no test
+    is_label = [0 < len(t) <= 19 and _CELL_LABEL.match(t) is not None and not _HEAD_MARK.match(t) for t in texts]
+    # where the run of labels, and of values, starting at each filled line ends: known at once from any start,
+    # so a long run (thousands of number-only lines) is walked once, not once per line in it
+    label_end = _run_ends([is_label[n] for n in filled])
+    value_end = _run_ends([is_value[n] for n in filled])
     out: list[CleanLine] = []
     headers: list[str] = []
     unit = ""
     headers_at = -_HEADER_REACH
-    i = 0
-    while i < len(lines):
+    done = -1  # the last line already given out as part of a row
+    p = 0
+    while p < len(filled):
+        i = filled[p]
         # a run of short label cells, then a run of value cells
-        j = label_end[i]
-        k = value_end[j]
-        if j > i and k - j >= 2:
-            if j - i >= 3:
-                labels = texts[i : j - 1]
-                group = [t for t in labels if _GROUP_UNIT.search(t)]
-                unit = _GROUP_UNIT.search(group[-1])[1] if group else ""  # type: ignore[index]
-                headers = [t for t in labels if not _GROUP_UNIT.search(t)]
-                headers_at = i
-                if not headers:  # only unit labels: no later start in this run finds a header either
-                    out.extend(lines[i:j])
-                    i = j
-                    continue
-            if headers and i - headers_at <= _HEADER_REACH:
-                out.extend(lines[i : j - 1])
-                cells = [
-                    f"{h}{v}{unit if not v.endswith('%') and not _NOT_MONEY.search(h) else ''}"
-                    for h, v in zip(headers, texts[j:k], strict=False)
+        q = label_end[p]
+        r = value_end[q]
+        if q > p and r - q >= 2:
+            labels, values = [texts[n] for n in filled[p:q]], [texts[n] for n in filled[q:r]]
+            start = _header_start(labels)
+            columns = _columns(labels[start:])
+            # headers stand in a row above the values': cells of one "|" row are one row, not headers and values
+            values_row = lines[filled[q]].source
+            if len(columns) == len(values) and not _TOTAL_ROW.search(labels[-1]) and lines[i].source is not values_row:
+                group_unit = _unit_of(labels[start:])
+                _emit_up_to(out, lines, done, i)
+                out.extend(lines[n] for n in filled[p : p + start])
+                out.extend(
+                    CleanLine(f"{h}:{_with_unit(h, v, group_unit)}", lines[n].source)
+                    for h, v, n in zip(columns, values, filled[q:r], strict=True)
                     if v != "/"
-                ]
-                out.append(CleanLine(f"{texts[j - 1]}:{','.join(cells)}", lines[j - 1].source))
-                i = k
+                )
+                done, p = filled[r - 1], r
                 continue
-        out.append(lines[i])
-        i += 1
+            if len(labels) - start >= 3 and lines[filled[q - 2]].source is not values_row:
+                unit = _unit_of(labels[start:-1])
+                headers = _columns(labels[start:-1])
+                if headers and _ROW_HEADER.match(headers[0]) and len(headers) > len(values):
+                    headers = headers[1:]
+                headers_at = p
+            if headers and p - headers_at <= _HEADER_REACH and _fits(headers, values):
+                _emit_up_to(out, lines, done, i)
+                out.extend(lines[n] for n in filled[p : q - 1])
+                row = texts[filled[q - 1]].rstrip(":")
+                out.extend(
+                    CleanLine(f"{row}:{h}{_with_unit(h, v, unit)}", lines[n].source)
+                    for h, v, n in zip(headers, values, filled[q:r], strict=True)
+                    if v != "/"
+                )
+                done, p = filled[r - 1], r
+                continue
+        if unit and p - headers_at <= _HEADER_REACH and _CELL_PAIR.match(texts[i]):
+            _emit_up_to(out, lines, done, i)
+            out.append(CleanLine(texts[i] + unit, lines[i].source))
+            done = i
+        # a run of labels read as no table is not tried again from its second label: a shorter run could fit
+        # values to headers by chance
+        p = q if q > p and r > q else p + 1
+    _emit_up_to(out, lines, done, len(lines))
     return out
+
+
+def _fits(headers: list[str], values: list[str]) -> bool:
+    """Whether a row's values stand under the headers in order: one value per header. An empty cell leaves no
+    line, so in a shorter row which value stands under which header cannot be known: it is not read."""
+    return len(values) == len(headers)
+
+
+def _emit_up_to(out: list[CleanLine], lines: list[CleanLine], done: int, end: int) -> None:
+    """The lines after the last one given out, up to `end` (blank lines between cells among them)."""
+    out.extend(lines[done + 1 : end])
+
+
+def _header_start(labels: list[str]) -> int:
+    """Where the column headers of a run of labels start: after the last label that heads no column (but the
+    run's last label, which may be a row label), or at the group header over them ("年度预算申请" "(万元")."""
+    start = 0
+    for n, label in enumerate(labels[:-1]):
+        if _NOT_HEADER.search(label):
+            start = n + 1
+        elif _GROUP_ONLY.match(label):
+            start = max(n - 1, start)
+        elif _GROUP_UNIT.search(label):
+            start = n
+    return start
+
+
+def _columns(labels: list[str]) -> list[str]:
+    """The labels that head a column: not a group header, nor the group's name standing over its unit."""
+    return [
+        label
+        for n, label in enumerate(labels)
+        if not _GROUP_UNIT.search(label) and not (n + 1 < len(labels) and _GROUP_ONLY.match(labels[n + 1]))
+    ]
+
+
+def _unit_of(labels: list[str]) -> str:
+    """The money unit a group header gives ("(万元)"); none for a group counted in people."""
+    found = [match[1] for label in labels if (match := _GROUP_UNIT.search(label))]
+    return found[-1] if found and found[-1] != "人" else ""
+
+
+def _with_unit(header: str, value: str, unit: str) -> str:
+    return value + unit if unit and not value.endswith("%") and not _NOT_MONEY.search(header) else value
 
 
 def _run_ends(flags: list[bool]) -> list[int]:
@@ -339,11 +466,15 @@ def _join_label_value_cells(lines: list[CleanLine]) -> list[CleanLine]:
     return out
 
 
-def _split_heading_from_body(piece: str) -> list[str]:
-    """'(一)部门职能 我局负责…' from a run-together line: the short heading becomes a line of its own."""
+def _split_heading_from_body(piece: str, pdf: bool = False) -> list[str]:
+    """'(一)部门职能 我局负责…' from a run-together line: the short heading becomes a line of its own. In a PDF
+    the space between CJK text and a figure ("总长为 3.75km") is the layout's, not the end of a heading."""
     if not _HEAD_MARK.match(piece):
         return [piece]
-    head, sep, rest = piece.partition(" ")
+    gap = next((m for m in _SPACES.finditer(piece) if not (pdf and _SCRIPT_GAP.match(piece, m.start()))), None)
+    if gap is None:
+        return [piece]
+    head, sep, rest = piece[: gap.start()], " ", piece[gap.end() :]
     title = _HEAD_MARK.sub("", head)
     # no body starts with a comma or a stop: a space before one ("“龙头” ,带动") is a gap pdfium wrote
     body = bool(rest) and not _NO_LINE_START.match(rest)

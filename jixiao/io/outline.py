@@ -1,9 +1,9 @@
 """Segment a report into its outline: which lines are headings, at what level, and what each section is.
 
-Headings are recognised by their numbering as written (一、 （一） 1、 1. (1) ①) and by their titles, since
-real reports misnumber them ("1、 部门基本情况" where "一、" belongs), drop the numeral ("部门基本情况"
-alone), or write "三)" for "（三）". A numbered line is a heading only when it is short; a long numbered
-line is a list item of the body (a problem, a function, a task). The numbering is kept as written so the
+Headings are recognised by their numbering as written (一、 （一） 1、 1. (1) ①, decimal 1. / 1.1 / 1.1.1) and by
+their titles, since real reports misnumber them ("1、 部门基本情况" where "一、" belongs), drop the numeral
+("部门基本情况" alone) or its mark ("一 部门概况"), or write "三)" for "（三）". A numbered line is a heading only
+when it is short; a long numbered line is a list item of the body (a problem, a function, a task). The numbering is kept as written so the
 checker can report what is wrong with it; nothing here corrects the document.
 """
 
@@ -26,6 +26,9 @@ _DECIMAL = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?\s*(?P<title>[\u4e
 _DECIMAL_START = re.compile(r"\d{1,2}\.\d{1,2}\.?\s*[\u4e00-\u9fff]")
 _DECIMAL_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
 _NOT_A_TITLE_START = re.compile(r"^(?:万|亿|元|个|人|%|倍|米|吨|亩|公里|小时)")
+# a numbering followed by a space where its mark belongs, as typed: "一 部门概况", or "1 部门基本情况" at the top
+# of a decimal outline. Clean text has lost the space, so the raw line is read.
+_SPACED = re.compile(rf"^\s*(?P<num>[{CN_NUMERALS}]{{1,3}}|\d{{1,2}})\s+(?P<title>[\u4e00-\u9fff][^\s]*)\s*$")
 _NUMBERING_FIRST = frozenset(CN_NUMERALS + "(")  # with the digits, the characters a numbering starts with
 # ① ② … number list items (tasks, targets), never headings
 ITEM_MARK = re.compile(rf"^(?:[{CIRCLED}][、.]?|\d{{1,2}}(?:、|\.(?!\d)|:(?!\d))|\(\d{{1,2}}\)|[{CN_NUMERALS}]是)\s*")
@@ -164,9 +167,23 @@ def _looks_like_title(title: str) -> bool:
     return not _DIGIT.search(body) or bool(_ONLY_A_YEAR.fullmatch(body))
 
 
+def _spaced_heading(line: CleanLine, decimal: bool) -> tuple[int, str, str] | None:
+    """(1, numbering, title) when the line is a heading numbered "一 " (with a known title) or, in a decimal
+    outline, "1 "; the numbering is kept as written, without its space."""
+    spaced = _SPACED.match(line.source.text)
+    if spaced is None:
+        return None
+    number, title = spaced["num"], spaced["title"]
+    if line.text != number + title or not _looks_like_title(title):
+        return None  # a piece of a longer raw line, or no title
+    if number.isdigit():
+        return (1, number, title) if decimal and not _NOT_A_TITLE_START.match(title) else None
+    return (1, number, title) if classify(title, 1) is not None else None
+
+
 def _decimal_outline(lines: list[CleanLine]) -> bool:
-    """Whether the report numbers its sections "1." / "1.1" / "1.1.1" rather than 一、 / （一） / 1.: a "N.M"
-    heading follows its "N." heading, and no line is numbered 一、."""
+    """Whether the report numbers its sections "1." (or "1 ") / "1.1" / "1.1.1" rather than 一、 / （一） / 1.: a
+    "N.M" heading follows its "N." heading, and no line is numbered 一、."""
     if not any(_DECIMAL_START.match(line.text) for line in lines):  # most reports: no "1.1" anywhere
         return False
     tops: set[str] = set()
@@ -176,7 +193,10 @@ def _decimal_outline(lines: list[CleanLine]) -> bool:
         if not text or (not text[:1].isdigit() and text[:1] not in CN_NUMERALS):
             continue
         parsed = parse_heading(text)
-        if parsed is None:
+        if parsed is None or parsed[1] is None:
+            spaced = _SPACED.match(line.source.text) if text[:1].isdigit() else None
+            if spaced is not None and text == spaced["num"] + spaced["title"]:
+                tops.add(spaced["num"])
             continue
         level, numbering, _ = parsed
         if level == 1 and numbering is not None:
@@ -217,6 +237,8 @@ def segment(lines: list[CleanLine]) -> Segmented:
             seg.parents.extend(() for _ in range(i, len(lines)))
             break
         parsed = parse_heading(text) if text else None
+        if (parsed is None or parsed[1] is None) and (text[:1].isdigit() or text[:1] in CN_NUMERALS):
+            parsed = _spaced_heading(line, decimal) or parsed
         if parsed is None:
             seg.parents.append(parents)
             continue

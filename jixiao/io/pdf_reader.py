@@ -81,7 +81,7 @@ def read_pdf(name: str, data: bytes, tables: bool = False) -> SourceDocument:
             (document.ocr_pages if page.engine else document.unread_pages).append(page_no)
             lines.extend(Line(len(lines) + 1, text, page_no, page.engine) for text in page.lines)
         else:
-            lines.extend(Line(len(lines) + 1, text, page_no) for text in page)
+            lines.extend(Line(len(lines) + 1, text, page_no, follows_gap=gap) for text, gap in page)
     if not any(line.text.strip() for line in lines):
         raise InputError(
             name,
@@ -149,15 +149,57 @@ def _on_page(
         page.close()
 
 
-def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, tables: bool) -> list[str] | ScannedPage:
+def _page_lines(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, tables: bool
+) -> list[tuple[str, bool]] | ScannedPage:
+    """Each line of the page's text, and whether blank room above it (`Line.follows_gap`) starts a paragraph."""
     text = textpage.get_text_bounded()
     if is_scanned(page, text):
         return read_scanned(page)
     if tables:
         layout = _PageLayout(page, textpage)
         if layout.has_table():
-            return [CELL_SEPARATOR.join(row) for row in layout.rows()]
-    return _split_text(_in_reading_order(textpage, text))
+            return [(CELL_SEPARATOR.join(row), False) for row in layout.rows()]
+    lines = _split_text(_in_reading_order(textpage, text))
+    return list(zip(lines, _gaps_above(textpage, text, len(lines)), strict=True))
+
+
+# --- blank room between lines ------------------------------------------------------------------------------
+#
+# A blank line of the document (an empty paragraph) leaves no text in a PDF, only room on the page: the step
+# down to the next printed line is then a line or more taller than the steps within a paragraph. Without it a
+# full line followed by one that opens with a long Latin word ("…自评报告" over "02.01.2020 16:12") reads as a
+# paragraph wrapped there. Each line's step is measured from the loose box (the font's, not the glyph's) of its
+# first character, against the page's usual step.
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_GAP_STEPS = 1.5  # a step this many times the page's usual one leaves blank room
+_GAP_MIN_LINES = 4  # lines a page needs for its usual step to be known
+
+
+def _gaps_above(textpage: pdfium.PdfTextPage, text: str, count: int) -> list[bool]:
+    """For each of the `count` lines of the page's `text`, whether blank room lies between it and the line above."""
+    gaps = [False] * count
+    if count < _GAP_MIN_LINES or len(text) != pdfium_c.FPDFText_CountChars(textpage):
+        return gaps  # too few lines to know the usual step, or indices that do not line up (surrogates)
+    starts = [0, *(found.end() for found in _LINE_BREAK.finditer(text))]
+    bottoms: list[float | None] = []  # of each line's first printed character
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(text)
+        first = next((i for i in range(start, end) if not text[i].isspace()), None)
+        bottoms.append(None if first is None else textpage.get_charbox(first, loose=True)[1])
+    steps = [
+        (n, above - below)
+        for n, (above, below) in enumerate(itertools.pairwise(bottoms), start=1)
+        if above is not None and below is not None and above > below
+    ]
+    if len(steps) < _GAP_MIN_LINES - 1:
+        return gaps
+    usual = statistics.median(step for _, step in steps)
+    for n, step in steps:
+        if n < count and step > _GAP_STEPS * usual:
+            gaps[n] = True
+    return gaps
 
 
 # --- glyphs drawn out of reading order ---------------------------------------------------------------------
@@ -165,11 +207,12 @@ def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, tables: bool
 # pdfium gives characters in the order the page draws them. LibreOffice draws a line's Western-font glyphs
 # (quotes “ ” ‘ ’, ≤ ≥ …) apart from the CJK glyphs around them, so its text reads "落实 十四五 规划…在 “ ”"
 # or "为“ ” 优" where the line shows "落实“十四五”规划" and "为“优”". Where the drawing jumps, pdfium puts a
-# space of its own, and a space between two CJK characters is rare in Chinese text: only lines holding one
-# have their character boxes read, and those drawn out of order are put back left to right.
+# space of its own, and a space between two CJK characters, or before a sign, is rare in Chinese text: only
+# lines holding one have their character boxes read, and those drawn out of order are put back left to right.
 
-# the space itself, so two spaces may share a character; led by the space, which the search skips to quickly
-_JUMP = re.compile(r" (?=[^\x00-\x7f])(?<=[^\x00-\x7f] )")
+# the space itself, so two spaces may share a character; led by the space, which the search skips to quickly.
+# A sign drawn late (≧ “ ≤, from U+2000 to U+2BFF) may also follow a space after ASCII text: "| 10 | ≧".
+_JUMP = re.compile(r" (?:(?=[^\x00-\x7f])(?<=[^\x00-\x7f] )|(?=[\u2000-\u2bff]))")
 _BACKWARDS = 1.0  # points: a character starting this far left of the end of the one before was drawn late
 
 
@@ -200,11 +243,19 @@ class _CharBoxes:
     def __init__(self, textpage: pdfium.PdfTextPage) -> None:
         self.textpage = textpage.raw
         self.edges = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+        self.rect = pdfium_c.FS_RECTF()
 
     def box(self, index: int) -> tuple[float, float, float, float]:
         left, right, bottom, top = self.edges
         pdfium_c.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
         return left.value, right.value, bottom.value, top.value
+
+    def loose_box(self, index: int) -> tuple[float, float, float, float]:
+        """The character's box by its advance and the font's height, not its ink: the boxes of a word's
+        characters touch, so a gap between two is a gap on the line (a narrow "1" leaves none beside it)."""
+        rect = self.rect
+        pdfium_c.FPDFText_GetLooseCharBox(self.textpage, index, ctypes.byref(rect))
+        return rect.left, rect.right, rect.bottom, rect.top
 
     def generated(self, index: int) -> bool:
         """Whether pdfium made the character up (a space or line break for a gap), rather than the page."""
@@ -242,7 +293,7 @@ class _CharBoxes:
                     # a typed space goes with the character before it: pdfium places its box at random
                     chars.append((chars[-1][0], chars[-1][1], chars[-1][2], ch))
                 continue
-            left, right, bottom, top = self.box(index)
+            left, right, bottom, top = self.loose_box(index)
             if not chars:
                 low, high = bottom, top
             elif not low - (top - bottom) / 2 <= (bottom + top) / 2 <= high + (top - bottom) / 2:

@@ -21,8 +21,11 @@ def check_report_date_before_year_end(ev: Evaluation, look: Look) -> CheckResult
     """自评报告是对整个年度的总结，报告日期应在评价年度的12月31日之后。
 
     报告日期早于或等于年度最后一天，说明报告日期或年度至少有一处写错（常见于沿用往年模板、年份笔误）。
-    报告日期晚于年度结束两年以上也不寻常，作为警告提示核对。年度或报告日期未写明时不核对。"""
+    报告日期晚于年度结束两年以上也不寻常，作为警告提示核对。只写到月的报告日期（“二〇二四年三月”）按其年月核对。
+    年度或报告日期未写明时不核对。"""
     year, date = ev.fiscal_year, ev.report_date
+    if year is not None and date is None and ev.report_month is not None:
+        return _report_month(ev, look, year, ev.report_month)
     if year is None or date is None:
         return look.result()
     if year < date.year <= year + 2:  # the usual case, decided on the years alone
@@ -41,6 +44,30 @@ def check_report_date_before_year_end(ev: Evaluation, look: Look) -> CheckResult
         look.fail(
             f"报告日期 {date.isoformat()} 比评价年度 {year} 年结束晚两年以上，请核对报告日期或年度是否笔误。",
             at="report_date",
+            evidence=evidence,
+            severity="warning",
+        )
+    return look.result()
+
+
+def _report_month(ev: Evaluation, look: Look, year: int, month: str) -> CheckResult:
+    """The report date written to the month only: within the fiscal year it is an error, as a date would be."""
+    stated = int(month[:4])
+    if year < stated <= year + 2:
+        look.passed()
+        return look.result()
+    evidence = {"fiscal_year": year, "report_month": month}
+    if stated <= year:
+        look.fail(
+            f"报告日期写到 {month[:4]} 年 {int(month[5:])} 月，不晚于评价年度 {year} 年：年度尚未结束不能对全年作出自评，"
+            "报告日期与年度至少有一处有误，请核对。",
+            at="report_month",
+            evidence=evidence,
+        )
+    else:
+        look.fail(
+            f"报告日期写到 {month[:4]} 年 {int(month[5:])} 月，比评价年度 {year} 年结束晚两年以上，请核对报告日期或年度是否笔误。",
+            at="report_month",
             evidence=evidence,
             severity="warning",
         )

@@ -113,9 +113,15 @@ def cn_numeral(value: int) -> str:
     return ("" if tens == 1 else _CN_DIGITS[tens - 1]) + "十" + (_CN_DIGITS[ones - 1] if ones else "")
 
 
+# decimal numbering of a free-form outline: "1.1", "2.3.1" (the number is the last part, counted under the rest)
+_DECIMAL = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
+
+
 def _number(numbering: str | None) -> int | None:
     if not numbering:
         return None
+    if _DECIMAL.match(numbering):
+        return int(numbering.rstrip(".").rsplit(".", 1)[1])
     arabic = _ARABIC.search(numbering.lstrip("("))
     if arabic:
         return int(arabic.group(1))
@@ -123,8 +129,10 @@ def _number(numbering: str | None) -> int | None:
     return cn_value(chinese.group(1)) if chinese else None
 
 
-def _shown(level: int, n: int) -> str:
-    """How a number of this level is written: 一、 （一） 1. （1） ①."""
+def _shown(level: int, n: int, like: str | None = None) -> str:
+    """How a number of this level is written: 一、 （一） 1. （1） ①; in a decimal outline as `like` is ("2.1")."""
+    if like is not None and _DECIMAL.match(like):
+        return f"{like.rstrip('.').rsplit('.', 1)[0]}.{n}"
     if level == 1:
         return f"{cn_numeral(n)}、"
     if level == 2:
@@ -223,7 +231,7 @@ _CACHE_CAP = 4096
 
 
 def _heading(numbering: str) -> tuple[int | None, int]:
-    style = ord(numbering[-1]) if numbering[:1].isdigit() else 0
+    style = (ord(".") if _DECIMAL.match(numbering) else ord(numbering[-1])) if numbering[:1].isdigit() else 0
     found = (_heading_number(numbering), style)
     if len(_HEADINGS) < _CACHE_CAP:
         _HEADINGS[numbering] = found
@@ -377,7 +385,7 @@ def _forget_deeper(counters: dict[int, Mark], level: int) -> None:
 def _slip_message(kind: str, mark: Mark, this: Place, before: Mark | None, prior: Place | None) -> str:
     shown = f"“{this.written}”"
     if kind == "start" or before is None or prior is None:
-        return f"本级第一个标题编为{shown}，应从“{_shown(mark[0], 1)}”开始；请核对是否漏了前面的部分。"
+        return f"本级第一个标题编为{shown}，应从“{_shown(mark[0], 1, this.written)}”开始；请核对是否漏了前面的部分。"
     where = (
         "同一行"
         if prior.line is not None and prior.line == this.line
@@ -387,7 +395,7 @@ def _slip_message(kind: str, mark: Mark, this: Place, before: Mark | None, prior
     if kind == "repeat":
         return f"序号重复：{shown}与{earlier}同级同号，请重新编号。"
     if kind == "skip" and before[1] is not None and mark[1] is not None:
-        missing = "、".join(_shown(mark[0], k) for k in range(before[1] + 1, mark[1]))
+        missing = "、".join(_shown(mark[0], k, this.written) for k in range(before[1] + 1, mark[1]))
         return f"序号跳号：{earlier}之后是{shown}，缺少“{missing}”，请核对是否漏项或编号有误。"
     if kind == "restart":
         return (
@@ -470,7 +478,8 @@ def _form(level: int, numbering: str) -> str:
 
 @rule("heading-numbering", "structure", "error", "标题序号的写法与层级不符")
 def check_heading_numbering(ev: Evaluation, look: Look) -> CheckResult:
-    """标题序号应合乎层级：一级标题用“一、”，二级标题用“（一）”，三级用“1.”，四级用“（1）”。
+    """标题序号应合乎层级：一级标题用“一、”，二级标题用“（一）”，三级用“1.”，四级用“（1）”；通篇按“1. / 1.1 /
+    1.1.1”编号的报告自成一套，其“1.”就是一级标题。
 
     报告：一级标题用了阿拉伯数字（“1、部门基本情况”应为“一、”）；二级标题缺半边括号（“三)”应为“（三）”）；
     一级标题漏写序号而其下的二级标题或前后的同级标题都有序号。一级标题写作“一.”“一,”的只作警告。"""
@@ -478,6 +487,8 @@ def check_heading_numbering(ev: Evaluation, look: Look) -> CheckResult:
     level1 = 0  # the number of the current first-level heading, as written or counted on
     looked = False
     forms = _FORMS
+    # an outline numbered 1. / 1.1 / 1.1.1 throughout: its "1." is its own first level, not a misnumbered 一、
+    decimal = any(section.numbering and _DECIMAL.match(section.numbering) for section in sections)
     for i, section in enumerate(sections):
         level = section.level
         if level > 2:
@@ -508,6 +519,8 @@ def check_heading_numbering(ev: Evaluation, look: Look) -> CheckResult:
         n = _NUMBERS[numbering] if numbering in _NUMBERS else _heading_number(numbering)
         level1 = n if n is not None else level1 + 1
         form = forms.get((1, numbering)) or _form(1, numbering)
+        if decimal and numbering.rstrip(".").isdigit():
+            continue  # "1." or "1 " heading a decimal outline
         if form == "arabic":
             expected = f"{cn_numeral(level1)}、"
             look.fail(

@@ -31,7 +31,8 @@ Kind = Literal["text", "textarea", "int", "decimal", "date", "bool", "lines", "c
 
 # the outline: each section's fields (a model's path takes all of it); what no section names goes last
 OUTLINE: list[tuple[str, str, list[str]]] = [
-    ("basic", "基本信息", ["kind", "title", "unit.name", "unit.short_name", "unit.budget_code", "fiscal_year", "report_date"]),
+    ("basic", "基本信息", ["kind", "title", "unit.name", "unit.short_name", "unit.budget_code", "fiscal_year", "report_date",
+                       "report_month", "evaluator"]),
     ("s1", "一、部门基本情况", ["unit", "staffing", "functions", "overall_task", "key_tasks"]),
     ("s2", "二、一般公共预算支出情况", ["budget.initial", "budget.adjusted", "budget.executed", "budget.execution_rate",
                                   "budget.income", "budget.expenditure", "budget.fiscal_expenditure", "budget.projects",
