@@ -50,6 +50,14 @@ class Restatement(Model):
     source: Location = Field(default_factory=Location)
 
 
+class Unread(Model):
+    """A figure the importer saw but could not read with confidence: left out, never guessed."""
+
+    text: str = Field(description="the figure as written (full-width forms folded), e.g. 1,30.5万元")
+    reason: str = Field(description="why it was not read, in Chinese")
+    source: Location = Field(default_factory=Location)
+
+
 # ---------------------------------------------------------------------------------------------- section 一
 
 
@@ -272,3 +280,4 @@ class Evaluation(Model):
     outline: Outline = Field(default_factory=Outline)
     sources: dict[str, Location] = Field(default_factory=dict)
     restated: list[Restatement] = Field(default_factory=list, description="figures stated twice, differently")
+    unread: list[Unread] = Field(default_factory=list, description="figures seen but not read with confidence")

@@ -30,6 +30,7 @@ class Context:
     # first statement wins, and the other is kept for the checker (cross_check) with its place.
     labels: dict[str, str] = field(default_factory=dict)  # per path, the label it was first read under
     restated: list[dict[str, Any]] = field(default_factory=list)
+    unread: list[dict[str, Any]] = field(default_factory=list)  # figures left unread: `Evaluation.unread`
 
     # ------------------------------------------------------------------ the outline
 
@@ -150,6 +151,10 @@ class Context:
         if i is not None:
             self.cite(f"{path}[{n}]", i)
         return n
+
+    def leave_unread(self, i: int, written: str, reason: str) -> None:
+        """A figure on line `i` that is not read with confidence: kept, with why and where, not guessed."""
+        self.unread.append({"text": written, "reason": reason, "source": self._location(i, None)})
 
     def cite(self, path: str, i: int, unit: str | None = None) -> None:
         self.sources[path] = self._location(i, unit)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from jixiao.codes import economic_class, functional_class
 from jixiao.io.context import Context
 from jixiao.io.figures import Figure, figures, sentences
+from jixiao.io.numerals import CN_NUMBER, cn_int
 
 _YEAR_PREFIX = re.compile(r"^(?:\d{1,2}[、.])?(?:截至|截止)?(?:\d{4}年(?:度|底|末|\d{1,2}月\d{1,2}日)?,?)?")
 _FILLER = re.compile(r"^(?:其中|主要用于以下方面|主要用于|包括|分别为|合计|共|我部门|我单位|本部门|本单位)+[:,]?")
@@ -74,7 +75,8 @@ def extract_budget(ctx: Context) -> None:
         rate = _BUDGET_RATE.search(text) if "执行率" in text else None
         if rate:
             ctx.put("budget.execution_rate", Decimal(rate["rate"]), i)
-        if "元" not in text:  # every amount ends in 元, 万元 or 亿元: most lines with a digit state none
+        # every amount ends in 元 (万元, 亿元 …) or a bare 万 or 亿: most lines with a digit state none
+        if "元" not in text and "万" not in text and "亿" not in text:
             continue
         topic: str | None = None  # a clause that names no topic of its own continues the previous one's
         for period in _PERIOD_END.split(text):
@@ -87,7 +89,7 @@ def extract_budget(ctx: Context) -> None:
 
 
 _PROJECT_LINE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[、.]|[①-⑳])?(?P<name>[^:,;。]{2,40}?)[:]")
-_PROJECTS_STATED = re.compile(r"(?:共|实施|安排)(?:实施)?(?:项目)?(?P<n>\d{1,3})个(?:项目)?")
+_PROJECTS_STATED = re.compile(rf"(?:共|实施|安排)(?:实施)?(?:项目)?(?P<n>\d{{1,3}}|{CN_NUMBER})个(?:项目)?")
 _PURPOSE = re.compile(r"(?:主要)?用于(?P<purpose>[^。]*)")
 _RATE = re.compile(r"执行率(?:为|达)?(?P<rate>\d+(?:\.\d+)?)%")
 # the year's overall rate, outside a project's line: "预算执行率97.22%", "预算执行率为100%"
@@ -98,7 +100,7 @@ def _project(ctx: Context, i: int, text: str) -> bool:
     """'（1）XX项目：预算360.00万元，实际支出348.62万元，执行率96.84%，主要用于…' is one project."""
     stated = _PROJECTS_STATED.search(text)
     if stated:
-        ctx.put("budget.projects_stated", int(stated["n"]), i)
+        ctx.put("budget.projects_stated", cn_int(stated["n"]), i)
     match = _PROJECT_LINE.match(text)
     found = figures(text)
     if not match or not found:

@@ -2,7 +2,8 @@
 
 "其中：财政拨款收入180.40万元，占 96%；事业收入 7.50 万元" gives ("财政拨款收入", 180.40 万元, 96) and
 ("事业收入", 7.50 万元, None). The label is the text between the previous figure (or clause boundary) and this
-one, so the extractors can tell what an amount is from its own words.
+one, so the extractors can tell what an amount is from its own words. Amounts are read as `numerals`
+defines them: a figure it cannot read with confidence is no figure here.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.core.money import parse_decimal, to_wanyuan
+from jixiao.io.numerals import AMOUNT, money_unit
 
-AMOUNT = re.compile(r"(?P<num>-?\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元)")
 _SHARE = re.compile(r"^[,，]?(?:占[^\d%,;。]{0,10}?|比重为?|比例为?)(?P<share>\d+(?:\.\d+)?)%")
 _LABEL_CUT = re.compile(r"[,;:。]")
 _SENTENCE_END = re.compile(r"(?<=[。;])")
-PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)%")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,7 @@ class Figure:
     label: str  # the words just before the amount, within its clause
     context: str  # the whole text before the amount, back to the sentence start
     amount: Decimal  # in 万元
-    unit: str  # as written
+    unit: str  # as written, by its full name (a bare 万 is 万元)
     share: Decimal | None
 
 
@@ -36,12 +36,13 @@ def figures(sentence: str) -> list[Figure]:
         value = parse_decimal(match["num"])
         if value is None:
             continue
+        unit = money_unit(match["unit"])
         before = sentence[prev_end : match.start()]
         label = _LABEL_CUT.split(before.rstrip(":"))[-1]  # "收入:792.22万元": the label precedes the colon
         rest = sentence[match.end() :]
         share_match = _SHARE.match(rest)
         share = parse_decimal(share_match["share"]) if share_match else None
-        found.append(Figure(label, sentence[: match.start()], to_wanyuan(value, match["unit"]), match["unit"], share))
+        found.append(Figure(label, sentence[: match.start()], to_wanyuan(value, unit), unit, share))
         prev_end = match.end() + (share_match.end() if share_match else 0)
     return found
 

@@ -20,6 +20,7 @@ from jixiao.io.extract_narrative import extract_narrative
 from jixiao.io.extract_performance import extract_performance
 from jixiao.io.extract_staffing import extract_staffing
 from jixiao.io.normalize import normalize_document
+from jixiao.io.numerals import unreadable
 from jixiao.io.outline import segment
 from jixiao.io.readers import read_document
 
@@ -45,13 +46,23 @@ def import_document(doc: SourceDocument) -> Evaluation:
     extract_budget(ctx)
     extract_performance(ctx)
     extract_narrative(ctx)
+    _unread_figures(ctx)
     ctx.put("kind", _kind(ctx), None)
     if ctx.data.get("kind") == "项目支出":
         _project_figures(ctx)
     ctx.data["outline"] = _outline(ctx)
     ctx.data["sources"] = ctx.sources
     ctx.data["restated"] = ctx.restated
+    ctx.data["unread"] = ctx.unread
     return Evaluation.model_validate(ctx.data)
+
+
+def _unread_figures(ctx: Context) -> None:
+    """Every amount or percentage of the text that no extractor could read with confidence, with why."""
+    for i, line in enumerate(ctx.lines):
+        if i not in ctx.seg.toc:
+            for figure in unreadable(line.text):
+                ctx.leave_unread(i, figure.written, figure.reason)
 
 
 def _kind(ctx: Context) -> str | None:

@@ -2,9 +2,10 @@
 
 Real reports arrive with full-width letters and punctuation, spaces inside numbers ("239.67 万元",
 "占 100 %"), traditional characters and pinyin glosses from mirror sites ("預(yù)算"), tables as `|`
-cells or one cell per line, and whole sections run together on one line by PDF extraction. Every
-transformation here is character-local or splits a line, so a clean line always knows the raw line (and
-thus the file, line number and page) it came from.
+cells or one cell per line, and whole sections run together on one line by PDF extraction. Numbers end in
+the one form `numerals.canonical` gives them (1305.20, 95%, 239.67万元), and a table's bare numbers take
+the unit its header declares ("单位：元"). Every transformation here is local to a line or splits one, so a
+clean line always knows the raw line (and thus the file, line number and page) it came from.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from itertools import pairwise
 from statistics import median
 
 from jixiao.io.document import Line, SourceDocument
+from jixiao.io.numerals import CIRCLED, CN_NUMERALS, UNIT_DECLARED, canonical
 
 # full-width ASCII variants to ASCII, ideographic and no-break spaces to a plain space
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -39,8 +41,6 @@ _PINYIN = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚ
 _SPACES = re.compile(r"\s+")
 _ASCII_WORD = frozenset(string.ascii_letters + string.digits)  # what a run of spaces survives between
 
-CN_NUMERALS = "一二三四五六七八九十"  # the Chinese numerals of heading numbers (一、 （三）)
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # the circled numbers of list items
 # where a line that PDF or OCR ran together starts a new heading or numbered item
 _MARK_AHEAD = rf"(?=(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)]|\d{{1,2}}[、.](?!\d)|[（(]\d{{1,2}}[）)])\S)"
 _RUN_TOGETHER_SPLIT = re.compile(rf"\s+{_MARK_AHEAD}")
@@ -222,17 +222,35 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
             pieces = [p for p in _RUN_TOGETHER_SPLIT.split(text) if p.strip()]
             pieces = [q for p in pieces for q in _split_heading_from_body(p)]
         elif "|" not in text:  # most lines: one clean line, without the loop over pieces below
-            clean.append(CleanLine(squeeze(text), line))
+            clean.append(CleanLine(clean_text(text), line))
             continue
         else:
             pieces = [text]
         for piece in pieces:
             if "|" not in piece:
-                clean.append(CleanLine(squeeze(piece), line))
+                clean.append(CleanLine(clean_text(piece), line))
                 continue
             # a table row as `|` cells: each cell is a line of its own, so headings and labels inside it are found
-            clean.extend(CleanLine(squeeze(c), line) for c in piece.split("|") if c.strip())
-    return _join_label_value_cells(_rebuild_cell_rows(clean))
+            clean.extend(CleanLine(clean_text(c), line) for c in piece.split("|") if c.strip())
+    return _join_label_value_cells(_rebuild_cell_rows(_join_split_numbers(clean)))
+
+
+# a line that stops inside a number ("…收入合计23") and the line that finishes it ("9.67万元，…"): no paragraph
+# starts with the rest of an amount, so the line break fell inside the number (a PDF wraps a narrow cell so)
+_NUMBER_CUT = re.compile(r"[\u4e00-\u9fff:]\d+$")
+_NUMBER_REST = re.compile(r"^(?:\d+(?:\.\d+)?|\.\d+)(?:亿元|万元|千元|元|%)")
+
+
+def _join_split_numbers(lines: list[CleanLine]) -> list[CleanLine]:
+    """Join a line to the next where a line break cut a number in two: '收入合计23' '9.67万元' is one line."""
+    out: list[CleanLine] = []
+    for line in lines:
+        before = out[-1].text if out else ""
+        if before[-1:].isdigit() and _NUMBER_REST.match(line.text) and _NUMBER_CUT.search(before):
+            out[-1] = CleanLine(canonical(before + line.text), out[-1].source)
+        else:
+            out.append(line)
+    return out
 
 
 # `_RUN_TOGETHER_SPLIT` within one line of a text of many: the mark cannot reach past a line break
@@ -255,8 +273,9 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
     is_value = [_CELL_VALUE.match(t) is not None for t in texts]
     if not any(a and b for a, b in pairwise(is_value)):  # no two values in a row: no such table
         return lines
-    # a label has at most 14 characters (`_CELL_LABEL`): longer lines need no test
-    is_label = [0 < len(t) <= 14 and _CELL_LABEL.match(t) is not None for t in texts]
+    # a label has at most 14 characters (`_CELL_LABEL`); a unit declared above the table ("单位:元") is none
+    is_label = [0 < len(t) <= 14 and _CELL_LABEL.match(t) is not None and not _declares(t) for t in texts]
+    declared = _declared_units(texts)
     out: list[CleanLine] = []
     headers: list[str] = []
     unit = ""
@@ -279,8 +298,9 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
                 headers_at = i
             if headers and i - headers_at <= _HEADER_REACH:
                 out.extend(lines[i : j - 1])
+                row_unit = unit or declared[i]
                 cells = [
-                    f"{h}{v}{unit if not v.endswith('%') and not _NOT_MONEY.search(h) else ''}"
+                    f"{h}{v}{row_unit if not v.endswith('%') and not _NOT_MONEY.search(h) else ''}"
                     for h, v in zip(headers, values, strict=False)
                     if v != "/"
                 ]
@@ -293,21 +313,52 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
 
 
 _BARE_VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|万元|元|人|个)?$")
+_BARE_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _LABEL = re.compile(r"^[\u4e00-\u9fff()（）]{2,10}$")
+# a label whose value is a count, not money, even where the table's unit is declared
+_COUNT_LABEL = re.compile(r"编制|人数|人员$|个数|数量|户数|次数|名额")
+# the headings a declared unit ends at: a section's (一、 （一）), not a table row's (1、 (1))
+_SECTION_MARK = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)])")
+
+
+def _declares(text: str) -> bool:
+    return "单位" in text and UNIT_DECLARED.search(text) is not None
+
+
+def _declared_units(texts: list[str]) -> list[str]:
+    """The money unit a table header or heading declares ("单位：元", "（单位：万元）") in force at each line:
+    from the declaration to the next section heading or declaration; "" where none is."""
+    units: list[str] = []
+    unit = ""
+    for text in texts:
+        if unit and _SECTION_MARK.match(text):
+            unit = ""
+        declared = UNIT_DECLARED.search(text) if "单位" in text else None
+        if declared is not None:
+            unit = declared["unit"]
+        units.append(unit)
+    return units
 
 
 def _join_label_value_cells(lines: list[CleanLine]) -> list[CleanLine]:
-    """A form rendered one cell per line ('人员编制' then '21') becomes one statement: '人员编制:21'."""
+    """A form rendered one cell per line ('人员编制' then '21') becomes one statement: '人员编制:21'.
+
+    Where the table declares its unit ("单位：元"), a bare amount takes it: '收入合计' '1205000' is
+    '收入合计:1205000元'."""
+    declared = _declared_units([line.text for line in lines])
     out: list[CleanLine] = []
     pending: CleanLine | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         if not line.text:
             if pending is None:
                 out.append(line)
             continue
         if pending is not None:
             if _BARE_VALUE.match(line.text):
-                out.append(CleanLine(f"{pending.text}:{line.text}", pending.source))
+                value = line.text
+                if declared[n] and _BARE_NUMBER.match(value) and not _NOT_MONEY.search(pending.text):
+                    value += "" if _COUNT_LABEL.search(pending.text) else declared[n]
+                out.append(CleanLine(f"{pending.text}:{value}", pending.source))
                 pending = None
                 continue
             out.append(pending)
@@ -333,6 +384,11 @@ def _split_heading_from_body(piece: str) -> list[str]:
     if sep and body and 2 <= len(title) <= 20 and not re.search(r"[。;；,，:：]", title):
         return [head, rest]
     return [piece]
+
+
+def clean_text(text: str) -> str:
+    """A piece of narrowed text as the extractors read it: spaces squeezed out, numbers in canonical form."""
+    return canonical(squeeze(text))
 
 
 def squeeze(text: str) -> str:

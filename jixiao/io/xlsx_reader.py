@@ -38,6 +38,7 @@ from jixiao.core.model import Evaluation, Location, Measure
 from jixiao.core.money import parse_decimal, round_half_up
 from jixiao.io.document import Line, SourceDocument
 from jixiao.io.extract_performance import parse_measure
+from jixiao.io.numerals import canonical, read_number
 from jixiao.io.readers import read_bytes
 
 # ------------------------------------------------------------------------------ the form, shared with the writer
@@ -264,7 +265,7 @@ def _number(cell: Any) -> Decimal | None:
             return None  # a percentage where an amount or a score belongs
         return _as_shown(_float_decimal(value), _places(cell.number_format))
     if isinstance(value, str):
-        return parse_decimal(re.sub(r"(万元|元|分)$", "", value.strip()))
+        return read_number(re.sub(r"(万元|元|分)$", "", value.strip()))
     return None
 
 
@@ -277,7 +278,7 @@ def _rate(cell: Any) -> Decimal | None:
         return None
     value = cell.value
     if isinstance(value, str):
-        return parse_decimal(value.strip().removesuffix("%").removesuffix("％"))
+        return read_number(value.strip().removesuffix("%").removesuffix("％"))
     if not isinstance(value, int | float):
         return None
     number = _float_decimal(value)
@@ -319,7 +320,7 @@ def _measure_text(cell: Any) -> str | None:
 def _measure_of(text: str | None) -> Measure | None:
     if text is None:
         return None
-    parsed = parse_measure(unicodedata.normalize("NFKC", text)) or {}
+    parsed = parse_measure(canonical(unicodedata.normalize("NFKC", text))) or {}
     return Measure(
         text=text, comparator=parsed.get("comparator"), value=parsed.get("value"), unit=parsed.get("unit")
     )

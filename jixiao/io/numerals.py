@@ -1,0 +1,234 @@
+"""Numbers as people write them: the one vocabulary every reader of a figure in a report goes through.
+
+Reports write an amount as 1,305.20, 1，305.20 or 1 305.20 (thousands groups, any kind of space), ￥239.67万元,
+239.67（万元）, 239.67万, 0.12亿元 or 850千元; a dash between a label and its amount ("收入—239.67万元") that is
+no minus sign; a percentage as 95%, ％95 or 百分之九十五; a change as −3.2% (U+2212) or 减少3.2%; a count in
+Chinese numerals (十二个, 两个, 二十三人); a table's unit once, in its header ("单位：元").
+
+`canonical` rewrites, in clean text, the forms that have one meaning into the one form every pattern reads
+(1305.20, 95%, 239.67万元, -3.2), so the extractors and the checks need no variant of their own; the raw
+line stays in each value's source. What cannot be read with confidence ("1,30.5万元", "1 2 3万元", a range
+"200-300万元") is left as written: `unreadable` names it and says why, and `AMOUNT` never reads a part of it.
+Heading numerals (一、 （三） ①) live here too, for the outline and the structure checks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.core.money import parse_decimal
+
+CN_NUMERALS = "一二三四五六七八九十"  # the Chinese numerals of heading numbers (一、 （三）)
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # the circled numbers of list items
+
+# ------------------------------------------------------------------------------------- Chinese numerals
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_POWER = {"十": 10, "百": 100, "千": 1000}
+CN_NUMBER = "[零〇一二两三四五六七八九十百千]+"  # a count in Chinese numerals, read by `cn_int`
+
+
+def cn_int(text: str) -> int | None:
+    """'十二' → 12, '两' → 2, '二十三' → 23, '一百零五' → 105, and digits as they are; None for anything else
+    ('二三', '十百')."""
+    if text.isascii() and text.isdigit():
+        return int(text)
+    total, digit, last_power = 0, None, 10_000
+    for ch in text:
+        if ch in _CN_DIGIT:
+            if digit:  # two digits in a row ("二三") is no number; 零 only holds a place ("一百零五")
+                return None
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_POWER:
+            power = _CN_POWER[ch]
+            if power >= last_power or digit == 0:
+                return None
+            total += (1 if digit is None else digit) * power  # "十二": 十 alone is one ten
+            digit, last_power = None, power
+        else:
+            return None
+    value = total + (digit or 0)
+    return value if text else None
+
+
+_CN_DECIMAL = re.compile(rf"^(?P<int>{CN_NUMBER})(?:点(?P<frac>[零〇一二三四五六七八九]+))?$")
+
+
+def cn_decimal(text: str) -> Decimal | None:
+    """'九十五' → 95, '九十五点五' → 95.5 (each digit after 点 read on its own)."""
+    match = _CN_DECIMAL.match(text)
+    whole = cn_int(match["int"]) if match else None
+    if match is None or whole is None:
+        return None
+    frac = "".join(str(_CN_DIGIT[ch]) for ch in match["frac"] or "")
+    return Decimal(f"{whole}.{frac}" if frac else str(whole))
+
+
+# ------------------------------------------------------------------------------------- units of money
+
+# the units an amount is written in, longest first; 万 and 亿 alone only where no other word follows them
+# ("239.67万，" is money, "10万公顷" and "1.2万人次" are not)
+MONEY_UNIT = r"亿元|万元|千元|元|[万亿](?![\u4e00-\u9fff])"
+UNIT_NAMES = {"万": "万元", "亿": "亿元"}  # a bare 万 or 亿 is the money unit it stands for
+# "单位：元", "（单位:万元）", "金额单位：元": a table or section says once what unit its bare numbers are in
+UNIT_DECLARED = re.compile(r"(?:金额)?单位[:]?(?P<unit>万元|亿元|千元|元)(?![\u4e00-\u9fff])")
+
+# ------------------------------------------------------------------------------------- reading amounts
+
+# An amount in canonical clean text: a plain decimal with its unit, never the tail of a longer figure. The
+# number may not follow a digit (directly, or across a separator or a range's dash: "1,30.5万元",
+# "23 9.67万元" and "200-300万元" are not read as 30.5, 9.67 and −300). A minus sign is one only where no
+# digit precedes it: a dash after a label was dropped by `canonical`.
+AMOUNT = re.compile(
+    rf"(?<![\d.])(?<!\d[,. 至到~～—–-])(?P<num>-?\d+(?:\.\d+)?)(?P<unit>{MONEY_UNIT})"
+)
+
+
+def money_unit(written: str) -> str:
+    """The unit an amount was written in, by its full name: 万 → 万元."""
+    return UNIT_NAMES.get(written, written)
+
+
+# ------------------------------------------------------------------------------------- canonical forms
+
+_MONEY_AHEAD = rf"(?:\.\d+)?(?:{MONEY_UNIT})"
+# a run of digits with thousands commas (valid groups only): 1,305.20 → 1305.20
+_COMMA_GROUPS = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]|\.\d)")
+# with spaces, only where the unit follows at once: numbers a space apart with no unit are a row of cells
+# run together ("100 200 300"), not one number
+_SPACE_GROUPS = re.compile(rf"(?<![\d.])(?<!\d[, ])\d{{1,3}}(?: \d{{3}})+(?=(?:\.\d+)?(?:{MONEY_UNIT}|%))")
+_PERCENT_WORDS = re.compile(rf"百分之(?P<n>{CN_NUMBER}(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
+# "％95": the sign before the number, where no digit, letter or URL character stands before it
+_PERCENT_FIRST = re.compile(r"(?<![0-9A-Za-z%/=&?])%(?P<n>\d+(?:\.\d+)?)(?![\d.%])")
+_BRACKETED_UNIT = re.compile(r"(?<=\d)\((?P<unit>万元|亿元|千元|元)\)")
+_CURRENCY = re.compile(rf"[￥¥](?P<num>-?\d+(?:[,. ]\d+)*)(?P<unit>{MONEY_UNIT})?")
+# A dash between a label and its amount ("收入—239.67万元", "收入-239.67万元"). A hyphen after 为/是/达 or a
+# colon is a minus sign ("结余为-3.50万元"); one after a digit is a range ("200-300万元") and stays.
+_LABEL_DASH = re.compile(rf"(?<=[\u4e00-\u9fff:)])(?P<dash>[—–-]+)(?=\d[\d,. ]*{_MONEY_AHEAD})")
+_SIGN_WORDS = frozenset("为是达计约共")
+_TRIGGERS = re.compile(r"\d[, ]\d|百分之|%\d|\d\((?:万元|亿元|千元|元)\)|[￥¥−]|[\u4e00-\u9fff:)][—–-]+\d")
+
+
+def canonical(text: str) -> str:
+    """`text` (narrowed and squeezed) with every number written in the one form the readers match.
+
+    Unambiguous forms only; a figure that could be read two ways is left as written (see `unreadable`).
+    Few lines hold any of these forms: one search tells whether there is anything to do."""
+    if not _TRIGGERS.search(text):
+        return text
+    if "￥" in text or "¥" in text:
+        text = _CURRENCY.sub(lambda m: m["num"] + (m["unit"] or "元"), text)
+    if "-" in text or "—" in text or "–" in text:
+        text = _LABEL_DASH.sub(_label_dash, text)
+    if "−" in text:  # U+2212 is the minus sign itself, wherever it stands: after the dashes are settled
+        text = text.replace("−", "-")
+    if "(" in text:
+        text = _BRACKETED_UNIT.sub(lambda m: m["unit"], text)
+    if "百分之" in text:
+        text = _PERCENT_WORDS.sub(_percent_words, text)
+    if "%" in text:
+        text = _PERCENT_FIRST.sub(lambda m: f"{m['n']}%", text)
+    if "," in text:
+        text = _COMMA_GROUPS.sub(lambda m: m[0].replace(",", ""), text)
+    if " " in text:
+        text = _SPACE_GROUPS.sub(lambda m: m[0].replace(" ", ""), text)
+    return text
+
+
+def _label_dash(match: re.Match[str]) -> str:
+    dash = match["dash"]
+    before = match.string[match.start() - 1]
+    if dash == "-" and (before in _SIGN_WORDS or before in ":)"):
+        return dash  # a minus sign
+    return ""
+
+
+def _percent_words(match: re.Match[str]) -> str:
+    written = match["n"]
+    value = Decimal(written) if written[0].isdigit() else cn_decimal(written)
+    return match[0] if value is None else f"{value}%"
+
+
+# ------------------------------------------------------------------------------------- what is not read
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A figure in clean text that is not read: where it stands, as written, and why (in Chinese)."""
+
+    start: int
+    end: int
+    written: str
+    reason: str
+
+
+# a number whose separators `canonical` left: they are not thousands groups
+_SEPARATED = re.compile(rf"(?<![\d.])(?<!\d[, ])-?\d+(?:[,. ]\d+)+(?P<unit>{MONEY_UNIT}|%)")
+_RANGE = re.compile(
+    rf"(?<![\d.])\d+(?:\.\d+)?(?:{MONEY_UNIT}|%)?(?:[-~～—–至到])\d+(?:\.\d+)?(?P<unit>{MONEY_UNIT})"
+)
+_PLAIN = re.compile(r"^-?\d+(?:\.\d+)?$")
+_LOOKS_UNREADABLE = re.compile(r"\d[, ]\d|\d\.\d+\.\d|\d[-~～—–至到]\d")
+
+
+_QUOTE_MAX = 40  # characters of a figure quoted whole; a longer run of digits is quoted by its two ends
+
+
+def _quoted(written: str) -> str:
+    return written if len(written) <= _QUOTE_MAX else f"{written[:20]}…{written[-16:]}"
+
+
+def unreadable(text: str) -> list[Unreadable]:
+    """The amounts and percentages in canonical clean text that are left unread, and why."""
+    if not _LOOKS_UNREADABLE.search(text):
+        return []
+    found: list[Unreadable] = []
+    for match in _SEPARATED.finditer(text):
+        number = match[0][: match.start("unit") - match.start()]
+        if _PLAIN.match(number):
+            continue
+        if number.count(".") > 1 and "," not in number and " " not in number:
+            reason = "数字中有多个小数点，无法确定数值"
+        elif "," in number:
+            reason = "数字中的逗号不在千分位上（千分位每组三位），可能是笔误或几个数连写，无法确定数值"
+        else:
+            reason = "数字中间有空格且不是千分位分组，可能是换行或排版断开的数字，也可能是几个数，无法确定数值"
+        found.append(Unreadable(match.start(), match.end(), _quoted(match[0]), reason))
+    for match in _RANGE.finditer(text):
+        found.append(Unreadable(match.start(), match.end(), _quoted(match[0]), "金额写作区间，不是单一数值，未取其中任何一端"))
+    return sorted(found, key=lambda u: u.start)
+
+
+# ------------------------------------------------------------------------------------- counts and measures
+
+# a count as written, in digits or Chinese numerals: "12", "十二", "两"
+COUNT = rf"(?:\d+|{CN_NUMBER})"
+# A value as an indicator states it, in canonical clean text: signed by a minus ("-3.2%", from "−3.2%") or by a
+# word for a fall just before it ("减少3.2%" is −3.2); never the tail of a range or a date ("2023-12").
+_FALLING = "减少|下降|降低|缩减|压减"
+SIGNED = rf"(?:(?:{_FALLING})|(?<![\d.])-)?\d+(?:\.\d+)?"
+_FALLING_WORD = re.compile(_FALLING)
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+_SPACES = re.compile(r"\s+")
+_SPACE_GROUPED = re.compile(r"^-?\d{1,3}(?: \d{3})+(?:\.\d+)?$")
+
+
+def signed_value(written: str) -> Decimal | None:
+    """A `SIGNED` value: '减少3.2' → −3.2, '-3.2' → −3.2, '3.2' → 3.2."""
+    falling = _FALLING_WORD.match(written)
+    number = parse_decimal(written[falling.end() :] if falling else written)
+    return -number if falling and number is not None else number
+
+
+def read_number(written: str) -> Decimal | None:
+    """A number standing alone (a spreadsheet cell, a typed value) as `canonical` reads it: "1,305.20" and
+    "1 305.20" are 1305.20, "−3.2" is −3.2; None for anything else, "1,30.5" included. (In running text a
+    space-grouped number needs its unit: there "100 200" may be two cells run together.)"""
+    text = _SPACES.sub(" ", unicodedata.normalize("NFKC", written).strip())
+    if _SPACE_GROUPED.match(text):
+        text = text.replace(" ", "")
+    text = canonical(text)
+    return parse_decimal(text) if _NUMBER.match(text) else None

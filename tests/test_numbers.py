@@ -1,0 +1,270 @@
+"""Numbers as people write them: one test per written form, from a sentence to the value read.
+
+Each sentence sits in a tiny report of its own. A figure that cannot be read with confidence is left unread,
+with the reason, in `Evaluation.unread`: never guessed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.core.model import Evaluation
+from jixiao.io.numerals import canonical, cn_int, read_number, unreadable
+from jixiao.io.pdf_reader import _cell_text, _Char
+from jixiao.summary import summary_text
+from tests import support
+
+
+def report(*body: str) -> str:
+    return "\n".join(
+        ["2023年度示例县档案馆部门整体支出绩效自评报告", "一、部门基本情况", "二、一般公共预算支出情况", *body, ""]
+    )
+
+
+def read(*body: str) -> Evaluation:
+    return support.import_text(report(*body), "inline.txt")
+
+
+def income(sentence: str) -> Decimal | None:
+    return read(sentence).budget.income.total
+
+
+# ------------------------------------------------------------------ thousands separators
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["1,305.20", "1，305.20", "1 305.20", "1\u2009305.20", "1\u00a0305.20", "1\u202f305.20", "1\u3000305.20"],
+    ids=["comma", "full-width comma", "space", "thin space", "no-break space", "narrow no-break space", "ideographic"],
+)
+def test_an_amount_with_thousands_groups_is_read_whole(written: str) -> None:
+    assert str(income(f"2023年度共取得收入合计{written}万元。")) == "1305.20"
+
+
+def test_an_amount_with_several_thousands_groups_is_read_whole() -> None:
+    assert str(income("2023年度共取得收入合计12,305,000元。")) == "1230.5000"
+
+
+def test_a_number_a_line_break_cut_in_two_is_read_whole() -> None:
+    ev = read("2023年度共取得收入合计23", "9.67万元，其中：财政拨款收入239.67万元。")
+    assert str(ev.budget.income.total) == "239.67"
+    assert ev.sources["budget.income.total"].line == 4
+    assert ev.unread == []
+
+
+def test_a_pdf_table_cell_that_wraps_a_number_joins_it_without_a_space() -> None:
+    # a narrow cell draws "239.67" as "23" over "9.67"; a wrapped Latin word keeps its space
+    def chars(text: str, top: float, index: int) -> list[_Char]:
+        return [_Char(c, index + n, 10.0 * n, top - 10, 10.0 * n + 9, top) for n, c in enumerate(text)]
+
+    assert _cell_text(chars("23", 100, 0) + chars("9.67", 80, 2)) == "239.67"
+    assert _cell_text(chars("PVC", 100, 0) + chars("110", 80, 3)) == "PVC 110"
+
+
+# ------------------------------------------------------------------ units and signs written around the number
+
+
+def test_an_amount_in_wan_without_yuan_is_read_as_wanyuan() -> None:
+    assert str(income("2023年度共取得收入合计239.67万，其中：财政拨款收入239.67万。")) == "239.67"
+
+
+def test_wan_before_another_measure_word_is_no_money() -> None:
+    ev = read("受益面积10万公顷，服务1.2万人次。")
+    assert ev.budget.income.total is None and ev.unread == []
+
+
+def test_an_amount_with_its_unit_in_brackets_is_read() -> None:
+    assert str(income("2023年度共取得收入合计239.67（万元）。")) == "239.67"
+
+
+def test_an_amount_with_the_yuan_sign_before_it_is_read() -> None:
+    assert str(income("2023年度共取得收入合计￥239.67万元。")) == "239.67"
+
+
+def test_the_yuan_sign_alone_means_yuan() -> None:
+    ev = read("2023年度共取得收入合计￥1,305,200.00。")
+    assert str(ev.budget.income.total) == "130.520000"
+    assert ev.sources["budget.income.total"].original_unit == "元"
+
+
+@pytest.mark.parametrize("dash", ["—", "——", "-", "–", "－"])
+def test_a_dash_between_a_label_and_its_amount_is_no_minus_sign(dash: str) -> None:
+    assert str(income(f"收入{dash}239.67万元。")) == "239.67"
+
+
+def test_a_minus_after_wei_is_a_minus_sign() -> None:
+    assert str(income("2023年度收入合计为-239.67万元。")) == "-239.67"
+
+
+def test_the_minus_sign_character_is_a_minus_sign_even_after_a_label() -> None:
+    assert str(income("收入合计−239.67万元。")) == "-239.67"
+
+
+def test_a_range_of_amounts_is_left_unread_not_read_as_a_negative_end() -> None:
+    ev = read("2023年度共取得收入合计200-300万元。")
+    assert ev.budget.income.total is None
+    [unread] = ev.unread
+    assert unread.text == "200-300万元"
+    assert "区间" in unread.reason
+
+
+def test_full_width_digits_are_read() -> None:
+    assert str(income("2023年度共取得收入合计１２０.５０万元。")) == "120.50"
+
+
+# ------------------------------------------------------------------ 元, 千元, 亿元, and a unit declared once
+
+
+@pytest.mark.parametrize(
+    ("written", "wanyuan", "unit"),
+    [("1205000元", "120.5000", "元"), ("1205千元", "120.5", "千元"), ("0.012亿元", "120", "亿元"), ("1.2亿", "12000", "亿元")],
+)
+def test_an_amount_in_another_unit_is_converted_to_wanyuan_and_the_unit_kept(
+    written: str, wanyuan: str, unit: str
+) -> None:
+    ev = read(f"2023年度共取得收入合计{written}。")
+    assert str(ev.budget.income.total) == wanyuan
+    assert ev.sources["budget.income.total"].original_unit == unit
+
+
+TABLE_IN_YUAN = [
+    "单位：元",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "总额",
+    "1,000,000.00",
+    "1,200,000.00",
+    "1,180,000.00",
+]
+
+
+def test_a_tables_header_unit_applies_to_its_bare_numbers() -> None:
+    ev = read(*TABLE_IN_YUAN)
+    assert (str(ev.budget.initial), str(ev.budget.adjusted), str(ev.budget.executed)) == (
+        "100.000000",
+        "120.000000",
+        "118.000000",
+    )
+    assert ev.sources["budget.adjusted"].original_unit == "元"
+
+
+def test_a_heading_that_declares_a_unit_applies_it_to_its_sections_label_value_cells() -> None:
+    ev = read("（一）收入支出情况（单位：元）", "收入合计", "1205000", "人员编制", "9")
+    assert str(ev.budget.income.total) == "120.5000"
+    assert ev.sources["budget.income.total"].original_unit == "元"
+    assert ev.staffing.authorized_total == 9  # a count stays a count
+
+
+def test_a_declared_unit_ends_at_the_next_section_heading() -> None:
+    ev = read("（一）收入情况（单位：元）", "收入合计", "1205000", "（二）支出情况", "支出合计", "118.00万元")
+    assert str(ev.budget.income.total) == "120.5000"
+    assert str(ev.budget.expenditure.total) == "118.00"
+
+
+def test_a_unit_declared_in_wanyuan_reads_bare_numbers_in_wanyuan() -> None:
+    ev = read("（一）收入情况", "金额单位:万元", "收入合计", "120.5")
+    assert str(ev.budget.income.total) == "120.5"
+    assert ev.sources["budget.income.total"].original_unit is None
+
+
+# ------------------------------------------------------------------ counts, percentages and changes
+
+
+def test_staff_counts_in_chinese_numerals_are_read() -> None:
+    ev = support.import_text(
+        "示例县档案馆2023年度部门整体支出绩效自评报告\n一、部门基本情况\n核定编制二十三人，实有人员十二人，其中行政人员两人。\n"
+    )
+    assert (ev.staffing.authorized_total, ev.staffing.actual_total) == (23, 12)
+
+
+def test_a_count_of_bodies_in_chinese_numerals_is_read() -> None:
+    ev = support.import_text(
+        "示例县档案馆2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本馆内设十二个股室，分别是办公室、业务股。\n"
+    )
+    assert ev.unit.internal_bodies_stated == 12
+
+
+def test_a_count_of_projects_in_chinese_numerals_is_read() -> None:
+    assert read("（三）项目支出情况", "2023年共实施两个项目。").budget.projects_stated == 2
+
+
+@pytest.mark.parametrize(("numeral", "value"), [("十二", 12), ("两", 2), ("二十三", 23), ("一百零五", 105), ("十", 10)])
+def test_chinese_numerals_read_as_counts(numeral: str, value: int) -> None:
+    assert cn_int(numeral) == value
+
+
+def test_what_is_no_chinese_numeral_is_not_read_as_one() -> None:
+    assert (cn_int("二三"), cn_int("十百"), cn_int("")) == (None, None, None)
+
+
+@pytest.mark.parametrize("written", ["百分之九十八", "％98", "98％"])
+def test_a_percentage_written_in_words_or_with_the_sign_first_is_read(written: str) -> None:
+    assert str(read(f"2023年度预算执行率为{written}。").budget.execution_rate) == "98"
+
+
+def test_a_percentage_in_words_with_a_decimal_is_read() -> None:
+    assert canonical("占比百分之九十五点五") == "占比95.5%"
+
+
+PERFORMANCE = (
+    "示例县档案馆2023年度部门整体支出绩效自评报告\n一、部门基本情况\n六、部门整体支出绩效情况\n（一）产出指标\n"
+    "1.成本指标\n{line}\n"
+)
+
+
+@pytest.mark.parametrize("written", ["减少3.2%", "−3.2%", "-3.2%", "下降3.2%"])
+def test_a_fall_is_read_as_a_negative_change(written: str) -> None:
+    ev = support.import_text(PERFORMANCE.format(line=f"“三公”经费变动率:年度指标值≤0,实际完成{written}。"))
+    [indicator] = ev.performance.indicators
+    assert indicator.actual is not None and indicator.actual.value == Decimal("-3.2")
+    assert indicator.target is not None and indicator.target.value == Decimal("0")
+
+
+def test_a_table_cell_reads_a_count_in_chinese_numerals() -> None:
+    from jixiao.io.extract_performance import parse_measure
+
+    assert parse_measure("≥十二个") == {"text": "≥十二个", "comparator": ">=", "value": Decimal(12), "unit": "个"}
+    assert parse_measure("一年内完成") == {"text": "一年内完成"}  # a word, not a count
+
+
+# ------------------------------------------------------------------ what cannot be read is left unread
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [("1,30.5万元", "逗号"), ("1 2 3万元", "空格"), ("23 9.67万元", "换行"), ("12,13,14万元", "逗号")],
+)
+def test_an_ambiguous_amount_is_left_unread_with_the_reason_not_guessed(written: str, why: str) -> None:
+    ev = read(f"2023年度共取得收入合计{written}，其中：财政拨款收入100.00万元。")
+    assert ev.budget.income.total is None
+    [unread] = ev.unread
+    assert unread.text == written
+    assert why in unread.reason
+    assert unread.source.line == 4 and unread.source.section == "二、一般公共预算支出情况"
+    assert str(ev.budget.income.fiscal) == "100.00"  # the rest of the sentence is read
+
+
+def test_a_lone_number_reads_only_when_its_form_is_unambiguous() -> None:
+    assert [read_number(t) for t in ("1,305.20", "1 305.20", "−3.2", "1,30.5", "1 2 3", "abc")] == [
+        Decimal("1305.20"),
+        Decimal("1305.20"),
+        Decimal("-3.2"),
+        None,
+        None,
+        None,
+    ]
+
+
+def test_a_row_of_numbers_a_space_apart_is_not_one_number() -> None:
+    # cells run together with spaces ("90 89.974 89.974"): no unit follows, so nothing is joined or reported
+    assert canonical("本年财政拨款90 100 100") == "本年财政拨款90 100 100"
+    assert unreadable("本年财政拨款90 100 100") == []
+
+
+def test_the_import_summary_lists_what_could_not_be_read() -> None:
+    text = summary_text(read("2023年度共取得收入合计1,30.5万元。"), "inline.txt")
+    assert "未能读取的数字：1 处" in text
+    assert "第 4 行“1,30.5万元”" in text
