@@ -247,6 +247,13 @@ def test_an_ambiguous_amount_is_left_unread_with_the_reason_not_guessed(written:
     assert str(ev.budget.income.fiscal) == "100.00"  # the rest of the sentence is read
 
 
+def test_an_ambiguous_percentage_in_an_indicator_is_left_unread() -> None:
+    ev = support.import_text(PERFORMANCE.format(line="资金到位率:年度指标值≥95%,实际完成1,00.0%。"))
+    [indicator] = ev.performance.indicators
+    assert indicator.actual is not None and indicator.actual.value is None
+    assert [u.text for u in ev.unread] == ["1,00.0%"]
+
+
 def test_a_lone_number_reads_only_when_its_form_is_unambiguous() -> None:
     assert [read_number(t) for t in ("1,305.20", "1 305.20", "−3.2", "1,30.5", "1 2 3", "abc")] == [
         Decimal("1305.20"),

@@ -23,7 +23,7 @@ from jixiao.io.context import Context
 from jixiao.io.document import Line
 from jixiao.io.extract_narrative import items
 from jixiao.io.normalize import clean_text, narrow
-from jixiao.io.numerals import CN_NUMBER, SIGNED, cn_int, signed_value
+from jixiao.io.numerals import CN_NUMBER, FALLING, SIGNED, cn_int, signed_value
 
 _LEVEL1 = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标"}
 _LEVEL2 = {
@@ -52,7 +52,7 @@ _MEASURE = re.compile(rf"(?P<cmp>{_CMP})?(?P<val>{SIGNED})(?P<unit>{_UNITS})?")
 # a count in Chinese numerals is a measure only where it is all the text says ("十二个", "≥两项"): "一年内"
 # and "一次性" are words, and so are counts of time
 _CN_MEASURE = re.compile(rf"^(?P<cmp>{_CMP})?(?P<val>{CN_NUMBER})(?P<unit>个|项|人|名|家|户|所|座|台|套|件|场|期|条|辆|册|份|篇|批|处|部|张|间)$")
-_ACTUAL_SPLIT = re.compile(rf"[,;]?(?:实际)?(?:完成值|完成|达到|达成|实现)(?:值)?(?:为)?[:]?(?=[≥≤=<>]?{SIGNED})")
+_ACTUAL_SPLIT = re.compile(rf"[,;]?(?:实际)?(?:完成值|完成|达到|达成|实现)(?:值)?(?:为)?[:]?(?=[≥≤=<>]?(?:{FALLING}|-)?\d)")
 _TARGET_WORDS = re.compile(r"[,:]?(?:年度)?(?:指标值|目标值|目标)(?:为)?[:]?")
 # "布防飞机数量≥6架,实际布防6架": a target with its comparator, then what was actually done
 _PAIRED = re.compile(
@@ -63,6 +63,8 @@ _STARTS_MEASURE = re.compile(rf"^(?:{_CMP})?{SIGNED}")
 _RATE_TAIL = re.compile(r"(?:均)?(?:已)?(?:达到|达|为|大于|高于|不低于|不少于)$")
 _NOT_APPLICABLE = re.compile(r"^不适用|^无$")
 _CLAUSE_END = re.compile(r"[;。]")
+# where what was done ends: a comma or semicolon, but no comma between two digits, which is part of a figure
+_CLAUSE_CUT = re.compile(r";|(?<!\d),|,(?!\d)")
 _DIGIT = re.compile(r"\d")
 _YEAR_PREFIX = re.compile(r"^\d{4}年(?:度)?")
 _MID_RATE = re.compile(r"(?P<name>[\u4e00-\u9fff“”\"]+?)(?:达|为)?(?P<m>\d+(?:\.\d+)?%)")
@@ -189,7 +191,7 @@ def _clause(ctx: Context, i: int, clause: str, level1: str | None, level2: str |
     paired = None if split else _PAIRED.match(clause)
     if split:
         name, actual_text = clause[: split.start()], clause[split.end() :]
-        actual_text = re.split(r"[,;]", actual_text)[0]
+        actual_text = _CLAUSE_CUT.split(actual_text)[0]
     elif paired:
         # "飞机飞行时长≥928小时,实际飞行时长909.93小时": one indicator, its target and what was done
         name, actual_text = paired["name"], paired["actual"]

@@ -207,10 +207,13 @@ def unreadable(text: str) -> list[Unreadable]:
 # a count as written, in digits or Chinese numerals: "12", "十二", "两"
 COUNT = rf"(?:\d+|{CN_NUMBER})"
 # A value as an indicator states it, in canonical clean text: signed by a minus ("-3.2%", from "−3.2%") or by a
-# word for a fall just before it ("减少3.2%" is −3.2); never the tail of a range or a date ("2023-12").
-_FALLING = "减少|下降|降低|缩减|压减"
-SIGNED = rf"(?:(?:{_FALLING})|(?<![\d.])-)?\d+(?:\.\d+)?"
-_FALLING_WORD = re.compile(_FALLING)
+# word for a fall just before it ("减少3.2%" is −3.2). A minus after a digit is a range's or a date's dash
+# ("2023-12"), and the digits are never part of a figure left unread ("1,30.5%" is neither 1 nor 30.5%).
+FALLING = "减少|下降|降低|缩减|压减"
+# a plain number in canonical text that is no part of a longer figure (an ambiguous one is left whole, unread)
+NUMBER = r"(?<![\d.])(?<!\d[, ])\d+(?:\.\d+)?(?![,. ]?\d)"
+SIGNED = rf"(?:(?:{FALLING})|(?<![\d.])-)?{NUMBER}"
+_FALLING_WORD = re.compile(FALLING)
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _SPACES = re.compile(r"\s+")
 _SPACE_GROUPED = re.compile(r"^-?\d{1,3}(?: \d{3})+(?:\.\d+)?$")
