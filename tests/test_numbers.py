@@ -47,6 +47,11 @@ def test_an_amount_with_several_thousands_groups_is_read_whole() -> None:
     assert str(income("2023年度共取得收入合计12,305,000元。")) == "1230.5000"
 
 
+def test_a_table_cell_in_thousands_groups_a_space_apart_is_one_number() -> None:
+    ev = read("（一）收入情况（单位：元）", "| 收入合计 | 1 205 000.00 |")
+    assert str(ev.budget.income.total) == "120.500000"
+
+
 def test_a_number_a_line_break_cut_in_two_is_read_whole() -> None:
     ev = read("2023年度共取得收入合计23", "9.67万元，其中：财政拨款收入239.67万元。")
     assert str(ev.budget.income.total) == "239.67"

@@ -348,7 +348,7 @@ def _split_row(text: str, bordered: bool) -> list[str]:
 
 
 def _cell(text: str) -> str:
-    return clean_text(narrow(text))
+    return clean_text(narrow(text), cell=True)
 
 
 def _header(cells: list[str]) -> list[str] | None:

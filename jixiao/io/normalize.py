@@ -231,7 +231,7 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
                 clean.append(CleanLine(clean_text(piece), line))
                 continue
             # a table row as `|` cells: each cell is a line of its own, so headings and labels inside it are found
-            clean.extend(CleanLine(clean_text(c), line) for c in piece.split("|") if c.strip())
+            clean.extend(CleanLine(clean_text(c, cell=True), line) for c in piece.split("|") if c.strip())
     return _join_label_value_cells(_rebuild_cell_rows(_join_split_numbers(clean)))
 
 
@@ -386,9 +386,10 @@ def _split_heading_from_body(piece: str) -> list[str]:
     return [piece]
 
 
-def clean_text(text: str) -> str:
-    """A piece of narrowed text as the extractors read it: spaces squeezed out, numbers in canonical form."""
-    return canonical(squeeze(text))
+def clean_text(text: str, cell: bool = False) -> str:
+    """A piece of narrowed text (a `cell` of a table) as the extractors read it: spaces squeezed out, numbers
+    in canonical form."""
+    return canonical(squeeze(text), cell)
 
 
 def squeeze(text: str) -> str:

@@ -100,6 +100,7 @@ _COMMA_GROUPS = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\
 # with spaces, only where the unit follows at once: numbers a space apart with no unit are a row of cells
 # run together ("100 200 300"), not one number
 _SPACE_GROUPS = re.compile(rf"(?<![\d.])(?<!\d[, ])\d{{1,3}}(?: \d{{3}})+(?=(?:\.\d+)?(?:{MONEY_UNIT}|%))")
+_SPACE_GROUPED = re.compile(r"^-?\d{1,3}(?: \d{3})+(?:\.\d+)?$")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<n>{CN_NUMBER}(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
 # "％95": the sign before the number, where no digit, letter or URL character stands before it
 _PERCENT_FIRST = re.compile(r"(?<![0-9A-Za-z%/=&?])%(?P<n>\d+(?:\.\d+)?)(?![\d.%])")
@@ -112,13 +113,17 @@ _SIGN_WORDS = frozenset("为是达计约共")
 _TRIGGERS = re.compile(r"\d[, ]\d|百分之|%\d|\d\((?:万元|亿元|千元|元)\)|[￥¥−]|[\u4e00-\u9fff:)][—–-]+\d")
 
 
-def canonical(text: str) -> str:
+def canonical(text: str, cell: bool = False) -> str:
     """`text` (narrowed and squeezed) with every number written in the one form the readers match.
 
-    Unambiguous forms only; a figure that could be read two ways is left as written (see `unreadable`).
+    Unambiguous forms only; a figure that could be read two ways is left as written (see `unreadable`). A
+    `cell` is one table cell: there a number in thousands groups a space apart is one number even without
+    its unit ("1 305.20"), where in running text it may be cells run together ("100 200 300").
     Few lines hold any of these forms: one search tells whether there is anything to do."""
     if not _TRIGGERS.search(text):
         return text
+    if cell and _SPACE_GROUPED.match(text):
+        return text.replace(" ", "")
     if "￥" in text or "¥" in text:
         text = _CURRENCY.sub(lambda m: m["num"] + (m["unit"] or "元"), text)
     if "-" in text or "—" in text or "–" in text:
@@ -216,7 +221,6 @@ SIGNED = rf"(?:(?:{FALLING})|(?<![\d.])-)?{NUMBER}"
 _FALLING_WORD = re.compile(FALLING)
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _SPACES = re.compile(r"\s+")
-_SPACE_GROUPED = re.compile(r"^-?\d{1,3}(?: \d{3})+(?:\.\d+)?$")
 
 
 def signed_value(written: str) -> Decimal | None:
@@ -230,8 +234,5 @@ def read_number(written: str) -> Decimal | None:
     """A number standing alone (a spreadsheet cell, a typed value) as `canonical` reads it: "1,305.20" and
     "1 305.20" are 1305.20, "−3.2" is −3.2; None for anything else, "1,30.5" included. (In running text a
     space-grouped number needs its unit: there "100 200" may be two cells run together.)"""
-    text = _SPACES.sub(" ", unicodedata.normalize("NFKC", written).strip())
-    if _SPACE_GROUPED.match(text):
-        text = text.replace(" ", "")
-    text = canonical(text)
+    text = canonical(_SPACES.sub(" ", unicodedata.normalize("NFKC", written).strip()), cell=True)
     return parse_decimal(text) if _NUMBER.match(text) else None
