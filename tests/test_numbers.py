@@ -6,11 +6,15 @@ with the reason, in `Evaluation.unread`: never guessed.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jixiao.core.model import Evaluation
+from jixiao.io.figures import figures
 from jixiao.io.numerals import canonical, cn_int, read_number, unreadable
 from jixiao.io.pdf_reader import _cell_text, _Char
 from jixiao.summary import summary_text
@@ -280,3 +284,37 @@ def test_the_import_summary_lists_what_could_not_be_read() -> None:
     text = summary_text(read("2023年度共取得收入合计1,30.5万元。"), "inline.txt")
     assert "未能读取的数字：1 处" in text
     assert "第 4 行“1,30.5万元”" in text
+
+
+# ------------------------------------------------------------------ properties of the vocabulary
+
+_PIECES = st.sampled_from(
+    [
+        *("1", "23", "305", "9", "0", ".", ",", " ", "-", "—", "−", "至", "%"),
+        *("万元", "元", "亿元", "万", "收入", "为", ":", "百分之", "九十五", "(万元)", "￥1", "￥305"),
+    ]
+)
+written_text = st.lists(_PIECES, max_size=14).map("".join)
+
+
+@given(written_text)
+def test_canonical_text_is_canonical_already(text: str) -> None:
+    once = canonical(text)
+    assert canonical(once) == once
+
+
+_NO_NUMERAL_WORDS = st.lists(_PIECES.filter(lambda p: p not in {"百分之", "九十五"}), max_size=14).map("".join)
+
+
+@given(_NO_NUMERAL_WORDS)
+def test_canonical_text_keeps_every_written_digit_in_order(text: str) -> None:
+    assert re.sub(r"\D", "", canonical(text)) == re.sub(r"\D", "", text)
+
+
+@given(written_text)
+def test_no_amount_is_read_from_inside_a_figure_left_unread(text: str) -> None:
+    text = canonical(text)
+    spans = [(u.start, u.end) for u in unreadable(text)]
+    for figure in figures(text):
+        at = len(figure.context)
+        assert not any(start <= at < end for start, end in spans), (text, figure)

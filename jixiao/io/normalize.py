@@ -247,7 +247,7 @@ def _join_split_numbers(lines: list[CleanLine]) -> list[CleanLine]:
     for line in lines:
         before = out[-1].text if out else ""
         if before[-1:].isdigit() and _NUMBER_REST.match(line.text) and _NUMBER_CUT.search(before):
-            out[-1] = CleanLine(canonical(before + line.text), out[-1].source)
+            out[-1] = CleanLine(before + line.text, out[-1].source)  # both canonical, and so is the join
         else:
             out.append(line)
     return out

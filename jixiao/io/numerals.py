@@ -80,11 +80,16 @@ UNIT_DECLARED = re.compile(r"(?:金额)?单位[:]?(?P<unit>万元|亿元|千元|
 
 # An amount in canonical clean text: a plain decimal with its unit, never the tail of a longer figure. The
 # number may not follow a digit (directly, or across a separator or a range's dash: "1,30.5万元",
-# "23 9.67万元" and "200-300万元" are not read as 30.5, 9.67 and −300). A minus sign is one only where no
-# digit precedes it: a dash after a label was dropped by `canonical`.
+# "23 9.67万元" and "200-300万元" are not read as 30.5, 9.67 and −300). A minus sign ("-", or "−" right after
+# a label) is one only where no digit precedes it: a dash after a label was dropped by `canonical`.
 AMOUNT = re.compile(
-    rf"(?<![\d.])(?<!\d[,. 至到~～—–-])(?P<num>-?\d+(?:\.\d+)?)(?P<unit>{MONEY_UNIT})"
+    rf"(?<![\d.])(?<!\d[,. 至到~～—–-])(?P<num>[-−]?\d+(?:\.\d+)?)(?P<unit>{MONEY_UNIT})"
 )
+
+
+def amount_value(written: str) -> Decimal | None:
+    """The number of an `AMOUNT` (or a `SIGNED` value) as a Decimal: "−239.67" and "-239.67" alike."""
+    return parse_decimal(written.replace("−", "-"))
 
 
 def money_unit(written: str) -> str:
@@ -94,22 +99,34 @@ def money_unit(written: str) -> str:
 
 # ------------------------------------------------------------------------------------- canonical forms
 
-_MONEY_AHEAD = rf"(?:\.\d+)?(?:{MONEY_UNIT})"
+# an amount just ahead, its digits as written (thousands groups not yet joined): "1,305.20万元", "239.67万"
+_AMOUNT_AHEAD = rf"\d(?:[\d,. ]*\d)?(?:{MONEY_UNIT})"
 # a run of digits with thousands commas (valid groups only): 1,305.20 → 1305.20
 _COMMA_GROUPS = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]|\.\d)")
 # with spaces, only where the unit follows at once: numbers a space apart with no unit are a row of cells
 # run together ("100 200 300"), not one number
 _SPACE_GROUPS = re.compile(rf"(?<![\d.])(?<!\d[, ])\d{{1,3}}(?: \d{{3}})+(?=(?:\.\d+)?(?:{MONEY_UNIT}|%))")
 _SPACE_GROUPED = re.compile(r"^-?\d{1,3}(?: \d{3})+(?:\.\d+)?$")
-_PERCENT_WORDS = re.compile(rf"百分之(?P<n>{CN_NUMBER}(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
-# "％95": the sign before the number, where no digit, letter or URL character stands before it
-_PERCENT_FIRST = re.compile(r"(?<![0-9A-Za-z%/=&?])%(?P<n>\d+(?:\.\d+)?)(?![\d.%])")
+# "百分之九十五", "百分之95" (and "百分之95%", said twice)
+_PERCENT_WORDS = re.compile(
+    rf"(?<![\d.%之])(?<!\d[, ])百分之"
+    rf"(?P<n>{CN_NUMBER}(?:点[零〇一二三四五六七八九]+)?(?!分之)|\d+(?:\.\d+)?(?![\d.]|[,. ]\d|{MONEY_UNIT}))%?"
+)
+# "％95": the sign before the number, where no digit, letter, URL character or 百分之 stands before it
+_PERCENT_FIRST = re.compile(
+    rf"(?<![0-9A-Za-z%/=&?之.])(?<!\d[, ])%(?P<n>\d+(?:\.\d+)?)(?![\d.%]|[,. ]\d|{MONEY_UNIT})"
+)
 _BRACKETED_UNIT = re.compile(r"(?<=\d)\((?P<unit>万元|亿元|千元|元)\)")
-_CURRENCY = re.compile(rf"[￥¥](?P<num>-?\d+(?:[,. ]\d+)*)(?P<unit>{MONEY_UNIT})?")
+_CURRENCY = re.compile(rf"[￥¥]+(?P<num>[-−]?\d+(?:[,. ]\d+)*)(?![\d%]|[,. ]\d)(?P<unit>{MONEY_UNIT})?")
 # A dash between a label and its amount ("收入—239.67万元", "收入-239.67万元"). A hyphen after 为/是/达 or a
 # colon is a minus sign ("结余为-3.50万元"); one after a digit is a range ("200-300万元") and stays.
-_LABEL_DASH = re.compile(rf"(?<=[\u4e00-\u9fff:)])(?P<dash>[—–-]+)(?=\d[\d,. ]*{_MONEY_AHEAD})")
+# A dash after an amount's own unit ("200万元-300万元") is a range's, not a label's.
+_AFTER_AMOUNT = "".join(f"(?<!\\d{unit})" for unit in ("元", "万元", "亿元", "千元", "万", "亿", "%"))
+_LABEL_DASH = re.compile(rf"(?<=[\u4e00-\u9fff:)]){_AFTER_AMOUNT}(?P<dash>[—–−-]+)(?={_AMOUNT_AHEAD})")
 _SIGN_WORDS = frozenset("为是达计约共")
+# The minus sign U+2212 becomes "-", except between a label and its amount ("收入−239.67万元"), where "-" is
+# read as a dash: there it keeps its own character, which `AMOUNT` reads as a minus too.
+_MINUS = re.compile(rf"(?P<kept>(?<=[\u4e00-\u9fff])−(?={_AMOUNT_AHEAD}))|−")
 _TRIGGERS = re.compile(r"\d[, ]\d|百分之|%\d|\d\((?:万元|亿元|千元|元)\)|[￥¥−]|[\u4e00-\u9fff:)][—–-]+\d")
 
 
@@ -119,32 +136,50 @@ def canonical(text: str, cell: bool = False) -> str:
     Unambiguous forms only; a figure that could be read two ways is left as written (see `unreadable`). A
     `cell` is one table cell: there a number in thousands groups a space apart is one number even without
     its unit ("1 305.20"), where in running text it may be cells run together ("100 200 300").
-    Few lines hold any of these forms: one search tells whether there is anything to do."""
+    Few lines hold any of these forms: one search tells whether there is anything to do. One rewrite can
+    make another possible behind it ("%1,%1": the second sign follows a digit only until the first moves):
+    the rewrites run until the text stays as it is, so canonical text is canonical already. Each removes or
+    settles characters and adds none back, so that takes a pass or two."""
     if not _TRIGGERS.search(text):
         return text
     if cell and _SPACE_GROUPED.match(text):
         return text.replace(" ", "")
+    while (rewritten := _rewrite(text)) != text:
+        text = rewritten
+    return text
+
+
+def _rewrite(text: str) -> str:
+    """One pass of `canonical`'s rewrites, in an order that settles most text at once."""
     if "￥" in text or "¥" in text:
         text = _CURRENCY.sub(lambda m: m["num"] + (m["unit"] or "元"), text)
-    if "-" in text or "—" in text or "–" in text:
-        text = _LABEL_DASH.sub(_label_dash, text)
-    if "−" in text:  # U+2212 is the minus sign itself, wherever it stands: after the dashes are settled
-        text = text.replace("−", "-")
     if "(" in text:
         text = _BRACKETED_UNIT.sub(lambda m: m["unit"], text)
-    if "百分之" in text:
-        text = _PERCENT_WORDS.sub(_percent_words, text)
-    if "%" in text:
-        text = _PERCENT_FIRST.sub(lambda m: f"{m['n']}%", text)
     if "," in text:
         text = _COMMA_GROUPS.sub(lambda m: m[0].replace(",", ""), text)
     if " " in text:
         text = _SPACE_GROUPS.sub(lambda m: m[0].replace(" ", ""), text)
+    if "百分之" in text:
+        text = _PERCENT_WORDS.sub(_percent_words, text)
+    if "%" in text:
+        text = _PERCENT_FIRST.sub(lambda m: f"{m['n']}%", text)
+    # the signs last, when every amount stands with its unit
+    if "-" in text or "—" in text or "–" in text or "−" in text:
+        text = _LABEL_DASH.sub(_label_dash, text)
+    if "−" in text:  # U+2212, the minus sign itself: after the dashes are settled
+        text = _MINUS.sub(_minus, text)
     return text
+
+
+def _minus(match: re.Match[str]) -> str:
+    before = match.string[match.start() - 1] if match["kept"] else ""
+    return "−" if before and before not in _SIGN_WORDS else "-"
 
 
 def _label_dash(match: re.Match[str]) -> str:
     dash = match["dash"]
+    if "−" in dash:
+        return "−"  # the minus sign itself, whatever dashes stand with it (`_MINUS` settles its form)
     before = match.string[match.start() - 1]
     if dash == "-" and (before in _SIGN_WORDS or before in ":)"):
         return dash  # a minus sign
@@ -176,7 +211,7 @@ _RANGE = re.compile(
     rf"(?<![\d.])\d+(?:\.\d+)?(?:{MONEY_UNIT}|%)?(?:[-~～—–至到])\d+(?:\.\d+)?(?P<unit>{MONEY_UNIT})"
 )
 _PLAIN = re.compile(r"^-?\d+(?:\.\d+)?$")
-_LOOKS_UNREADABLE = re.compile(r"\d[, ]\d|\d\.\d+\.\d|\d[-~～—–至到]\d")
+_LOOKS_UNREADABLE = re.compile(r"\d[, ]\d|\d\.\d+\.\d|[\d元万亿%][-~～—–至到]\d")
 
 
 _QUOTE_MAX = 40  # characters of a figure quoted whole; a longer run of digits is quoted by its two ends
@@ -217,7 +252,7 @@ COUNT = rf"(?:\d+|{CN_NUMBER})"
 FALLING = "减少|下降|降低|缩减|压减"
 # a plain number in canonical text that is no part of a longer figure (an ambiguous one is left whole, unread)
 NUMBER = r"(?<![\d.])(?<!\d[, ])\d+(?:\.\d+)?(?![,. ]?\d)"
-SIGNED = rf"(?:(?:{FALLING})|(?<![\d.])-)?{NUMBER}"
+SIGNED = rf"(?:(?:{FALLING})|(?<![\d.])[-−])?{NUMBER}"
 _FALLING_WORD = re.compile(FALLING)
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _SPACES = re.compile(r"\s+")
@@ -226,7 +261,7 @@ _SPACES = re.compile(r"\s+")
 def signed_value(written: str) -> Decimal | None:
     """A `SIGNED` value: '减少3.2' → −3.2, '-3.2' → −3.2, '3.2' → 3.2."""
     falling = _FALLING_WORD.match(written)
-    number = parse_decimal(written[falling.end() :] if falling else written)
+    number = amount_value(written[falling.end() :] if falling else written)
     return -number if falling and number is not None else number
 
 

@@ -76,7 +76,7 @@ _WORDS_AFTER: tuple[tuple[str, Comparator], ...] = (
     ("之内", "<="),
 )
 # a number as `numerals` reads it: one that is part of an ambiguous figure ("1,00.0%", "1 2 3%") is none
-_NUMBER = re.compile(rf"[-+]?{NUMBER}")
+_NUMBER = re.compile(rf"[-+−]?{NUMBER}")
 _DATE = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
 _MONTH_END = re.compile(r"(\d{1,2})月(?:底|末)")
 _YEAR_END = re.compile(r"年(?:底|末)")
@@ -169,7 +169,7 @@ def read_text(text: str) -> Reading:
     if number is None:
         return Reading(text=text, direction="定性", comparator=comparator)
     try:
-        value = Decimal(number.group())
+        value = Decimal(number.group().replace("−", "-"))
     except InvalidOperation:  # pragma: no cover - the pattern only matches decimals
         return Reading(text=text, direction="定性")
     after = rest[number.end() :]
