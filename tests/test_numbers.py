@@ -111,11 +111,12 @@ def test_the_minus_sign_character_is_a_minus_sign_even_after_a_label() -> None:
     assert str(income("收入合计−239.67万元。")) == "-239.67"
 
 
-def test_a_range_of_amounts_is_left_unread_not_read_as_a_negative_end() -> None:
-    ev = read("2023年度共取得收入合计200-300万元。")
+@pytest.mark.parametrize("written", ["200-300万元", "200万元-300万元", "200至300万元", "200～300万元"])
+def test_a_range_of_amounts_is_left_unread_not_read_as_either_end(written: str) -> None:
+    ev = read(f"2023年度共取得收入合计{written}。")
     assert ev.budget.income.total is None
     [unread] = ev.unread
-    assert unread.text == "200-300万元"
+    assert unread.text == written.replace("～", "~")  # full-width forms folded
     assert "区间" in unread.reason
 
 
