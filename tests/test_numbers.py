@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from jixiao.core.model import Evaluation
 from jixiao.io.figures import figures
-from jixiao.io.numerals import canonical, cn_int, read_number, unreadable
+from jixiao.io.normalize import narrow, squeeze
+from jixiao.io.numerals import canonical, cn_int, lines_with_number_forms, read_number, unreadable
 from jixiao.io.pdf_reader import _cell_text, _Char
 from jixiao.summary import summary_text
 from tests import support
@@ -257,6 +258,11 @@ def test_an_ambiguous_amount_is_left_unread_with_the_reason_not_guessed(written:
     assert str(ev.budget.income.fiscal) == "100.00"  # the rest of the sentence is read
 
 
+def test_each_figure_left_unread_keeps_its_own_line() -> None:
+    ev = read("2023年度共取得收入合计1,30.5万元。", "其中：财政拨款收入100.00万元。", "2023年度共发生支出1 2 3万元。")
+    assert [(u.text, u.source.line) for u in ev.unread] == [("1,30.5万元", 4), ("1 2 3万元", 6)]
+
+
 def test_an_ambiguous_percentage_in_an_indicator_is_left_unread() -> None:
     ev = support.import_text(PERFORMANCE.format(line="资金到位率:年度指标值≥95%,实际完成1,00.0%。"))
     [indicator] = ev.performance.indicators
@@ -319,3 +325,17 @@ def test_no_amount_is_read_from_inside_a_figure_left_unread(text: str) -> None:
     for figure in figures(text):
         at = len(figure.context)
         assert not any(start <= at < end for start, end in spans), (text, figure)
+
+
+_SPACED = st.lists(
+    st.one_of(_PIECES, st.sampled_from(["  ", "\u3000", "\u2009", "\u202f", "\u2005", "\n", "\t", "百 分 之", "( 万 元 )"])),
+    max_size=16,
+).map(lambda pieces: narrow("".join(pieces)))
+
+
+@given(_SPACED)
+def test_the_search_of_a_whole_report_finds_every_line_with_a_number_to_rewrite(text: str) -> None:
+    # one search of the whole text spares the lines without one the rewrite: it misses no line it would change
+    forms = lines_with_number_forms(text)
+    for n, line in enumerate(text.split("\n")):
+        assert n in forms or canonical(squeeze(line)) == squeeze(line)

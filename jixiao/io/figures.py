@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.core.money import parse_decimal, to_wanyuan
-from jixiao.io.numerals import AMOUNT, amount_value, money_unit, unreadable
+from jixiao.io.numerals import AMOUNT, amount_value, money_unit
 
 _SHARE = re.compile(r"^[,，]?(?:占[^\d%,;。]{0,10}?|比重为?|比例为?)(?P<share>\d+(?:\.\d+)?)%")
 _LABEL_CUT = re.compile(r"[,;:。]")
@@ -32,10 +32,9 @@ class Figure:
 def figures(sentence: str) -> list[Figure]:
     found: list[Figure] = []
     prev_end = 0
-    unread = [(u.start, u.end) for u in unreadable(sentence)]  # no amount is read from inside one of these
     for match in AMOUNT.finditer(sentence):
         value = amount_value(match["num"])
-        if value is None or any(start < match.end() and match.start() < end for start, end in unread):
+        if value is None:
             continue
         unit = money_unit(match["unit"])
         before = sentence[prev_end : match.start()]

@@ -20,7 +20,7 @@ from jixiao.io.extract_narrative import extract_narrative
 from jixiao.io.extract_performance import extract_performance
 from jixiao.io.extract_staffing import extract_staffing
 from jixiao.io.normalize import normalize_document
-from jixiao.io.numerals import unreadable
+from jixiao.io.numerals import lines_maybe_unreadable, unreadable
 from jixiao.io.outline import segment
 from jixiao.io.readers import read_document
 
@@ -58,11 +58,13 @@ def import_document(doc: SourceDocument) -> Evaluation:
 
 
 def _unread_figures(ctx: Context) -> None:
-    """Every amount or percentage of the text that no extractor could read with confidence, with why."""
-    for i, line in enumerate(ctx.lines):
-        if i not in ctx.seg.toc:
-            for figure in unreadable(line.text):
-                ctx.leave_unread(i, figure.written, figure.reason)
+    """Every amount or percentage of the text that no extractor could read with confidence, with why.
+
+    One quick search of the whole text tells the few lines to read closely: most reports have none."""
+    candidates = lines_maybe_unreadable("\n".join(line.text for line in ctx.lines))
+    for i in sorted(candidates - ctx.seg.toc):
+        for figure in unreadable(ctx.lines[i].text):
+            ctx.leave_unread(i, figure.written, figure.reason)
 
 
 def _kind(ctx: Context) -> str | None:

@@ -18,11 +18,12 @@ from itertools import pairwise
 from statistics import median
 
 from jixiao.io.document import Line, SourceDocument
-from jixiao.io.numerals import CIRCLED, CN_NUMERALS, UNIT_DECLARED, canonical
+from jixiao.io.numerals import CIRCLED, CN_NUMERALS, UNIT_DECLARED, canonical, lines_with_number_forms
 
-# full-width ASCII variants to ASCII, ideographic and no-break spaces to a plain space
+# full-width ASCII variants to ASCII; ideographic, no-break, en, em, thin and narrow no-break spaces to a plain one
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: None, 0xFEFF: None})
+_WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20})
+_WIDTH.update({0x200B: None, 0xFEFF: None})
 _WIDTH.update({ord("〈"): ord("<"), ord("〉"): ord(">")})
 _WIDTH.update({ord("∶"): ord(":"), ord("﹪"): ord("%")})
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _WIDTH) + "]")
@@ -216,22 +217,28 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
     # together arrives in pieces of any length: there a mark after a space is the sign by itself. Few lines
     # have one: one search of the whole text tells whether any line need be searched.
     marks = doc.kind == "pdf" and (by_line or _SPACE_BEFORE_MARK.search(cleaned) is not None)
+    # So with numbers in other forms than the canonical one (1,305.20, 百分之九十五, ￥…): few lines hold one.
+    # (A line break inside a line's own text is a space to the search, as it is to `squeeze`.)
+    whole = "\n".join(t.replace("\n", " ") for t in texts) if by_line else cleaned
+    forms = lines_with_number_forms(whole)
     clean: list[CleanLine] = []
-    for line, text in zip(source_lines, texts, strict=True):
+    for n, (line, text) in enumerate(zip(source_lines, texts, strict=True)):
+        rewrite = n in forms
         if len(text) >= RUN_TOGETHER_MIN or (marks and _RUN_TOGETHER_SPLIT.search(text)):
             pieces = [p for p in _RUN_TOGETHER_SPLIT.split(text) if p.strip()]
             pieces = [q for p in pieces for q in _split_heading_from_body(p)]
         elif "|" not in text:  # most lines: one clean line, without the loop over pieces below
-            clean.append(CleanLine(clean_text(text), line))
+            clean.append(CleanLine(clean_text(text) if rewrite else squeeze(text), line))
             continue
         else:
             pieces = [text]
         for piece in pieces:
             if "|" not in piece:
-                clean.append(CleanLine(clean_text(piece), line))
+                clean.append(CleanLine(clean_text(piece) if rewrite else squeeze(piece), line))
                 continue
             # a table row as `|` cells: each cell is a line of its own, so headings and labels inside it are found
-            clean.extend(CleanLine(clean_text(c, cell=True), line) for c in piece.split("|") if c.strip())
+            cells = (c for c in piece.split("|") if c.strip())
+            clean.extend(CleanLine(clean_text(c, cell=True) if rewrite else squeeze(c), line) for c in cells)
     return _join_label_value_cells(_rebuild_cell_rows(_join_split_numbers(clean)))
 
 
@@ -266,7 +273,8 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
     """A table published one cell per line: header labels, then a row label and its values.
 
     '年初预算' '调整后预算数' '预算执行数' … '总额' '238.93' '251.89' '251.89' becomes one statement,
-    '总额:年初预算238.93万元,调整后预算数251.89万元,…', the unit taken from a '(万元)' group header.
+    '总额:年初预算238.93万元,调整后预算数251.89万元,…', the unit taken from a '(万元)' group header, or from the
+    unit declared above the table ("单位：元").
     """
     texts = [line.text for line in lines]
     # each line tested once: the scan below revisits a line for every start position in its run

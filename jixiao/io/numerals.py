@@ -28,7 +28,8 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # the 
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_POWER = {"十": 10, "百": 100, "千": 1000}
-CN_NUMBER = "[零〇一二两三四五六七八九十百千]+"  # a count in Chinese numerals, read by `cn_int`
+CN_DIGITS = "零〇一二两三四五六七八九十百千"  # the characters of a count in Chinese numerals
+CN_NUMBER = f"[{CN_DIGITS}]+"  # a count in Chinese numerals, read by `cn_int`
 
 
 def cn_int(text: str) -> int | None:
@@ -74,16 +75,25 @@ def cn_decimal(text: str) -> Decimal | None:
 MONEY_UNIT = r"亿元|万元|千元|元|[万亿](?![\u4e00-\u9fff])"
 UNIT_NAMES = {"万": "万元", "亿": "亿元"}  # a bare 万 or 亿 is the money unit it stands for
 # "单位：元", "（单位:万元）", "金额单位：元": a table or section says once what unit its bare numbers are in
-UNIT_DECLARED = re.compile(r"(?:金额)?单位[:]?(?P<unit>万元|亿元|千元|元)(?![\u4e00-\u9fff])")
+UNIT_DECLARED = re.compile(r"单位[:]?(?P<unit>万元|亿元|千元|元)(?![\u4e00-\u9fff])")
 
 # ------------------------------------------------------------------------------------- reading amounts
 
-# An amount in canonical clean text: a plain decimal with its unit, never the tail of a longer figure. The
+# Patterns here that open with a lookbehind open with a lookahead on their first character too: the regex
+# engine then skips straight to the places a figure can start instead of trying the lookbehind everywhere.
+
+# An amount in canonical clean text: a plain decimal with its unit, never part of a longer figure. The
 # number may not follow a digit (directly, or across a separator or a range's dash: "1,30.5万元",
-# "23 9.67万元" and "200-300万元" are not read as 30.5, 9.67 and −300). A minus sign ("-", or "−" right after
-# a label) is one only where no digit precedes it: a dash after a label was dropped by `canonical`.
+# "23 9.67万元" and "200-300万元" are not read as 30.5, 9.67 and −300), nor be either end of a range written
+# with units ("200万元-300万元"). A minus sign ("-", or "−" right after a label) is one only where no figure
+# precedes it: a dash after a label was dropped by `canonical`. So no amount is read from inside a figure
+# `unreadable` reports.
+_RANGE_DASH = "[-~～—–至到]"
+_AMOUNT_END = "[元万亿%]"  # the last character of an amount's unit, or of a percentage
 AMOUNT = re.compile(
-    rf"(?<![\d.])(?<!\d[,. 至到~～—–-])(?P<num>[-−]?\d+(?:\.\d+)?)(?P<unit>{MONEY_UNIT})"
+    rf"(?=[-−\d])(?<![\d.])(?<!\d[,. ])(?<!\d{_RANGE_DASH})(?<!{_AMOUNT_END}{_RANGE_DASH})"
+    rf"(?P<num>(?:(?<!{_AMOUNT_END})[-−])?\d+(?:\.\d+)?)(?P<unit>{MONEY_UNIT})"
+    rf"(?!{_RANGE_DASH}\d+(?:\.\d+)?(?:{MONEY_UNIT}))"
 )
 
 
@@ -127,7 +137,53 @@ _SIGN_WORDS = frozenset("为是达计约共")
 # The minus sign U+2212 becomes "-", except between a label and its amount ("收入−239.67万元"), where "-" is
 # read as a dash: there it keeps its own character, which `AMOUNT` reads as a minus too.
 _MINUS = re.compile(rf"(?P<kept>(?<=[\u4e00-\u9fff])−(?={_AMOUNT_AHEAD}))|−")
-_TRIGGERS = re.compile(r"\d[, ]\d|百分之|%\d|\d\((?:万元|亿元|千元|元)\)|[￥¥−]|[\u4e00-\u9fff:)][—–-]+\d")
+_TRIGGERS = re.compile(
+    r"(?=[\d百%￥¥−—–-])(?:\d[, ]\d|百分之|%\d|\d\((?:万元|亿元|千元|元)\)|[￥¥−]|(?<=[\u4e00-\u9fff:)])[—–-]+\d)"
+)
+
+
+_S = r"[^\S\n]*"  # spaces within a line, which squeezing takes out or keeps as one
+# every character `\s` matches but the line break (all lie below U+3001): any may stand between two digits
+_LINE_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
+
+
+def _each(template: str, chars: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One pattern per character `{c}` of `template` stands for, with that character. A search from a literal
+    character skips through text far faster than one from a class or an alternation of several, and where
+    the character is nowhere in the text (`in`, faster still) there is nothing to search."""
+    return tuple((c, re.compile(template.replace("{c}", re.escape(c)))) for c in chars)
+
+
+# `_TRIGGERS` in narrowed text whose spaces are not squeezed yet (and some more: any dash before a digit)
+_TRIGGERS_UNSQUEEZED = (
+    *_each(rf"{{c}}(?<=\d{{c}}){_S}\d", _LINE_SPACES),  # 1 305
+    *_each(rf"{{c}}(?<=[\d\s]{{c}}){_S}\d", ","),  # 1,305 (and 1 , 305)
+    *_each(r"{c}", "￥¥−"),
+    *_each(rf"{{c}}(?:[—–-]|{_S})*\d", "-—–"),
+    *_each(rf"\({_S}(?:[万亿千]{_S})?元", "("),  # 239.67(万元)
+    *_each(rf"百{_S}分{_S}之", "百"),
+    *_each(rf"%{_S}\d", "%"),
+)
+
+
+def lines_with_number_forms(text: str) -> set[int]:
+    """The lines (0-based) of narrowed text, spaces not squeezed yet, that may hold a number `canonical`
+    rewrites: one search of a whole report, which finds none in most reports and a few lines in the rest."""
+    return _lines_where(_TRIGGERS_UNSQUEEZED, text)
+
+
+def _lines_where(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> set[int]:
+    """The lines (0-based) of `text` where any of `patterns` matches (each pattern beside its first character)."""
+    lines: set[int] = set()
+    for first, pattern in patterns:
+        if first not in text:
+            continue
+        line = at = 0
+        for match in pattern.finditer(text):
+            line += text.count("\n", at, match.start())
+            at = match.start()
+            lines.add(line)
+    return lines
 
 
 def canonical(text: str, cell: bool = False) -> str:
@@ -205,13 +261,19 @@ class Unreadable:
     reason: str
 
 
-# a number whose separators `canonical` left: they are not thousands groups
-_SEPARATED = re.compile(rf"(?<![\d.])(?<!\d[, ])-?\d+(?:[,. ]\d+)+(?P<unit>{MONEY_UNIT}|%)")
-_RANGE = re.compile(
-    rf"(?<![\d.])\d+(?:\.\d+)?(?:{MONEY_UNIT}|%)?(?:[-~～—–至到])\d+(?:\.\d+)?(?P<unit>{MONEY_UNIT})"
+# a number whose separators `canonical` left (commas and spaces that are no thousands groups, or two points)
+_SEPARATED = re.compile(
+    rf"(?=[-\d])(?<![\d.])(?<!\d[, ])-?(?:\d+(?:\.\d+)*(?:[, ]\d+(?:\.\d+)*)+|\d+\.\d+(?:\.\d+)+)(?P<unit>{MONEY_UNIT}|%)"
 )
-_PLAIN = re.compile(r"^-?\d+(?:\.\d+)?$")
-_LOOKS_UNREADABLE = re.compile(r"\d[, ]\d|\d\.\d+\.\d|[\d元万亿%][-~～—–至到]\d")
+_RANGE = re.compile(
+    rf"(?=\d)(?<![\d.])\d+(?:\.\d+)?(?:{MONEY_UNIT}|%)?(?:[-~～—–至到])\d+(?:\.\d+)?(?P<unit>{MONEY_UNIT})"
+)
+# where `unreadable` may find something: a comma or space between digits, two points, a range's dash
+_LOOKS_UNREADABLE = (
+    *_each(r"{c}(?<=\d{c})\d", ", "),
+    *_each(r"{c}(?<=\d{c})\d+\.\d", "."),
+    *_each(r"{c}(?<=[\d元万亿%]{c})\d", "-~—–至到"),
+)
 
 
 _QUOTE_MAX = 40  # characters of a figure quoted whole; a longer run of digits is quoted by its two ends
@@ -221,16 +283,20 @@ def _quoted(written: str) -> str:
     return written if len(written) <= _QUOTE_MAX else f"{written[:20]}…{written[-16:]}"
 
 
+def lines_maybe_unreadable(text: str) -> set[int]:
+    """The lines (0-based) of canonical text where `unreadable` may find something: one quick search of a
+    whole report (separators and dashes between digits), so only those lines are read closely."""
+    return _lines_where(_LOOKS_UNREADABLE, text)
+
+
 def unreadable(text: str) -> list[Unreadable]:
     """The amounts and percentages in canonical clean text that are left unread, and why."""
-    if not _LOOKS_UNREADABLE.search(text):
+    if not any(first in text and pattern.search(text) for first, pattern in _LOOKS_UNREADABLE):
         return []
     found: list[Unreadable] = []
     for match in _SEPARATED.finditer(text):
         number = match[0][: match.start("unit") - match.start()]
-        if _PLAIN.match(number):
-            continue
-        if number.count(".") > 1 and "," not in number and " " not in number:
+        if "," not in number and " " not in number:
             reason = "数字中有多个小数点，无法确定数值"
         elif "," in number:
             reason = "数字中的逗号不在千分位上（千分位每组三位），可能是笔误或几个数连写，无法确定数值"
