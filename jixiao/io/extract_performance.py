@@ -48,7 +48,10 @@ _CMP_WORDS = {
 }
 # fmt: on
 _CMP = "≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|等于|大于|小于|=|>|<"
-_MEASURE = re.compile(rf"(?P<cmp>{_CMP})?(?P<val>{SIGNED})(?P<unit>{_UNITS})?")
+# the first character of a comparator or a value, looked for first: the engine skips to where one may start
+_FIRST = {word[0] for word in f"{_CMP}|{FALLING}".split("|")} | {"-", "−"}
+_MEASURE_START = rf"(?=[{re.escape(''.join(sorted(_FIRST)))}\d])"
+_MEASURE = re.compile(rf"{_MEASURE_START}(?P<cmp>{_CMP})?(?P<val>{SIGNED})(?P<unit>{_UNITS})?")
 # a count in Chinese numerals is a measure only where it is all the text says ("十二个", "≥两项"): "一年内"
 # and "一次性" are words, and so are counts of time
 _CN_MEASURE = re.compile(rf"^(?P<cmp>{_CMP})?(?P<val>{CN_NUMBER})(?P<unit>个|项|人|名|家|户|所|座|台|套|件|场|期|条|辆|册|份|篇|批|处|部|张|间)$")
@@ -68,7 +71,7 @@ _CLAUSE_CUT = re.compile(r";|(?<!\d),|,(?!\d)")
 _DIGIT = re.compile(r"\d")
 _YEAR_PREFIX = re.compile(r"^\d{4}年(?:度)?")
 _MID_RATE = re.compile(r"(?P<name>[\u4e00-\u9fff“”\"]+?)(?:达|为)?(?P<m>\d+(?:\.\d+)?%)")
-_TAIL_MEASURE = re.compile(rf"(?P<m>(?:{_CMP})?{SIGNED}(?:{_UNITS})?)(?:数)?$")
+_TAIL_MEASURE = re.compile(rf"{_MEASURE_START}(?P<m>(?:{_CMP})?{SIGNED}(?:{_UNITS})?)(?:数)?$")
 # a line's own label: "数量指标:…", "(3)满意度指标(服务对象满意度指标):…", "②可持续影响:…"
 _LINE_LABEL = re.compile(
     r"^(?:[①②③④⑤⑥⑦⑧⑨⑩][、.]?|\(\d{1,2}\)|\d{1,2}[.、])?"

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from jixiao.io.context import Context
-from jixiao.io.numerals import CN_NUMBER, COUNT, cn_int
+from jixiao.io.numerals import CN_DIGITS, CN_NUMBER, COUNT, cn_int
 
 # "11人" / "6名" / "二十三人", or a form cell joined as "人员编制:21"; not "第一名" or a digit's tail
-_COUNT = re.compile(rf"(?<![\d.第])(?P<n>\d{{1,5}}|{CN_NUMBER})(?:人|名)|(?<=:)(?P<m>\d{{1,5}})$")
+_COUNT = re.compile(rf"(?=[\d{CN_DIGITS}])(?:(?<![\d.第])(?P<n>\d{{1,5}}|{CN_NUMBER})(?:人|名)|(?<=:)(?P<m>\d{{1,5}})$)")
 _AUTHORIZED = re.compile(r"编制(?:人)?数?$")
 _ACTUAL = re.compile(r"实有|在编|在职|现有|人数$|人员$|教师数?$")
 _TOTAL_WORDS = re.compile(r"核定|实有|实际|现有|在职|在编|共有|共计|^共|总数|合计|全部")
