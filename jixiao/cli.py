@@ -12,9 +12,9 @@ import io
 import json
 import os
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -24,20 +24,23 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from jixiao.atomic import write_atomic
 from jixiao.checks import RULES, Settings, run_checks
+from jixiao.checks.families.scanned import ocr_note, unread_note
 from jixiao.checks.output import catalogue as rule_catalogue
 from jixiao.checks.output import explain, text_lines
 from jixiao.checks.output import to_json as check_json
 from jixiao.core.errors import ExitCode, InputError
 from jixiao.core.findings import SEVERITY_NAMES, Finding
-from jixiao.core.model import Evaluation
+from jixiao.core.model import Evaluation, EvaluationKind
 from jixiao.io import canonical
-from jixiao.io.load import load_report
+from jixiao.io.load import load_any_bytes
+from jixiao.io.readers import read_bytes
 from jixiao.render.document import Document as RenderedDocument
 from jixiao.render.draft import draft
 from jixiao.render.xlsx import scorecard_xlsx_bytes
 from jixiao.scoring.engine import score
-from jixiao.scoring.rulebook import DEFAULT_RULEBOOK, Rulebook, load_rulebook
+from jixiao.scoring.rulebook import Rulebook, load_rulebook, rulebook_for
 from jixiao.scoring.scorecard import Scorecard
 from jixiao.summary import summary_text
 
@@ -53,7 +56,20 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line, however long
 out = Console(highlight=False, soft_wrap=True)
 
-CANONICAL_SUFFIXES = {".yaml", ".yml", ".json"}
+class Kind(StrEnum):
+    """The kind of evaluation a report is read as (by default told from its title, outline and form)."""
+
+    department = "部门整体"
+    project = "项目支出"
+
+
+KindOption = Annotated[
+    Kind | None,
+    typer.Option(
+        "--kind",
+        help="按此类别导入报告：部门整体 或 项目支出（默认由标题、提纲和表格判断）/ force the evaluation's kind",
+    ),
+]
 
 
 class ImportFormat(StrEnum):
@@ -62,34 +78,10 @@ class ImportFormat(StrEnum):
     text = "text"
 
 
-def read_any(path: Path) -> Evaluation:
-    """A report (txt, docx, pdf) or a canonical file (yaml, json)."""
-    if path.suffix.lower() in CANONICAL_SUFFIXES:
-        return canonical.load_canonical(path)
-    return load_report(path)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _umask()
-
-
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write through a temporary file and rename, so a failure never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; a written report is as readable as any new file
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def read_any(path: Path, kind: EvaluationKind | None = None) -> Evaluation:
+    """A report (txt, docx, pdf, xlsx) or a canonical file (yaml, json). `kind` forces a report's kind
+    (部门整体 or 项目支出) where it would be told from the title and outline; a canonical file states its own."""
+    return load_any_bytes(str(path), read_bytes(path), kind)
 
 
 def _report_unreadable(exc: InputError) -> None:
@@ -98,28 +90,39 @@ def _report_unreadable(exc: InputError) -> None:
 
 class Inputs:
     """The files of one command, read in turn; an unreadable one is reported in one Chinese line and skipped,
-    and `unreadable` remembers it for the exit code."""
+    and `unreadable` remembers it for the exit code.
 
-    def __init__(self, files: list[Path]) -> None:
+    A PDF with scanned pages gets one note on stderr: which pages OCR read, or which it could not read for
+    want of an engine (`notes=False` where the command's own findings say so)."""
+
+    def __init__(self, files: list[Path], kind: Kind | None = None, notes: bool = True) -> None:
         self.files = files
+        self.kind: EvaluationKind | None = kind.value if kind is not None else None  # type: ignore[assignment]
+        self.notes = notes
         self.unreadable = False
 
     def __iter__(self) -> Iterator[tuple[Path, Evaluation]]:
         for path in self.files:
             try:
-                evaluation = read_any(path)
+                evaluation = read_any(path, self.kind)
             except InputError as exc:
                 _report_unreadable(exc)
                 self.unreadable = True
                 continue
+            if self.notes and path.suffix.lower() not in canonical.SUFFIXES:
+                for note in (unread_note(evaluation), ocr_note(evaluation)):
+                    if note:
+                        err.print(f"[bold yellow]提示[/]：{escape(str(path))}：{escape(note)}")
             yield path, evaluation
 
     def exit_code(self, errors: bool = False) -> ExitCode:
         return ExitCode.UNREADABLE if self.unreadable else ExitCode.FINDINGS if errors else ExitCode.OK
 
 
-def _rulebook(name: str) -> Rulebook:
-    """The rulebook named on the command line, or exit 3 with its Chinese message."""
+def _rulebook(name: str | None) -> Rulebook | None:
+    """The rulebook named on the command line (None when none is), or exit 3 with its Chinese message."""
+    if name is None:
+        return None
     try:
         return load_rulebook(name)
     except InputError as exc:
@@ -146,8 +149,13 @@ ReportFiles = Annotated[
     list[Path], typer.Argument(help="报告文件或规范的 .yaml/.json / report files or canonical files")
 ]
 RulebookOption = Annotated[
-    str,
-    typer.Option("--rulebook", "-r", metavar="ID|PATH", help="评分规则：内置编号或 YAML 文件 / rulebook id or YAML path"),
+    str | None,
+    typer.Option(
+        "--rulebook",
+        "-r",
+        metavar="ID|PATH",
+        help="评分规则：内置编号或 YAML 文件；默认部门整体用 hunan-2023，项目支出用 mof-2020-project / rulebook id or YAML path",
+    ),
 ]
 
 
@@ -168,9 +176,10 @@ def import_(
             help="写入此目录（每份报告一个文件）/ write one file per report here",
         ),
     ] = None,
+    kind: KindOption = None,
 ) -> None:
     """导入报告，输出结构化的自评数据。Import reports into structured evaluations."""
-    inputs = Inputs(files)
+    inputs = Inputs(files, kind)
     results = list(inputs)
     if output is not None:
         suffix = {"yaml": ".yaml", "json": ".json", "text": ".txt"}[fmt.value]
@@ -222,8 +231,12 @@ def check_(
             help="实际值达到目标值的百分之多少算“远超目标” / % of target counted as far above",
         ),
     ] = DEFAULT_SETTINGS.over_achievement,
+    kind: KindOption = None,
 ) -> None:
-    """检查报告：找出不相符的数字、缺失的章节、残留的模板……Check evaluations for inconsistencies."""
+    """检查报告：找出不相符的数字、缺失的章节、残留的模板……Check evaluations for inconsistencies.
+
+    一个部门整体自评与同年的项目支出自评一并给出（或给出它们所在的文件夹）时，作为一个单位的材料一并核对：
+    各项目的执行数与部门的项目支出、部门所列项目是否都有自评、两边所写金额是否一致。"""
     if explain_rule is not None:
         rule = RULES.get(explain_rule)
         if rule is None:
@@ -240,19 +253,57 @@ def check_(
         err.print("请给出要检查的文件。用法：jixiao check 文件…", markup=False)
         raise typer.Exit(ExitCode.USAGE)
     settings = Settings(over_achievement=over)
-    inputs = Inputs(files)
+    inputs = Inputs(_expand(files), kind, notes=False)  # the findings pages-read-by-ocr and pages-not-read say it
+    read = list(inputs)
+    package = _package([evaluation for _, evaluation in read])
+    if package:
+        department, projects = package
+        name = department.unit.name or "（单位名称未读到）"
+        err.print(f"作为一个单位的材料一并核对：{name}的部门整体自评，及 {len(projects)} 份项目支出自评。", markup=False)
     errors = False
     payload: list[dict[str, object]] = []
-    for path, evaluation in inputs:
-        report = run_checks(evaluation, settings)
+    for path, evaluation in read:
+        own = settings
+        if package is not None and evaluation is package[0]:  # the department's, with its projects beside it
+            own = replace(settings, package=tuple(package[1]))
+        report = run_checks(evaluation, own)
         errors = errors or report.has_errors
         if fmt is CheckFormat.json:
             payload.append(check_json(str(path), report))
         else:
             for line, style in text_lines(str(path), evaluation, report):
                 out.print(line, style=style, markup=False)
-    _print_json(payload, len(files) > 1)
+    _print_json(payload, len(inputs.files) > 1)
     raise typer.Exit(inputs.exit_code(errors))
+
+
+_REPORT_SUFFIXES = {".txt", ".docx", ".pdf", ".xlsx", ".xlsm", *canonical.SUFFIXES}
+
+
+def _expand(files: list[Path]) -> list[Path]:
+    """The files named, a folder standing for the reports in it (a unit's package), in name order."""
+    expanded: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            expanded.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _REPORT_SUFFIXES))
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def _package(evaluations: list[Evaluation]) -> tuple[Evaluation, list[Evaluation]] | None:
+    """A unit's package among the files checked: exactly one 部门整体 evaluation and the 项目支出 evaluations of
+    the same year (or of no year stated), checked together; None when the files are not one unit's."""
+    departments = [ev for ev in evaluations if ev.kind == "部门整体"]
+    if len(departments) != 1:
+        return None
+    department = departments[0]
+    projects = [
+        ev
+        for ev in evaluations
+        if ev.kind == "项目支出" and (ev.fiscal_year is None or department.fiscal_year in (None, ev.fiscal_year))
+    ]
+    return (department, projects) if projects else None
 
 
 class ScoreFormat(StrEnum):
@@ -345,7 +396,7 @@ def scorecard_text(card: Scorecard, name: str, findings: list[Finding]) -> str:
 @app.command("score")
 def score_(
     files: ReportFiles,
-    rulebook_name: RulebookOption = DEFAULT_RULEBOOK,
+    rulebook_name: RulebookOption = None,
     fmt: Annotated[
         ScoreFormat, typer.Option("--format", "-f", help="输出格式 / output format: text, json")
     ] = ScoreFormat.text,
@@ -357,17 +408,18 @@ def score_(
             help="把自评表写成 Excel，放在此目录 / write the 自评表 as xlsx into this directory",
         ),
     ] = None,
+    kind: KindOption = None,
 ) -> None:
     """按评分规则给自评打分：各项指标得分、预算执行率、总分、等级。Score evaluations under a rulebook."""
-    rulebook = _rulebook(rulebook_name)
-    settings = Settings(rulebook=rulebook)
+    chosen = _rulebook(rulebook_name)
     scoring_rules = [rule_id for rule_id, rule in RULES.items() if rule.category == "scoring"]
-    inputs = Inputs(files)
+    inputs = Inputs(files, kind)
     errors = False
     payload: list[dict[str, object]] = []
     for path, evaluation in inputs:
+        rulebook = rulebook_for(chosen, evaluation.kind)
         card = score(evaluation, rulebook).model_copy(update={"file": str(path)})
-        report = run_checks(evaluation, settings, rules=scoring_rules)
+        report = run_checks(evaluation, Settings(rulebook=rulebook), rules=scoring_rules)
         errors = errors or report.has_errors
         if xlsx is not None:
             target = xlsx / f"{path.stem}{_suffix(RenderFormat.xlsx)}"
@@ -437,10 +489,11 @@ def render_(
         Path,
         typer.Option("--output", "-o", file_okay=False, help="输出目录（默认当前目录）/ output directory"),
     ] = Path("."),
-    rulebook_name: RulebookOption = DEFAULT_RULEBOOK,
+    rulebook_name: RulebookOption = None,
+    kind: KindOption = None,
 ) -> None:
     """成文：把自评写成报告（docx、pdf、html、md）或自评表（xlsx）。Render evaluations as documents."""
-    rulebook = _rulebook(rulebook_name)
+    chosen = _rulebook(rulebook_name)
     targets = [output / f"{path.stem}{_suffix(to)}" for path in files]
     for path, target in zip(files, targets, strict=True):
         if target.resolve() == path.resolve():
@@ -450,12 +503,52 @@ def render_(
         err.print("有几份输入文件同名，输出会互相覆盖：请分别渲染或改名。", markup=False)
         raise typer.Exit(ExitCode.USAGE)
     target_of = dict(zip(files, targets, strict=True))
-    inputs = Inputs(files)
+    inputs = Inputs(files, kind)
     for path, evaluation in inputs:
-        card = score(evaluation, rulebook).model_copy(update={"file": str(path)})
+        card = score(evaluation, rulebook_for(chosen, evaluation.kind)).model_copy(update={"file": str(path)})
         _render_file(evaluation, card, to, target_of[path])
         err.print(f"已写入 {target_of[path]}", markup=False)
     raise typer.Exit(inputs.exit_code())
+
+
+@app.command("batch")
+def batch_(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="目录、zip 或报告文件 / folders, zips or report files", show_default=False),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", file_okay=False, help="结果目录 / output directory")
+    ] = Path("out/batch"),
+    rulebook_name: RulebookOption = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="并行进程数（默认为可用的 CPU 核数）/ worker processes"),
+    ] = None,
+) -> None:
+    """批量导入、检查、评分一个目录（或 zip）下的全部报告，写出汇总表、CSV、JSON lines 和 HTML 概览。
+
+    Import, check and score every report under folders or zips in parallel; re-running skips what is done."""
+    from jixiao.batch.pool import WorkersFailed
+    from jixiao.batch.run import INTERNAL_EXIT, INTERRUPTED_EXIT, default_jobs, report_lines, run_batch
+
+    rulebook = _rulebook(rulebook_name)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        err.print(f"无法创建输出目录 {output}：{exc.strerror}。", markup=False)
+        raise typer.Exit(ExitCode.USAGE) from None
+    try:
+        batch = run_batch(inputs, output, rulebook, jobs or default_jobs(), err)
+    except KeyboardInterrupt:
+        err.print("已中断。已完成的文件结果已保存，再次运行同一命令将跳过它们。", markup=False)
+        raise typer.Exit(INTERRUPTED_EXIT) from None
+    except WorkersFailed as exc:
+        err.print(f"内部错误：{exc}请查看上方工作进程的报错。", markup=False)
+        raise typer.Exit(INTERNAL_EXIT) from None
+    for line in report_lines(batch):
+        err.print(line, markup=False)
+    raise typer.Exit(batch.exit_code)
 
 
 @app.command("fmt")
@@ -505,6 +598,7 @@ def schema_() -> None:
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "qingshan_nongye_2024.txt"
+EXAMPLE_PROJECT = ROOT / "examples" / "qingshan_yizhong_shengjun_2024.txt"
 
 
 def _shared_seeds() -> Path:
@@ -515,19 +609,19 @@ def _shared_seeds() -> Path:
 def demo(
     output: Annotated[Path, typer.Option("--output", "-o", help="输出目录 / output directory")] = Path("out"),
 ) -> None:
-    """导入并检查示例报告（及种子报告），显示读到的内容与检查结果，写出 YAML、JSON 与检查结果。
+    """导入并检查示例报告（部门整体与项目支出各一份，及种子报告），显示读到的内容与检查结果，写出 YAML、JSON 与检查结果。
 
-    Import and check the example (and the seed). The findings are shown, not judged: the exit code is 0
-    unless a file cannot be read."""
-    inputs = [EXAMPLE]
+    Import and check the examples, a department's and a project's (and the seed). The findings are shown, not
+    judged: the exit code is 0 unless a file cannot be read."""
+    inputs = [EXAMPLE, EXAMPLE_PROJECT]
     seeds = _shared_seeds()
     if seeds.is_dir():
         inputs.extend(sorted(seeds.glob("*.txt")))
     else:
         err.print(f"未找到种子报告目录 {seeds}，只导入示例报告。", markup=False)
-    rulebook = load_rulebook(DEFAULT_RULEBOOK)
     reports = Inputs(inputs)
     for path, evaluation in reports:
+        rulebook = rulebook_for(None, evaluation.kind)
         out.print(summary_text(evaluation, str(path)), markup=False)
         lines = text_lines(str(path), evaluation, run_checks(evaluation))
         out.print("检查结果：", style="bold", markup=False)
@@ -546,6 +640,46 @@ def demo(
         written = "、".join(str(output / f"{path.stem}{suffix}") for suffix in suffixes)
         out.print(f"已写入 {written}\n", markup=False)
     raise typer.Exit(reports.exit_code())
+
+
+@app.command("web")
+def web(
+    host: Annotated[str, typer.Option("--host", help="监听地址 / address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="端口 / port")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="工作进程数 / worker processes")] = 2,
+) -> None:
+    """启动 Web 应用（首次启动时载入演示地区）。Start the web application (with the demo region when empty)."""
+    from jixiao.web.launch import serve
+
+    serve(host, port, workers)
+
+
+def _manage(*arguments: str) -> None:
+    """A command of the web application's manage.py (`python -m jixiao.web`), with its own exit code."""
+    from jixiao.web.__main__ import main as manage
+
+    sys.argv = ["jixiao", *arguments]
+    manage()
+
+
+@app.command("worker")
+def worker(
+    interval: Annotated[float, typer.Option("--interval", help="无任务时每隔多少秒查看一次 / seconds between looks")] = 1.0,
+) -> None:
+    """运行 Web 应用的后台任务工作进程（可在多台机器上各运行若干个）。Run a background worker of the web application."""
+    _manage("db_worker", "--interval", str(interval))
+
+
+@app.command("backup")
+def backup(file: Annotated[Path, typer.Argument(help="备份文件 / backup file")]) -> None:
+    """在系统运行时备份 Web 应用的数据库。Back up the web application's database while it runs."""
+    _manage("backup", str(file))
+
+
+@app.command("restore")
+def restore(file: Annotated[Path, typer.Argument(help="备份文件 / backup file")]) -> None:
+    """从备份文件恢复 Web 应用的数据库。Restore the web application's database from a backup."""
+    _manage("restore", str(file))
 
 
 def _score_line(card: Scorecard) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from jixiao.core.model import Evaluation
+from jixiao.core.model import PROJECT, Evaluation
 
 _KEY_FIELDS = [
     ("单位名称", lambda e: e.unit.name),
@@ -33,7 +33,26 @@ def _value(value: object) -> str:
     return "—" if value is None else str(value)
 
 
+_PROJECT_FIELDS = [
+    ("单位名称", lambda e: e.unit.name),
+    ("年度", lambda e: e.fiscal_year),
+    ("项目名称", lambda e: e.project.name),
+    ("全年预算数", lambda e: e.budget.adjusted),
+    ("全年执行数", lambda e: e.budget.executed),
+    ("自评等级", lambda e: e.self_assessment.grade),
+    ("自评得分", lambda e: e.self_assessment.score),
+]
+
+
+def missing_fields(evaluation: Evaluation) -> list[str]:
+    """The key fields of its kind the import could not read, by their Chinese labels (未读到 …)."""
+    fields = _PROJECT_FIELDS if evaluation.kind == PROJECT else _KEY_FIELDS
+    return [label for label, get in fields if get(evaluation) is None]
+
+
 def summary_text(evaluation: Evaluation, name: str) -> str:
+    if evaluation.kind == PROJECT:
+        return _project_summary(evaluation, name)
     e = evaluation
     budget = e.budget
     lines = [
@@ -53,7 +72,29 @@ def summary_text(evaluation: Evaluation, name: str) -> str:
         f"问题：{len(e.problems)} 条　改进措施：{len(e.measures)} 条",
         f"自评：等级 {_value(e.self_assessment.grade)}，得分 {_value(e.self_assessment.score)}",
     ]
-    missing = [label for label, get in _KEY_FIELDS if get(e) is None]
+    return _ending(e, lines)
+
+
+def _project_summary(e: Evaluation, name: str) -> str:
+    """The same account for a 项目支出 evaluation: the project, its funds, its table, instead of the unit's staff."""
+    p, budget, s = e.project, e.budget, e.self_assessment
+    weighted = sum(1 for ind in e.performance.indicators if ind.weight is not None)
+    lines = [
+        f"== {name}",
+        f"项目支出绩效自评：{_value(p.name)}（主管部门 {_value(p.department)}，实施单位 {_value(p.implementer or e.unit.name)}）",
+        f"年度：{_value(e.fiscal_year)}　报告日期：{_value(e.report_date)}　提纲：{_value(e.outline.kind)}",
+        f"年初预算数：{_money(budget.initial)}　全年预算数：{_money(budget.adjusted)}　全年执行数：{_money(budget.executed)}",
+        f"资金来源：{len(p.funds)} 项　到位资金：{_money(p.received)}　到位率：{_value(p.received_rate)}",
+        f"绩效指标：{len(e.performance.indicators)} 个（列了分值的 {weighted} 个）　年度目标：{len(e.performance.targets)} 条　"
+        f"问题：{len(e.problems)} 条　改进措施：{len(e.measures)} 条",
+        f"自评：等级 {_value(s.grade)}，得分 {_value(s.score)}（预算执行率得分 {_value(s.execution_score)}）",
+    ]
+    return _ending(e, lines)
+
+
+def _ending(e: Evaluation, lines: list[str]) -> str:
+    """The account's lines, then the key fields not read and a few lines of the text the import could not place."""
+    missing = missing_fields(e)
     if missing:
         lines.append("未读到：" + "、".join(missing))
     if e.unread:

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from jixiao.core.model import Evaluation
+from jixiao.core.model import Evaluation, FundLine, ProjectInfo
 
 # ---------------------------------------------------------------------------------------------- text
 
@@ -241,3 +241,12 @@ def models(model: type[BaseModel]) -> st.SearchStrategy[Any]:
 def evaluations() -> st.SearchStrategy[Evaluation]:
     """Arbitrary valid evaluations."""
     return models(Evaluation)
+
+
+def project_evaluations() -> st.SearchStrategy[Evaluation]:
+    """Arbitrary valid 项目支出 evaluations: the project's own block filled, with at least one line of funds."""
+
+    def project(ev: Evaluation, info: ProjectInfo, funds: list[FundLine]) -> Evaluation:
+        return ev.model_copy(update={"kind": "项目支出", "project": info.model_copy(update={"funds": funds})})
+
+    return st.builds(project, evaluations(), models(ProjectInfo), st.lists(models(FundLine), min_size=1, max_size=3))

@@ -20,7 +20,7 @@ from jixiao.core.model import Evaluation
 from jixiao.io import load_report
 from jixiao.io.canonical import dumps_json, dumps_yaml, json_schema, loads_json, loads_yaml, to_plain
 from tests import support
-from tests.strategies import evaluations
+from tests.strategies import evaluations, project_evaluations
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -62,6 +62,31 @@ def test_every_evaluation_reads_back_from_its_json_and_prints_the_same_text_agai
     again = loads_json(text)
     assert to_plain(again, full=True) == to_plain(evaluation, full=True)
     assert dumps_json(again) == text
+
+
+@given(project_evaluations())
+def test_every_project_evaluation_reads_back_from_its_yaml_and_json_with_its_funds_by_source(
+    evaluation: Evaluation,
+) -> None:
+    text = dumps_yaml(evaluation)
+    again = loads_yaml(text)
+    assert again.kind == "项目支出"
+    assert to_plain(again, full=True) == to_plain(evaluation, full=True), text
+    assert dumps_yaml(again) == text
+    assert to_plain(loads_json(dumps_json(evaluation)), full=True) == to_plain(evaluation, full=True)
+
+
+@given(project_evaluations())
+def test_the_json_schema_accepts_the_json_of_every_project_evaluation(evaluation: Evaluation) -> None:
+    jsonschema.Draft202012Validator(json_schema()).validate(json.loads(dumps_json(evaluation)))
+
+
+def test_the_json_schema_names_both_kinds_and_the_sources_of_project_funds() -> None:
+    schema = json_schema()
+    assert schema["properties"]["kind"]["anyOf"][0]["enum"] == ["部门整体", "项目支出"]
+    fund_line = schema["$defs"]["FundLine"]["properties"]
+    assert fund_line["source"]["enum"] == ["财政拨款", "上级补助", "本级安排", "上年结转", "其他资金"]
+    assert {"received", "funds", "department", "implementer"} <= set(schema["$defs"]["ProjectInfo"]["properties"])
 
 
 @given(evaluations())
@@ -179,11 +204,18 @@ def test_hand_written_yaml_is_printed_with_its_precision_and_its_quoted_words_ke
 
 
 def test_bare_null_and_tilde_are_read_as_absent_and_bare_words_as_text() -> None:
-    evaluation = loads_yaml("unit:\n  name: ~\n  short_name: yes\ntitle: null\nkind: 2024-03-14\n")
+    evaluation = loads_yaml("unit:\n  name: ~\n  short_name: yes\n  budget_code: 2024-03-14\ntitle: null\n")
     assert evaluation.unit.name is None
     assert evaluation.unit.short_name == "yes"  # YAML 1.2: not a boolean
     assert evaluation.title is None
-    assert evaluation.kind == "2024-03-14"  # a date only where the model wants one
+    assert evaluation.unit.budget_code == "2024-03-14"  # a date only where the model wants one
+
+
+def test_an_evaluation_kind_outside_the_two_kinds_is_an_input_error() -> None:
+    with pytest.raises(InputError) as caught:
+        loads_yaml("kind: 其他\n", "kind.yaml")
+    assert "kind" in caught.value.message
+    assert "取值不在允许范围内" in caught.value.message
 
 
 # ---------------------------------------------------------------------------------------------- errors

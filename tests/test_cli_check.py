@@ -125,8 +125,10 @@ def test_the_demo_imports_and_checks_the_example_and_the_seed(tmp_path: Path) ->
     result = runner.invoke(app, ["demo", "-o", str(tmp_path)])
     assert result.exit_code == 0  # the demo shows findings; only an unreadable file fails it
     assert "检查结果" in result.output and "暂评（hunan-2023）" in result.output
+    # the example project evaluation, scored by the national project rules
+    assert "项目支出绩效自评：义务教育生均公用经费" in result.output and "评分（mof-2020-project）" in result.output
     seed = support.seed_path().stem
-    for stem in ("qingshan_nongye_2024", seed):
+    for stem in ("qingshan_nongye_2024", "qingshan_yizhong_shengjun_2024", seed):
         for suffix in (".yaml", ".json", ".check.txt", ".自评表.xlsx", ".docx", ".pdf", ".html"):
             assert (tmp_path / f"{stem}{suffix}").exists(), f"{stem}{suffix}"
     checked = (tmp_path / f"{seed}.check.txt").read_text(encoding="utf-8")

@@ -323,6 +323,25 @@ def test_latin_words_put_back_in_order_keep_the_gap_between_them() -> None:
     assert drawn.in_order(text, 0, len(text)) == "ABC NET"
 
 
+def test_cjk_words_put_back_in_order_keep_the_gap_between_them_but_not_beside_a_quote() -> None:
+    # a table's cells run together on one line: "影响 效果 “好”", drawn with the quotes last
+    text = "影响 效果 “ ”好"
+    boxes = [
+        _cell(0),
+        _cell(11),
+        None,
+        _cell(25),
+        _cell(36),
+        None,
+        _cell(48.9, 5, 4),  # “ 2.9 after 果: less than the gap between words
+        None,
+        _cell(64, 5, 4),
+        _cell(53),
+    ]
+    drawn = _DrawnBoxes(boxes, made_up={2, 5, 7})
+    assert drawn.in_order(text, 0, len(text)) == "影响 效果“好”"
+
+
 # --- the LibreOffice helper ------------------------------------------------------------------------------
 
 

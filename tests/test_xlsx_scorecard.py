@@ -21,7 +21,8 @@ from jixiao.core.errors import ExitCode, InputError
 from jixiao.core.model import Evaluation, Indicator, Measure
 from jixiao.io.load import load_report
 from jixiao.io.readers import read_document
-from jixiao.io.xlsx_reader import META_SHEET, QUALITATIVE_OPTIONS, read_scorecard_xlsx
+from jixiao.io.scorecard_form import META_SHEET, QUALITATIVE_OPTIONS
+from jixiao.io.xlsx_reader import read_scorecard_xlsx
 from jixiao.render.xlsx import scorecard_xlsx_bytes, write_scorecard_xlsx
 from jixiao.scoring.scorecard import ExecutionScore, IndicatorScore, Scorecard
 from tests.support import seed_path
@@ -290,7 +291,10 @@ def test_a_form_copied_without_jixiaos_record_reads_from_its_cells(hand_file: Pa
     copy = tmp_path / "copy.xlsx"
     workbook.save(copy)
     back = read_scorecard_xlsx(copy)
-    # each number as the cell shows it: a weight of 20 written as 20.00 is 20.00
+    # each number as the cell shows it: a weight of 20 written as 20.00 is 20.00; and the 分值 of the 预算执行率
+    # row, which jixiao's record would have said the evaluation did not state, is read as the form states it
+    assert str(back.self_assessment.execution_weight) == "10.00"
+    back.self_assessment.execution_weight = None
     assert compared(back, "python") == compared(hand_evaluation(), "python")
     assert str(back.performance.indicators[0].weight) == "20.00"
 

@@ -60,6 +60,13 @@ FIELD_LABELS: dict[str, str] = {
     "measures": "改进措施",
     "self_assessment.grade": "自评等级",
     "self_assessment.score": "自评得分",
+    "self_assessment.execution_weight": "预算执行率分值",
+    "self_assessment.execution_score": "预算执行率得分",
+    "self_assessment.weight_total": "总分栏分值",
+    "project.name": "项目名称",
+    "project.funds": "项目资金（按来源）",
+    "project.received": "资金到位数",
+    "project.received_rate": "资金到位率",
 }
 
 _INDEX = re.compile(r"\[\d+\]")

@@ -32,7 +32,7 @@ def _place(name: str, finding: Finding) -> str:
     if location.line is not None:
         where += f":{location.line}"
     if location.page is not None:
-        where += f"（第{location.page}页）"
+        where += f"（第{location.page}页{'，OCR 识别' if location.ocr else ''}）"
     if location.sheet:
         where += f"[{location.sheet}{'!' + location.cell if location.cell else ''}]"
     return where

@@ -30,8 +30,12 @@ class Settings:
     """What a finance bureau may tune; the scoring rulebook takes these over later."""
 
     over_achievement: Decimal = Decimal("130")  # an actual at or above this % of its target is "far above"
-    # the rulebook the scoring rules score against: a bundled id, a YAML path, or a loaded Rulebook
-    rulebook: Any = "hunan-2023"
+    # the rulebook the scoring rules score against: a bundled id, a YAML path, or a loaded Rulebook; None: the
+    # default for the evaluation's kind (`jixiao.scoring.rulebook.default_rulebook`)
+    rulebook: Any = None
+    # a unit's package: the other evaluations checked together with this one (its department's 部门整体
+    # evaluation and the 项目支出 evaluations of its projects); empty when an evaluation is checked alone
+    package: tuple[Evaluation, ...] = ()
 
 
 CheckFn = Callable[[Evaluation, "Look"], CheckResult]
@@ -50,6 +54,7 @@ class Rule:
 RULES: dict[str, Rule] = {}
 _UNSET = object()  # a shared value not computed yet (None is a value)
 _EMPTY: dict[str, dict[str, CheckResult]] = {}  # per rule, its finding-less result for each outcome
+_OCR_NOTE = "（所据文字由 OCR 从扫描页识别，可能认错，请先与原件核对。）"
 
 
 def rule(rule_id: str, category: Category, severity: Severity, title: str) -> Callable[[CheckFn], CheckFn]:
@@ -78,6 +83,7 @@ def place_of(source: Location) -> dict[str, Any]:
         "cell": source.cell,
         "section": source.section,
         "text": source.text,
+        "ocr": source.ocr,
     }
 
 
@@ -210,6 +216,8 @@ class Look:
         for key, given in place.items():  # line=, section=, text= … given by the rule win over the source
             if given is not None:
                 setattr(location, key, given)
+        if location.ocr and severity != "info":
+            message += _OCR_NOTE  # the finding may rest on a misread character, not on the report
         rule = self.rule
         written: dict[str, str | None] = {}
         if evidence:  # numbers as decimal strings, never in exponent form

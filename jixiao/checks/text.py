@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jixiao.core.model import Evaluation, Section
+from jixiao.core.quote import quote
 
 if TYPE_CHECKING:
     from jixiao.checks.registry import Look
@@ -67,8 +68,14 @@ class ReportText:
     def place(self, offset: int) -> dict[str, Any]:
         """line / section / text of the report line holding `offset`, as `Look.fail(**place)` takes them."""
         starts, rows = self._index or self._build()
-        line, section, text = rows[bisect_right(starts, offset) - 1]
-        return {"line": line, "section": section, "text": text.strip()}
+        row = bisect_right(starts, offset) - 1
+        line, section, text = rows[row]
+        return {"line": line, "section": section, "text": quote(text, offset - starts[row])}
+
+    def line_start(self, offset: int) -> int:
+        """Where the line holding `offset` starts."""
+        starts, _ = self._index or self._build()
+        return starts[bisect_right(starts, offset) - 1]
 
     def intro_end(self) -> int:
         """Where the report stops describing the unit: the first budget, performance or closing section."""

@@ -59,6 +59,7 @@ class FindingLocation:
     cell: str | None = None
     section: str | None = None
     text: str | None = None
+    ocr: str | None = None  # the OCR engine that read the quoted text from a scanned page
 
 
 @dataclass(slots=True)

@@ -1,6 +1,9 @@
-"""The evaluation model: one unit's 部门整体支出绩效自评 for one fiscal year.
+"""The evaluation model: one unit's 部门整体支出绩效自评, or one project's 项目支出绩效自评, for one fiscal year.
 
-It follows the Hunan ten-section outline (一 部门基本情况 … 十 其他需要说明的情况). Every value is optional
+Both kinds share one model (`Evaluation.kind` says which): the same budget figures (年初预算数 / 全年预算数 /
+全年执行数), indicators, scorecard and sources. A department evaluation follows the Hunan ten-section outline
+(一 部门基本情况 … 十 其他需要说明的情况); a project evaluation adds what only a project has (`ProjectInfo`: its
+name, 主管部门 and 实施单位, funds by source, 资金到位). Every value is optional
 and `None` when the report does not state it: a blank is never a zero. Money is `Decimal` in 万元 with the
 precision the author wrote; shares and rates are percent values ("54.55" means 54.55%).
 
@@ -17,6 +20,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Comparator = Literal[">=", "<=", "=", ">", "<"]
+EvaluationKind = Literal["部门整体", "项目支出"]
+DEPARTMENT: EvaluationKind = "部门整体"
+PROJECT: EvaluationKind = "项目支出"
 
 
 class Model(BaseModel):
@@ -39,6 +45,7 @@ class Location(Model):
     section: str | None = Field(default=None, description="the outline heading the value sits under")
     text: str | None = Field(default=None, description="the quoted source text")
     original_unit: str | None = Field(default=None, description="the money unit as written, when not 万元")
+    ocr: str | None = Field(default=None, description="the OCR engine that read the text from a scanned page")
 
 
 class Restatement(Model):
@@ -223,6 +230,44 @@ class Performance(Model):
 class SelfAssessment(Model):
     grade: str | None = Field(default=None, description="自评等级：优 / 良 / 中 / 差 …")
     score: Decimal | None = Field(default=None, description="自评得分")
+    # the 自评表's own figures beside the indicators' scores: its 预算执行率 row and its 总分 row's 分值
+    execution_weight: Decimal | None = Field(default=None, description="预算执行率的分值（自评表所列）")
+    execution_score: Decimal | None = Field(default=None, description="预算执行率的得分（自评表所列）")
+    weight_total: Decimal | None = Field(default=None, description="总分栏所列分值合计（通常 100）")
+
+
+# ---------------------------------------------------------------------------------------------- a project's own
+
+FundSource = Literal["财政拨款", "上级补助", "本级安排", "上年结转", "其他资金"]
+
+
+class FundLine(Model):
+    """One source of a project's money as the 自评表 lists it under 年度资金总额 (其中：当年财政拨款 …).
+
+    上级补助 and 本级安排 are the two parts of 财政拨款 where a report splits it (中央补助 and 省级配套)."""
+
+    source: FundSource
+    label: str | None = Field(default=None, description="as written: 当年财政拨款, 中央转移支付资金 …")
+    initial: Decimal | None = Field(default=None, description="年初预算数")
+    adjusted: Decimal | None = Field(default=None, description="全年预算数")
+    executed: Decimal | None = Field(default=None, description="全年执行数")
+
+
+class ProjectInfo(Model):
+    """What a 项目支出绩效自评 states of its project; its totals are `Budget.initial / adjusted / executed`."""
+
+    name: str | None = Field(default=None, description="项目名称")
+    code: str | None = Field(default=None, description="项目编码")
+    department: str | None = Field(default=None, description="主管部门")
+    implementer: str | None = Field(default=None, description="实施单位")
+    period: str | None = Field(default=None, description="实施期限")
+    category: str | None = Field(default=None, description="项目类别：部门预算项目 / 专项 / 转移支付 …")
+    funds: list[FundLine] = Field(default_factory=list, description="项目资金按来源")
+    received: Decimal | None = Field(default=None, description="资金到位数")
+    received_rate: Decimal | None = Field(default=None, description="文中所称资金到位率 (percent)")
+    overview: str | None = Field(default=None, description="项目概况：立项依据、主要内容")
+    fund_management: str | None = Field(default=None, description="资金使用及管理情况")
+    implementation: str | None = Field(default=None, description="项目组织实施情况")
 
 
 # ---------------------------------------------------------------------------------------------- the outline
@@ -251,17 +296,22 @@ class Outline(Model):
     appendix: str = Field(default="", description="text from the line opening an appendix (附件, 附表) to the end")
     appendix_lines: list[int] = Field(default_factory=list, description="the source line of each appendix line")
     unplaced: list[str] = Field(default_factory=list, description="text the importer could not place")
+    ocr_pages: list[int] = Field(default_factory=list, description="PDF pages without a text layer, read by OCR")
+    unread_pages: list[int] = Field(
+        default_factory=list, description="PDF pages without a text layer, not read: no OCR engine installed"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- the whole
 
 
 class Evaluation(Model):
-    """One unit's performance self-evaluation for one fiscal year."""
+    """One unit's performance self-evaluation for one fiscal year: of the whole department, or of one project."""
 
-    kind: str | None = Field(default=None, description="部门整体 / 项目支出 / 其他")
+    kind: EvaluationKind | None = Field(default=None, description="部门整体 / 项目支出")
     title: str | None = None
     unit: Unit = Field(default_factory=Unit)
+    project: ProjectInfo = Field(default_factory=ProjectInfo, description="项目支出绩效自评：项目本身")
     fiscal_year: int | None = Field(default=None, ge=1, le=9999, description="评价年度 (a calendar year)")
     report_date: dt.date | None = None
     staffing: Staffing = Field(default_factory=Staffing)

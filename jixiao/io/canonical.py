@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,6 +23,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from jixiao.core.errors import InputError
 from jixiao.core.model import Evaluation
 from jixiao.core.text_yaml import text_yaml
+
+SUFFIXES = frozenset({".yaml", ".yml", ".json"})  # a file with one of these is canonical, not a report
 
 
 def _yaml() -> YAML:
@@ -60,16 +62,44 @@ def to_plain(evaluation: Evaluation, full: bool = False) -> dict[str, Any]:
     return evaluation.model_dump(mode="json", exclude_defaults=True)
 
 
+# Entries of a long list or mapping given to the YAML printer at a time: it holds a graph of what it prints,
+# some KB a value, and a report stated thousands of figures over (a hostile one, to its length limit: tens of
+# thousands) would make that graph a GB.
+CHUNK_ENTRIES = 500
+
+
 def dumps_yaml(evaluation: Evaluation) -> str:
+    """The canonical YAML: each top-level field printed in turn, a long list or mapping a chunk at a time, the
+    same text as printing the whole at once (a chunk after the first drops its repeated "key:" line)."""
+    yaml = _yaml()
     stream = io.StringIO()
-    _yaml().dump(_blocks(to_plain(evaluation)), stream)
+    plain = _blocks(to_plain(evaluation))
+    if not plain:  # nothing set: "{}"
+        yaml.dump(plain, stream)
+    for key, value in plain.items():
+        for n, chunk in enumerate(_chunks(value)):
+            part = io.StringIO()
+            yaml.dump({key: chunk}, part)
+            stream.write(part.getvalue() if n == 0 else part.getvalue().split("\n", 1)[1])
     return stream.getvalue()
 
 
+def _chunks(value: Any) -> list[Any]:
+    if isinstance(value, list) and len(value) > CHUNK_ENTRIES:
+        return [value[i : i + CHUNK_ENTRIES] for i in range(0, len(value), CHUNK_ENTRIES)]
+    if isinstance(value, dict) and len(value) > CHUNK_ENTRIES:
+        entries = list(value.items())
+        return [dict(entries[i : i + CHUNK_ENTRIES]) for i in range(0, len(entries), CHUNK_ENTRIES)]
+    return [value]
+
+
 def dumps_json(evaluation: Evaluation | list[Evaluation]) -> str:
-    if isinstance(evaluation, list):
-        return json.dumps([to_plain(e, full=True) for e in evaluation], ensure_ascii=False, indent=2)
-    return json.dumps(to_plain(evaluation, full=True), ensure_ascii=False, indent=2)
+    """The JSON, written piece by piece as it is encoded: `json.dumps` with an indent would first make a
+    list of every piece, several times the text for a report of many figures."""
+    plain = [to_plain(e, full=True) for e in evaluation] if isinstance(evaluation, list) else to_plain(evaluation, full=True)
+    stream = io.StringIO()
+    json.dump(plain, stream, ensure_ascii=False, indent=2)
+    return stream.getvalue()
 
 
 def loads_yaml(text: str, name: str = "<yaml>") -> Evaluation:
@@ -89,12 +119,26 @@ def loads_json(text: str, name: str = "<json>") -> Evaluation:
 
 
 def load_canonical(path: Path) -> Evaluation:
-    from jixiao.io.readers import decode_text, read_bytes
+    from jixiao.io.readers import read_bytes
 
-    text = decode_text(str(path), read_bytes(path))
-    if path.suffix.lower() == ".json":
-        return loads_json(text, str(path))
-    return loads_yaml(text, str(path))
+    return loads_canonical(str(path), read_bytes(path))
+
+
+def loads_canonical(name: str, data: bytes) -> Evaluation:
+    """A canonical file already read: JSON when `name` ends in .json, else YAML."""
+    from jixiao.io.limits import MAX_JSON_BYTES, MAX_YAML_BYTES, refuse_large_file
+    from jixiao.io.readers import decode_text
+
+    is_json = PurePath(name).suffix.lower() == ".json"
+    # YAML is parsed in pure Python, some tens of KB a second: JSON, parsed in C, may be larger
+    if is_json:
+        refuse_large_file(name, len(data), MAX_JSON_BYTES, "JSON 文件", "请检查文件内容")
+    else:
+        refuse_large_file(name, len(data), MAX_YAML_BYTES, "YAML 文件", "数据量大时请改用 JSON 格式")
+    text = decode_text(name, data)
+    if is_json:
+        return loads_json(text, name)
+    return loads_yaml(text, name)
 
 
 def _validate(data: Any, name: str) -> Evaluation:
@@ -169,5 +213,5 @@ def _first_line(exc: Exception) -> str:
 def json_schema() -> dict[str, Any]:
     schema = Evaluation.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "jixiao 部门整体支出绩效自评 (Evaluation)"
+    schema["title"] = "jixiao 绩效自评：部门整体与项目支出 (Evaluation)"
     return schema

@@ -7,15 +7,20 @@ value wins; a later, different statement of the same value is the checker's busi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
 from jixiao.core.paths import path_steps, value_at
+from jixiao.core.quote import QUOTE_CHARS, quote
 from jixiao.io.document import SourceDocument
 from jixiao.io.normalize import CleanLine
 from jixiao.io.outline import Segmented
+
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 
 
 @dataclass
@@ -31,6 +36,7 @@ class Context:
     labels: dict[str, str] = field(default_factory=dict)  # per path, the label it was first read under
     restated: list[dict[str, Any]] = field(default_factory=list)
     unread: list[dict[str, Any]] = field(default_factory=list)  # figures left unread: `Evaluation.unread`
+    _numbers: dict[int, dict[str, int]] = field(default_factory=dict)  # per long line, where each number stands
 
     # ------------------------------------------------------------------ the outline
 
@@ -123,7 +129,9 @@ class Context:
             before = self.get(path)
             if before is not None:
                 if label is not None and i is not None and value != before and self.labels.get(path) == label:
-                    self.restated.append({"field": path, "label": label, "value": value, "source": self._location(i, unit)})
+                    self.restated.append(
+                        {"field": path, "label": label, "value": value, "source": self._location(i, unit, value)}
+                    )
                 return False
         if label is not None:
             self.labels[path] = label
@@ -137,7 +145,7 @@ class Context:
         last = tokens[-1]
         node[last] = value
         if i is not None:
-            self.cite(path, i, unit)
+            self.cite(path, i, unit, value)
         return True
 
     def append(self, path: str, item: Any, i: int | None) -> int:
@@ -154,21 +162,51 @@ class Context:
 
     def leave_unread(self, i: int, written: str, reason: str) -> None:
         """A figure on line `i` that is not read with confidence: kept, with why and where, not guessed."""
-        self.unread.append({"text": written, "reason": reason, "source": self._location(i, None)})
+        self.unread.append({"text": written, "reason": reason, "source": self._location(i, None, written)})
 
-    def cite(self, path: str, i: int, unit: str | None = None) -> None:
-        self.sources[path] = self._location(i, unit)
+    def cite(self, path: str, i: int, unit: str | None = None, value: Any = None) -> None:
+        self.sources[path] = self._location(i, unit, value)
         self.used.add(i)
 
-    def _location(self, i: int, unit: str | None) -> dict[str, Any]:
-        """Where line `i` stands in the file, as `Evaluation.sources` records a value's place."""
+    def _offset(self, i: int, value: Any) -> int:
+        """Where `value` is written in the long line `i`: a number by its digits, a name by its words; 0 where
+        it cannot be found (an amount converted from 元, a list), so the quote starts the line."""
+        text = self.lines[i].text
+        if isinstance(value, str) and value:
+            return max(text.find(value), 0)
+        if isinstance(value, bool) or not isinstance(value, Decimal | int):
+            return 0
+        # values read from one line can be many (a figure restated under its label time after time): each is
+        # looked up in an index of the line's numbers, made in one pass, never searched for along the line
+        numbers = self._numbers.get(i)
+        if numbers is None:
+            numbers = self._numbers[i] = {}
+            for number in _NUMBER.finditer(text):
+                numbers.setdefault(number[0], number.start())
+        return numbers.get(format(value, "f"), 0)
+
+    def _location(self, i: int, unit: str | None, value: Any = None) -> dict[str, Any]:
+        """Where line `i` stands in the file, as `Evaluation.sources` records a value's place.
+
+        The line is quoted as written; a line too long to quote whole (a report whose line breaks were lost)
+        is quoted by the sentence around `value` in the piece of it the value was read from."""
         line = self.lines[i]
-        location: dict[str, Any] = {"file": self.doc.path, "line": line.source.no, "text": line.source.text.strip()}
+        raw = line.source.text
+        if len(raw) <= QUOTE_CHARS:
+            text = raw.strip()
+        elif len(line.text) <= QUOTE_CHARS:  # a long line split into pieces: the piece read is short
+            text = line.text
+        else:
+            text = quote(line.text, self._offset(i, value))
+        location: dict[str, Any] = {"file": self.doc.path, "line": line.source.no, "text": text}
         if line.source.page is not None:
             location["page"] = line.source.page
+        if line.source.ocr is not None:
+            location["ocr"] = line.source.ocr
         section = self.section_title(i)
         if section:
             location["section"] = section
         if unit and unit not in {"万元", "万"}:
             location["original_unit"] = unit
         return location
+

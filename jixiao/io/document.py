@@ -12,6 +12,7 @@ class Line:
     no: int  # 1-based, in the text as extracted: paragraphs in order for docx, lines in page order for pdf
     text: str  # as extracted, before normalisation
     page: int | None = None  # 1-based page, for pdf
+    ocr: str | None = None  # the OCR engine that read this line from a page without a text layer (a scan)
 
 
 @dataclass(slots=True)
@@ -19,6 +20,8 @@ class SourceDocument:
     path: str  # the file as the user named it
     kind: str  # "txt", "docx" or "pdf"
     lines: list[Line] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pdf pages without a text layer, read by OCR
+    unread_pages: list[int] = field(default_factory=list)  # pdf pages without a text layer, no OCR to read them
 
     @classmethod
     def from_text(cls, path: str, kind: str, text: str, page: int | None = None) -> "SourceDocument":

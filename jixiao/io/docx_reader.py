@@ -5,18 +5,25 @@ number always points at the same paragraph or row of the file. A table row becom
 texts joined by " | " (a horizontally merged cell once, a multi-paragraph cell joined by spaces, a nested
 table flattened into its cell). Headers and footers are not part of the report text.
 
+The XML streams in (lxml's iterparse), and each paragraph or row is dropped once read, so the memory a
+document takes is its text, not its tree; before that, every member of the package is inflated once through
+a counting stream, so a zip bomb is refused by what it truly inflates to (`limits.check_archive`).
+
 Anything that is not a readable .docx (an old .doc, an encrypted file, a zip of something else, a truncated
 or corrupt file) gives one `InputError` with a Chinese message, never a traceback.
 """
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
+from typing import IO, Any
 
 from lxml import etree
 
 from jixiao.core.errors import InputError
 from jixiao.io.document import Line, SourceDocument
+from jixiao.io.limits import TextCounter, check_archive
 
 CELL_SEPARATOR = " | "
 
@@ -25,8 +32,14 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _MAIN_PART = "word/document.xml"
 _MAIN_CONTENT_TYPE = b"wordprocessingml.document.main"
-# The main part of a real report is a few MB at most; refuse zip bombs before parsing.
-_MAX_MAIN_PART_BYTES = 256 * 1024 * 1024
+_RELATIONSHIPS = "_rels/.rels"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_OFFICE_DOCUMENT = "/officeDocument"
+# A paragraph of a real report has at most some thousands of elements (runs, their properties and texts);
+# a row, its cells' as well. The elements of one are held in memory until it ends.
+_MAX_UNIT_ELEMENTS = 200_000
+# No entities, no DTD, no network: the XML of a docx needs none of them, and they are how XML is attacked.
+_SAFE_XML: dict[str, Any] = {"resolve_entities": False, "load_dtd": False, "no_network": True, "huge_tree": False}
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -36,6 +49,7 @@ def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
+_DOCUMENT, _BODY = _w("document"), _w("body")
 _P, _TBL, _TR, _TC = _w("p"), _w("tbl"), _w("tr"), _w("tc")
 _T, _TAB, _PTAB, _BR, _CR = _w("t"), _w("tab"), _w("ptab"), _w("br"), _w("cr")
 _NO_BREAK_HYPHEN, _SDT_CONTENT = _w("noBreakHyphen"), _w("sdtContent")
@@ -60,9 +74,20 @@ _HIDDEN = frozenset(
 def read_docx(name: str, data: bytes) -> SourceDocument:
     """Read a .docx file's body text; `InputError` for anything that is not a readable .docx."""
     _refuse_non_docx(name, data)
-    body = _load_body(name, data)
+    counter = TextCounter(name)
     try:
-        texts = list(_body_lines(body))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            part = _main_part(name, archive)
+            with archive.open(part) as stream:
+                texts = [counter.add(text) for text in _stream_lines(name, stream)]
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise InputError(name, "不是有效的 Word 文档（.docx）：文件不完整或已损坏，无法打开。") from exc
+    except etree.XMLSyntaxError as exc:
+        raise InputError(
+            name, "Word 文档已损坏或内容无法解析，请在 Word 中重新另存为 .docx 后再导入。"
+        ) from exc
     except Exception as exc:  # malformed but parseable XML must still not leak a traceback
         raise InputError(
             name, "Word 文档内容结构异常，无法读取正文，请在 Word 中重新另存为 .docx 后再导入。"
@@ -92,38 +117,24 @@ def _refuse_non_docx(name: str, data: bytes) -> None:
         raise InputError(name, "不是有效的 Word 文档（.docx）：文件不是 Word 使用的压缩包格式。")
 
 
-def _load_body(name: str, data: bytes) -> etree._Element:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if _MAIN_PART in names:
-                if archive.getinfo(_MAIN_PART).file_size > _MAX_MAIN_PART_BYTES:
-                    raise InputError(name, "Word 文档正文过大，不像一份自评报告。")
-            else:
-                _refuse_missing_main_part(name, archive, names)
-    except zipfile.BadZipFile as exc:
-        raise InputError(name, "不是有效的 Word 文档（.docx）：文件不完整或已损坏，无法打开。") from exc
-    except InputError:
-        raise
-    except Exception as exc:
-        raise InputError(name, "不是有效的 Word 文档（.docx）：文件已损坏，无法打开。") from exc
-
-    # python-docx is imported here so that reading a txt or pdf report does not pay for it.
-    import docx
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-        body = document.element.body
-    except Exception as exc:  # python-docx, zipfile and lxml raise many unrelated types for bad files
-        raise InputError(
-            name, "Word 文档已损坏或内容无法解析，请在 Word 中重新另存为 .docx 后再导入。"
-        ) from exc
-    if body is None:
-        # e.g. "Strict Open XML", whose elements are in other namespaces than python-docx reads
-        raise InputError(
-            name, "Word 文档中找不到正文，请在 Word 中另存为普通的 .docx（Word 文档）格式后再导入。"
-        )
-    return body
+def _main_part(name: str, archive: zipfile.ZipFile) -> str:
+    """The member holding the document body, after every member has been inflated once through a counting
+    stream (a zip bomb anywhere in the package is refused before anything is parsed)."""
+    check_archive(name, archive, "Word 文档")
+    names = set(archive.namelist())
+    if _MAIN_PART not in names:
+        _refuse_missing_main_part(name, archive, names)
+    # A few generators name the main part differently; the package relationships say which part it is.
+    if _RELATIONSHIPS in names:
+        with archive.open(_RELATIONSHIPS) as stream:
+            for _, relationship in etree.iterparse(stream, tag=_RELATIONSHIP, **_SAFE_XML):
+                target = (relationship.get("Target") or "").lstrip("/")
+                if (relationship.get("Type") or "").endswith(_OFFICE_DOCUMENT) and target in names:
+                    return target
+                relationship.clear()
+    if _MAIN_PART in names:
+        return _MAIN_PART
+    raise InputError(name, "不是有效的 Word 文档（.docx）：压缩包中没有 Word 正文（word/document.xml）。")
 
 
 def _refuse_missing_main_part(name: str, archive: zipfile.ZipFile, names: set[str]) -> None:
@@ -135,26 +146,68 @@ def _refuse_missing_main_part(name: str, archive: zipfile.ZipFile, names: set[st
         raise InputError(
             name, "不是有效的 Word 文档（.docx）：这是 PowerPoint 演示文稿，请提供 Word 或 PDF 格式的报告。"
         )
-    # A few generators name the main part differently; python-docx finds it through the package
-    # relationships, so only refuse when the package declares no Word main part at all.
+    # A few generators name the main part differently; the package relationships name it (`_main_part`), so
+    # only refuse when the package declares no Word main part at all.
     if "[Content_Types].xml" in names and _MAIN_CONTENT_TYPE in archive.read("[Content_Types].xml"):
         return
     raise InputError(name, "不是有效的 Word 文档（.docx）：压缩包中没有 Word 正文（word/document.xml）。")
 
 
-def _body_lines(body: etree._Element) -> Iterator[str]:
-    for child in body:
-        if child.tag == _P:
-            yield _paragraph_text(child)
-        elif child.tag == _TBL:
-            yield from _table_rows(child)
-        elif child.tag in _TRANSPARENT:
-            yield from _body_lines(child)
+def _stream_lines(name: str, stream: IO[bytes]) -> Iterator[str]:
+    """The body's lines as its XML streams in: each body paragraph, and each row of a body table, is read
+    when its element ends and then dropped, so memory holds one of them at a time, never the whole tree."""
+    states: list[str] = []  # for each open element, what it is (`_state`)
+    body = False
+    inside = 0  # elements open inside the current paragraph or row
+    for event, element in etree.iterparse(stream, events=("start", "end"), **_SAFE_XML):
+        if event == "start":
+            state = _state(states[-1] if states else None, element.tag)
+            states.append(state)
+            body = body or state == _BODY_STATE
+            if state == _INSIDE:
+                inside += 1
+                if inside > _MAX_UNIT_ELEMENTS:
+                    raise InputError(name, "Word 文档中有一个段落或表格行结构异常庞大，不像一份自评报告，不予导入。")
+            continue
+        state = states.pop()
+        if state == _UNIT:
+            inside = 0
+            if element.tag == _P:
+                yield _paragraph_text(element)
+            else:
+                yield CELL_SEPARATOR.join(_cell_text(cell) for cell in _row_cells(element))
+        if state != _INSIDE:  # read, or holding nothing to read: free it and what came before it
+            element.clear()
+            parent = element.getparent()
+            while parent is not None and element.getprevious() is not None:
+                del parent[0]
+    if not body:
+        # e.g. "Strict Open XML", whose elements are in other namespaces than the ones read here
+        raise InputError(
+            name, "Word 文档中找不到正文，请在 Word 中另存为普通的 .docx（Word 文档）格式后再导入。"
+        )
 
 
-def _table_rows(table: etree._Element) -> Iterator[str]:
-    for row in _children(table, _TR):
-        yield CELL_SEPARATOR.join(_cell_text(cell) for cell in _row_cells(row))
+# What an element of document.xml is, decided when it starts from its parent's state and its own tag:
+_ROOT, _OUTSIDE, _BODY_STATE, _TABLE, _UNIT, _INSIDE, _OTHER = "root", "outside", "body", "table", "unit", "inside", "other"
+
+
+def _state(parent: str | None, tag: Any) -> str:
+    """`root` the document element; `body` the body, or a wrapper in it (`_TRANSPARENT`); `table` a body
+    table or a wrapper in it; `unit` a body paragraph or a body table's row, the pieces read as lines;
+    `inside` anything within a unit; `other` anything else in the body (section properties …), and `outside`
+    anything outside the body, neither of them read."""
+    if parent is None:
+        return _ROOT if tag == _DOCUMENT else _OUTSIDE
+    if parent == _ROOT:
+        return _BODY_STATE if tag == _BODY else _OUTSIDE
+    if parent == _BODY_STATE:
+        return _UNIT if tag == _P else _TABLE if tag == _TBL else _BODY_STATE if tag in _TRANSPARENT else _OTHER
+    if parent == _TABLE:
+        return _UNIT if tag == _TR else _TABLE if tag in _TRANSPARENT else _OTHER
+    if parent in (_UNIT, _INSIDE):
+        return _INSIDE
+    return parent  # within `other` or `outside`
 
 
 def _row_cells(row: etree._Element) -> Iterator[etree._Element]:

@@ -186,8 +186,8 @@ def _figure(ctx: Context, i: int, fig: Figure, label: str, topic: str | None, by
 def _statement(fig: Figure, label: str) -> str:
     """What a figure is said to be, to tell a second statement of it: its `label` (cleaned), under the row it
     stands in where a table row leads it ("财政专户管理资金:年初预算0.00万元": a short head with no figure)."""
-    head, colon, _ = fig.context.partition(":")
-    if colon and head != fig.label and len(head) <= 20 and not _DIGIT.search(head):
+    head = fig.head
+    if head is not None and head != fig.label and len(head) <= 20 and not _DIGIT.search(head):
         return f"{head}:{label}"
     return label
 

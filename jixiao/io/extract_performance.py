@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from jixiao.core.money import parse_decimal
+from jixiao.core.quote import quote
 from jixiao.io.context import Context
 from jixiao.io.document import Line
 from jixiao.io.extract_narrative import items
@@ -36,12 +37,12 @@ _LEVEL2 = {
     "ecological": "生态效益",
     "sustainable": "可持续影响",
 }
-_UNITS = (
+UNITS = (
     "%|‰|万元|元|万亩|万人次|万人|万册|万株|万头|人次|次|套|个|项|篇|家|户|天|日|小时|件|场|期|条|台|辆|册|份|所|座"
     "|公里|千米|平方米|米|公顷|亩|吨|头|只|株|架|人|分|年|月|批次|批|处|部|轮|名|张|课时|节|起|宗|例|间|km|m"
 )
 # fmt: off
-_CMP_WORDS = {
+CMP_WORDS = {
     "≥": ">=", ">=": ">=", "不低于": ">=", "不少于": ">=", "大于等于": ">=", "以上": ">=",
     "≤": "<=", "<=": "<=", "不高于": "<=", "不超过": "<=", "小于等于": "<=", "以内": "<=",
     "=": "=", "＝": "=", "等于": "=", ">": ">", "<": "<", "大于": ">", "小于": "<",
@@ -51,7 +52,7 @@ _CMP = "≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小�
 # the first character of a comparator or a value, looked for first: the engine skips to where one may start
 _FIRST = {word[0] for word in f"{_CMP}|{FALLING}".split("|")} | {"-", "−"}
 _MEASURE_START = rf"(?=[{re.escape(''.join(sorted(_FIRST)))}\d])"
-_MEASURE = re.compile(rf"{_MEASURE_START}(?P<cmp>{_CMP})?(?P<val>{SIGNED})(?P<unit>{_UNITS})?")
+_MEASURE = re.compile(rf"{_MEASURE_START}(?P<cmp>{_CMP})?(?P<val>{SIGNED})(?P<unit>{UNITS})?")
 # a count in Chinese numerals is a measure only where it is all the text says ("十二个", "≥两项"): "一年内"
 # and "一次性" are words, and so are counts of time
 _CN_MEASURE = re.compile(rf"^(?P<cmp>{_CMP})?(?P<val>{CN_NUMBER})(?P<unit>个|项|人|名|家|户|所|座|台|套|件|场|期|条|辆|册|份|篇|批|处|部|张|间)$")
@@ -59,8 +60,8 @@ _ACTUAL_SPLIT = re.compile(rf"[,;]?(?:实际)?(?:完成值|完成|达到|达成|
 _TARGET_WORDS = re.compile(r"[,:]?(?:年度)?(?:指标值|目标值|目标)(?:为)?[:]?")
 # "布防飞机数量≥6架,实际布防6架": a target with its comparator, then what was actually done
 _PAIRED = re.compile(
-    rf"^(?P<name>[^,]+?)(?P<target>(?:{_CMP}){SIGNED}(?:{_UNITS})?),实际[^,\d]{{0,12}}?"
-    rf"(?P<actual>{SIGNED}(?:{_UNITS})?)$"
+    rf"^(?P<name>[^,]+?)(?P<target>(?:{_CMP}){SIGNED}(?:{UNITS})?),实际[^,\d]{{0,12}}?"
+    rf"(?P<actual>{SIGNED}(?:{UNITS})?)$"
 )
 _STARTS_MEASURE = re.compile(rf"^(?:{_CMP})?{SIGNED}")
 _RATE_TAIL = re.compile(r"(?:均)?(?:已)?(?:达到|达|为|大于|高于|不低于|不少于)$")
@@ -71,7 +72,7 @@ _CLAUSE_CUT = re.compile(r";|(?<!\d),|,(?!\d)")
 _DIGIT = re.compile(r"\d")
 _YEAR_PREFIX = re.compile(r"^\d{4}年(?:度)?")
 _MID_RATE = re.compile(r"(?P<name>[\u4e00-\u9fff“”\"]+?)(?:达|为)?(?P<m>\d+(?:\.\d+)?%)")
-_TAIL_MEASURE = re.compile(rf"{_MEASURE_START}(?P<m>(?:{_CMP})?{SIGNED}(?:{_UNITS})?)(?:数)?$")
+_TAIL_MEASURE = re.compile(rf"{_MEASURE_START}(?P<m>(?:{_CMP})?{SIGNED}(?:{UNITS})?)(?:数)?$")
 # a line's own label: "数量指标:…", "(3)满意度指标(服务对象满意度指标):…", "②可持续影响:…"
 _LINE_LABEL = re.compile(
     r"^(?:[①②③④⑤⑥⑦⑧⑨⑩][、.]?|\(\d{1,2}\)|\d{1,2}[.、])?"
@@ -134,7 +135,7 @@ def parse_measure(text: str) -> dict[str, Any] | None:
     if not match:
         return {"text": text} if text else None
     value = signed_value(match["val"]) if match.re is _MEASURE else _count(match["val"])
-    comparator = _CMP_WORDS.get(match["cmp"] or "")
+    comparator = CMP_WORDS.get(match["cmp"] or "")
     return {"text": text, "comparator": comparator, "value": value, "unit": match["unit"]}
 
 
@@ -250,8 +251,8 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # one search tells a header cell's field (the group that matched), in the order of `_COLUMNS`
 _ANY_COLUMN = re.compile("|".join(f"(?P<{field}>{pattern.pattern})" for field, pattern in _COLUMNS))
-_LEVEL1_CELL = re.compile(r"^(?:产出|效益|满意度|成本)指标$")
-_LEVEL2_CELL = re.compile(
+LEVEL1_CELL = re.compile(r"^(?:产出|效益|满意度|成本)指标$")
+LEVEL2_CELL = re.compile(
     r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:服务对象)?满意度|(?:经济|社会|生态环境)成本)(?:指标)?$"
 )
 _TABLE_END = re.compile(r"^(?:合计|总分|总计|评价结论|自评结论)")
@@ -321,7 +322,7 @@ def _cite_cell(ctx: Context, path: str, nos: list[int], first: int, line: Line) 
     # the clean line may hold several cells joined; the cell's own line is the exact place
     location = ctx.sources[path]
     location["line"] = line.no
-    location["text"] = line.text.strip()
+    location["text"] = quote(line.text)
     if line.page is not None:
         location["page"] = line.page
 
@@ -408,9 +409,9 @@ def _rows_from_cells(stream: list[Cell]) -> list[Row]:
 
 def _row_sizes(first: str, n: int) -> list[int]:
     """How many cells a row starting with `first` may span: all, or without its merged level cells."""
-    if not first or _LEVEL1_CELL.match(first):
-        return [n, n - 1] if _LEVEL2_CELL.match(first) else [n]  # 成本指标 is both a 一级 and a 二级指标
-    if _LEVEL2_CELL.match(first):
+    if not first or LEVEL1_CELL.match(first):
+        return [n, n - 1] if LEVEL2_CELL.match(first) else [n]  # 成本指标 is both a 一级 and a 二级指标
+    if LEVEL2_CELL.match(first):
         return [n - 1, n - 2]
     return [n - 2]
 
@@ -448,9 +449,9 @@ def _row(fields: list[str], cells: list[Cell | None], levels: tuple[str | None, 
     level1 = text["level1"] or levels[0]
     level2 = text["level2"] or (levels[1] if not text["level1"] else None)
     name, target, unit = text["name"], text["target"], text.get("unit", "")
-    if level1 is None or not _LEVEL1_CELL.match(level1) or level2 is None or not _LEVEL2_CELL.match(level2):
+    if level1 is None or not LEVEL1_CELL.match(level1) or level2 is None or not LEVEL2_CELL.match(level2):
         return None
-    if not _HAN.search(name) or len(name) > 40 or _LEVEL1_CELL.match(name) or not target:
+    if not _HAN.search(name) or len(name) > 40 or LEVEL1_CELL.match(name) or not target:
         return None
     nature = text.get("nature", "")
     if len(nature) > 4 or _DIGIT.search(nature) or len(unit) > 6 or _DIGIT.search(unit):
@@ -458,7 +459,7 @@ def _row(fields: list[str], cells: list[Cell | None], levels: tuple[str | None, 
     weight, score = text.get("weight", ""), text.get("score", "")
     if (weight and not _NUMBER.match(weight)) or (score and not _NUMBER.match(score)):
         return None
-    if nature in _CMP_WORDS and not target.startswith(tuple(_CMP_WORDS)):
+    if nature in CMP_WORDS and not target.startswith(tuple(CMP_WORDS)):
         target = nature + target
     indicator: dict[str, Any] = {
         "level1": level1,

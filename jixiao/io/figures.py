@@ -15,7 +15,7 @@ from decimal import Decimal
 from jixiao.core.money import parse_decimal, to_wanyuan
 from jixiao.io.numerals import AMOUNT, amount_value, money_unit
 
-_SHARE = re.compile(r"^[,，]?(?:占[^\d%,;。]{0,10}?|比重为?|比例为?)(?P<share>\d+(?:\.\d+)?)%")
+_SHARE = re.compile(r"[,，]?(?:占[^\d%,;。]{0,10}?|比重为?|比例为?)(?P<share>\d+(?:\.\d+)?)%")
 _LABEL_CUT = re.compile(r"[,;:。]")
 _SENTENCE_END = re.compile(r"(?<=[。;])")
 
@@ -23,7 +23,9 @@ _SENTENCE_END = re.compile(r"(?<=[。;])")
 @dataclass(frozen=True, slots=True)
 class Figure:
     label: str  # the words just before the amount, within its clause
-    context: str  # the whole text before the amount, back to the sentence start
+    # the words before a colon that opens the sentence ahead of the amount: the row a table row's figures
+    # belong to ("财政专户管理资金:年初预算0.00万元"); None without such a colon
+    head: str | None
     amount: Decimal  # in 万元
     unit: str  # as written, by its full name (a bare 万 is 万元)
     share: Decimal | None
@@ -32,6 +34,10 @@ class Figure:
 def figures(sentence: str) -> list[Figure]:
     found: list[Figure] = []
     prev_end = 0
+    # Each figure costs the length of its own words, not of the sentence around it: a sentence may be a
+    # whole report whose punctuation was lost, with thousands of figures in it.
+    colon = sentence.find(":")
+    head = sentence[:colon] if colon >= 0 else None
     for match in AMOUNT.finditer(sentence):
         value = amount_value(match["num"])
         if value is None:
@@ -39,11 +45,11 @@ def figures(sentence: str) -> list[Figure]:
         unit = money_unit(match["unit"])
         before = sentence[prev_end : match.start()]
         label = _LABEL_CUT.split(before.rstrip(":"))[-1]  # "收入:792.22万元": the label precedes the colon
-        rest = sentence[match.end() :]
-        share_match = _SHARE.match(rest)
+        share_match = _SHARE.match(sentence, match.end())
         share = parse_decimal(share_match["share"]) if share_match else None
-        found.append(Figure(label, sentence[: match.start()], to_wanyuan(value, unit), unit, share))
-        prev_end = match.end() + (share_match.end() if share_match else 0)
+        row = head if head is not None and colon < match.start() else None
+        found.append(Figure(label, row, to_wanyuan(value, unit), unit, share))
+        prev_end = share_match.end() if share_match else match.end()
     return found
 
 

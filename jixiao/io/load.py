@@ -8,47 +8,68 @@ outside any recognised section go to `outline.unplaced`.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
-from jixiao.core.model import Evaluation
+from jixiao.core.model import DEPARTMENT, PROJECT, Evaluation, EvaluationKind
+from jixiao.io import canonical
 from jixiao.io.context import Context
 from jixiao.io.document import SourceDocument
 from jixiao.io.extract_budget import extract_budget
 from jixiao.io.extract_identity import extract_identity
 from jixiao.io.extract_narrative import extract_narrative
 from jixiao.io.extract_performance import extract_performance
+from jixiao.io.extract_project import extract_project, has_form
 from jixiao.io.extract_staffing import extract_staffing
+from jixiao.io.limits import refuse_many_headings
 from jixiao.io.normalize import normalize_document
 from jixiao.io.numerals import lines_maybe_unreadable, unreadable
 from jixiao.io.outline import segment
-from jixiao.io.readers import read_document
+from jixiao.io.readers import document_from_bytes, read_bytes
 
 _HUNAN_BUDGETS = {"general_budget", "government_fund", "state_capital", "social_insurance"}
 
 
-def load_report(path: Path | str) -> Evaluation:
-    """Read a txt, docx or pdf report, or a 自评表 in xlsx. Raises `InputError` for a file that cannot be read."""
-    path = Path(path)
-    doc = read_document(path)
+def load_report(path: Path | str, kind: EvaluationKind | None = None) -> Evaluation:
+    """Read a txt, docx or pdf report, or a 自评表 in xlsx. Raises `InputError` for a file that cannot be read.
+
+    `kind` forces the evaluation's kind (部门整体 or 项目支出); by default it is told from the title, the outline
+    and the form."""
+    return load_report_bytes(str(path), read_bytes(Path(path)), kind)
+
+
+def load_report_bytes(name: str, data: bytes, kind: EvaluationKind | None = None) -> Evaluation:
+    """`load_report` of a file already read (from disk, or from a zip by `jixiao batch`); `name` gives its suffix."""
+    doc = document_from_bytes(name, data)
     if doc.kind == "xlsx":  # a form: read by its labels and cells, not as running text
         from jixiao.io.xlsx_reader import scorecard_from_bytes
 
-        return scorecard_from_bytes(str(path), path.read_bytes())
-    return import_document(doc)
+        return scorecard_from_bytes(name, data, kind)
+    return import_document(doc, kind)
 
 
-def import_document(doc: SourceDocument) -> Evaluation:
+def load_any_bytes(name: str, data: bytes, kind: EvaluationKind | None = None) -> Evaluation:
+    """A canonical yaml/json file by its suffix (it states its own kind), else a report (txt, docx, pdf, xlsx)
+    by its content."""
+    if PurePath(name).suffix.lower() in canonical.SUFFIXES:
+        return canonical.loads_canonical(name, data)
+    return load_report_bytes(name, data, kind)
+
+
+def import_document(doc: SourceDocument, kind: EvaluationKind | None = None) -> Evaluation:
     lines = normalize_document(doc)
-    ctx = Context(doc, lines, segment(lines))
+    outline = segment(lines)
+    refuse_many_headings(doc.path, len(outline.headings))
+    ctx = Context(doc, lines, outline)
     extract_identity(ctx)
     extract_staffing(ctx)
     extract_budget(ctx)
     extract_performance(ctx)
     extract_narrative(ctx)
     _unread_figures(ctx)
-    ctx.put("kind", _kind(ctx), None)
-    if ctx.data.get("kind") == "项目支出":
+    ctx.put("kind", kind or _kind(ctx), None)
+    if ctx.data.get("kind") == PROJECT:
+        extract_project(ctx)
         _project_figures(ctx)
     ctx.data["outline"] = _outline(ctx)
     ctx.data["sources"] = ctx.sources
@@ -67,24 +88,35 @@ def _unread_figures(ctx: Context) -> None:
             ctx.leave_unread(i, figure.written, figure.reason)
 
 
-def _kind(ctx: Context) -> str | None:
+_PROJECT_HEADING = re.compile(r"^项目(?:基本情况|概况)|^项目资金|^项目绩效")
+
+
+def _kind(ctx: Context) -> EvaluationKind | None:
+    """项目支出 when the title names a project or its funds, the report carries a 项目支出绩效自评表, or its
+    outline opens with the project (项目基本情况, 项目概况); 部门整体 when the title says 整体 or the outline
+    has the Hunan budget sections."""
     title = ctx.data.get("title") or ""
     if re.search(r"项目|资金", title) and "整体" not in title:
-        return "项目支出"
+        return PROJECT
     if "整体" in title or any(h.key in _HUNAN_BUDGETS for h in ctx.seg.headings):
-        return "部门整体"
+        return DEPARTMENT
+    if has_form(ctx) or any(_PROJECT_HEADING.match(h.title) for h in ctx.seg.headings):
+        return PROJECT
     return None
 
 
 def _project_figures(ctx: Context) -> None:
-    """In a project report the year's execution is the project's spending, and its budget what it was given."""
+    """In a project report the year's budget is what the project was given and its execution what it spent:
+    each is read under either name (全年预算数 or 资金总额, 全年执行数 or 支出), and stands for the other."""
     for source, targets in (
+        ("budget.expenditure.total", ("budget.executed",)),
+        ("budget.income.total", ("budget.adjusted",)),
         ("budget.executed", ("budget.expenditure.total", "budget.expenditure.project")),
         ("budget.adjusted", ("budget.income.total",)),
     ):
         value = ctx.get(source)
         for target in targets:
-            if value is not None and ctx.put(target, value, None):
+            if value is not None and ctx.put(target, value, None) and source in ctx.sources:
                 ctx.sources[target] = ctx.sources[source]
 
 
@@ -95,6 +127,8 @@ def _outline_kind(ctx: Context) -> str:
         return "hunan-10"
     if "summary" in keys:
         return "yn-kunming"
+    if {"basic_info", "project_funds", "implementation", "performance"} <= keys:
+        return "hunan-project-7"
     return "other"
 
 
@@ -139,4 +173,6 @@ def _outline(ctx: Context) -> dict[str, Any]:
         "appendix": "\n".join(ctx.lines[i].text for i in appendix),
         "appendix_lines": [ctx.lines[i].source.no for i in appendix],
         "unplaced": unplaced,
+        "ocr_pages": ctx.doc.ocr_pages,
+        "unread_pages": ctx.doc.unread_pages,
     }

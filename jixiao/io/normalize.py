@@ -97,7 +97,7 @@ _ITEM_START = re.compile(rf"^(?:\d{{1,2}}\.(?!\d)|[{CIRCLED}])")
 _MEASURE_LINES = 3
 _MEASURE_NEAR = 2
 # the page number GB/T 9704 prints at the foot of each page ("— 3 —"): page furniture, not text
-_PAGE_NUMBER = re.compile(r"^\s*[—–－-]+\s*\d{1,4}\s*[—–－-]+\s*$")
+PAGE_NUMBER = re.compile(r"^\s*[—–－-]+\s*\d{1,4}\s*[—–－-]+\s*$")
 
 
 # East Asian width W or F (Unicode's wide and full-width characters), as ranges: a line is measured by its
@@ -169,7 +169,7 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     The joined line keeps the first line's number and page, so a value read from it points to where the
     statement starts.
     """
-    lines = [line for line in lines if not _PAGE_NUMBER.match(line.text)]
+    lines = [line for line in lines if not PAGE_NUMBER.match(line.text)]
     # A line of fewer than (_WRAP_MIN - _MEASURE_NEAR) / 2 characters can neither wrap nor set a page's
     # measure, whatever its exact width: twice its length, an upper bound, serves without measuring it.
     widths = [
@@ -178,13 +178,13 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     ]
     measures = _measures(lines, widths)
     full_from = {page: _full_from(measure) for page, measure in measures.items()}
-    groups: list[tuple[Line, list[str]]] = []  # a first line and the stripped lines that run on from it
+    groups: list[tuple[Line, list[Line]]] = []  # a first line and the lines that run on from it
     joining = False
     last = len(lines) - 1
     for n, (line, width) in enumerate(zip(lines, widths, strict=True)):
         stripped = line.text.strip()
         if joining and not _starts_paragraph(line.text):
-            groups[-1][1].append(stripped)
+            groups[-1][1].append(line)
         else:
             groups.append((line, []))
         # most lines are short of the measure and end their paragraph: settled here without a call
@@ -194,9 +194,13 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
             and bool(following := lines[n + 1].text)
             and _wraps(stripped, width, measures[line.page], following)
         )
-    return [
-        Line(first.no, first.text.rstrip() + "".join(rest), first.page) if rest else first for first, rest in groups
-    ]
+    return [_joined(first, rest) if rest else first for first, rest in groups]
+
+
+def _joined(first: Line, rest: list[Line]) -> Line:
+    """One line of a paragraph's printed lines, read by OCR if any of them was (it may run onto a scanned page)."""
+    text = first.text.rstrip() + "".join(line.text.strip() for line in rest)
+    return Line(first.no, text, first.page, first.ocr or next((line.ocr for line in rest if line.ocr), None))
 
 
 def normalize_document(doc: SourceDocument) -> list[CleanLine]:
@@ -284,6 +288,9 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
     # a label has at most 14 characters (`_CELL_LABEL`); a unit declared above the table ("单位:元") is none
     is_label = [0 < len(t) <= 14 and _CELL_LABEL.match(t) is not None and not _declares(t) for t in texts]
     declared = _declared_units(texts)
+    # where the run of labels, and of values, starting at each line ends: known at once from any start, so a
+    # long run (thousands of number-only lines) is walked once, not once per line in it
+    label_end, value_end = _run_ends(is_label), _run_ends(is_value)
     out: list[CleanLine] = []
     headers: list[str] = []
     unit = ""
@@ -291,33 +298,43 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
     i = 0
     while i < len(lines):
         # a run of short label cells, then a run of value cells
-        j = i
-        while j < len(lines) and is_label[j]:
-            j += 1
-        k = j
-        while k < len(lines) and is_value[k]:
-            k += 1
-        labels, values = texts[i:j], texts[j:k]
-        if labels and len(values) >= 2:
-            if len(labels) >= 3:
-                group = [t for t in labels[:-1] if _GROUP_UNIT.search(t)]
+        j = label_end[i]
+        k = value_end[j]
+        if j > i and k - j >= 2:
+            if j - i >= 3:
+                labels = texts[i : j - 1]
+                group = [t for t in labels if _GROUP_UNIT.search(t)]
                 unit = _GROUP_UNIT.search(group[-1])[1] if group else ""  # type: ignore[index]
-                headers = [t for t in labels[:-1] if not _GROUP_UNIT.search(t)]
+                headers = [t for t in labels if not _GROUP_UNIT.search(t)]
                 headers_at = i
+                if not headers:  # only unit labels: no later start in this run finds a header either
+                    out.extend(lines[i:j])
+                    i = j
+                    continue
             if headers and i - headers_at <= _HEADER_REACH:
                 out.extend(lines[i : j - 1])
                 row_unit = unit or declared[i]
                 cells = [
                     f"{h}{v}{row_unit if not v.endswith('%') and not _NOT_MONEY.search(h) else ''}"
-                    for h, v in zip(headers, values, strict=False)
+                    for h, v in zip(headers, texts[j:k], strict=False)
                     if v != "/"
                 ]
-                out.append(CleanLine(f"{labels[-1]}:{','.join(cells)}", lines[j - 1].source))
+                out.append(CleanLine(f"{texts[j - 1]}:{','.join(cells)}", lines[j - 1].source))
                 i = k
                 continue
         out.append(lines[i])
         i += 1
     return out
+
+
+def _run_ends(flags: list[bool]) -> list[int]:
+    """For each index, the end of the run of true flags starting there (the index itself where false); one
+    entry more, for the end of the list."""
+    ends = list(range(len(flags) + 1))
+    for n in range(len(flags) - 1, -1, -1):
+        if flags[n]:
+            ends[n] = ends[n + 1]
+    return ends
 
 
 _BARE_VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|万元|元|人|个)?$")

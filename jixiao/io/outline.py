@@ -22,6 +22,11 @@ _NUMBERING: list[tuple[int, re.Pattern[str]]] = [
     (3, re.compile(r"^(?P<num>\d{1,2}(?:、|\.(?!\d)|:(?!\d)))\s*(?P<title>.*)$")),
     (4, re.compile(r"^(?P<num>\(\d{1,2}\))\s*(?P<title>.*)$")),
 ]
+# decimal numbering of a free-form report: "1.1 项目概况", "2.3.1 资金到位"; its levels are settled per document
+_DECIMAL = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?\s*(?P<title>[\u4e00-\u9fff].*)$")
+_DECIMAL_START = re.compile(r"\d{1,2}\.\d{1,2}\.?\s*[\u4e00-\u9fff]")
+_DECIMAL_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
+_NOT_A_TITLE_START = re.compile(r"^(?:万|亿|元|个|人|%|倍|米|吨|亩|公里|小时)")
 _NUMBERING_FIRST = frozenset(CN_NUMERALS + "(")  # with the digits, the characters a numbering starts with
 # ① ② … number list items (tasks, targets), never headings
 ITEM_MARK = re.compile(rf"^(?:[{CIRCLED}][、.]?|\d{{1,2}}(?:、|\.(?!\d)|:(?!\d))|\(\d{{1,2}}\)|[{CN_NUMERALS}]是)\s*")
@@ -30,7 +35,7 @@ ITEM_MARK = re.compile(rf"^(?:[{CIRCLED}][、.]?|\d{{1,2}}(?:、|\.(?!\d)|:(?!\d
 TOP_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("summary", re.compile(r"^摘要")),
     ("self_score", re.compile(r"自评(得分|结论)")),
-    ("basic_info", re.compile(r"基本(情况|概况)|^(部门|单位)概况$|根本情况")),
+    ("basic_info", re.compile(r"基本(情况|概况)|^(部门|单位|项目)概况$|根本情况")),
     ("general_budget", re.compile(r"一般公共预算")),
     ("government_fund", re.compile(r"政府性基金")),
     ("state_capital", re.compile(r"国有资本经营")),
@@ -40,6 +45,9 @@ TOP_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("problems", re.compile(r"存在的?(主要)?问题")),
     ("measures", re.compile(r"改进(措施|意见|建议)|整改措施|下一步")),
     ("other", re.compile(r"其他(需要)?(说明|事项)")),
+    # the parts only a project report has (Hunan's seven-part 项目支出绩效自评报告, 财预〔2020〕10号 附3)
+    ("project_funds", re.compile(r"资金(?:使用|管理|投入|安排|申报|到位|执行|计划)|^项目资金")),
+    ("implementation", re.compile(r"组织实施|(?:自评|评价)工作(?:的)?开展|项目实施(?:情况|过程)")),
 ]
 SUB_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("org", re.compile(r"机构(设置)?|人员(情况|编制)|编制")),
@@ -117,6 +125,11 @@ def classify(title: str, level: int) -> str | None:
 def parse_heading(text: str) -> tuple[int, str | None, str] | None:
     """(level, numbering, title) when the line is a heading, else None."""
     # every numbering starts with a Chinese numeral, "(" or a digit: most lines need not try the patterns
+    if text[:1].isdigit() and (decimal := _DECIMAL.match(text)):
+        title = decimal["title"].strip()
+        if _NOT_A_TITLE_START.match(title) or not _looks_like_title(title):
+            return None
+        return 3 + decimal["num"].count("."), decimal["num"], title
     if text[:1] in _NUMBERING_FIRST or text[:1].isdigit():
         for level, pattern in _NUMBERING:
             match = pattern.match(text)
@@ -152,8 +165,35 @@ def _looks_like_title(title: str) -> bool:
     return not _DIGIT.search(body) or bool(_ONLY_A_YEAR.fullmatch(body))
 
 
+def _decimal_outline(lines: list[CleanLine]) -> bool:
+    """Whether the report numbers its sections "1." / "1.1" / "1.1.1" rather than 一、 / （一） / 1.: a "N.M"
+    heading follows its "N." heading, and no line is numbered 一、."""
+    if not any(_DECIMAL_START.match(line.text) for line in lines):  # most reports: no "1.1" anywhere
+        return False
+    tops: set[str] = set()
+    nested = False
+    for line in lines:
+        text = line.text
+        if not text or (not text[:1].isdigit() and text[:1] not in CN_NUMERALS):
+            continue
+        parsed = parse_heading(text)
+        if parsed is None:
+            continue
+        level, numbering, _ = parsed
+        if level == 1 and numbering is not None:
+            return False
+        if numbering is None:
+            continue
+        if level == 3:
+            tops.add(numbering.rstrip("、.:"))
+        elif level >= 4 and "." in numbering and numbering.split(".")[0] in tops:
+            nested = True
+    return nested
+
+
 def segment(lines: list[CleanLine]) -> Segmented:
     seg = Segmented()
+    decimal = _decimal_outline(lines)
     in_toc = False
     chain: list[int] = []  # indexes into seg.headings, outermost first
     parents: tuple[int, ...] = ()  # `chain` as the lines under it record it, one tuple for all of them
@@ -182,6 +222,8 @@ def segment(lines: list[CleanLine]) -> Segmented:
             seg.parents.append(parents)
             continue
         level, numbering, title = parsed
+        if decimal and numbering is not None and _DECIMAL_NUMBER.fullmatch(numbering):
+            level = 1 + numbering.rstrip("、.:").count(".")  # "1." is the top, "1.1" below it, "1.1.1" below that
         if level > 1 and not seen_top and _bare_top_key(title.rstrip(":。")) and _later_top(lines, i):
             level = 1  # "1、 部门基本情况": a first-level heading misnumbered
         key = classify(title, level)

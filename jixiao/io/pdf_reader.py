@@ -21,7 +21,12 @@ by " | " like docx table rows, on the pages where a table is detected (a ruled g
 Known limits: an unruled table whose cells wrap onto several lines gives one row per line; a page set in
 several text columns is read across the columns.
 
-Bad input gives one `InputError` with a Chinese message: corrupt, encrypted, or without any text (a scan).
+A page without a text layer (a scan) is read by OCR (`jixiao.io.ocr`): its lines carry the engine's name in
+`Line.ocr`. Where no OCR engine is installed such a page is left unread and listed in
+`SourceDocument.unread_pages`; the text pages still import.
+
+Bad input gives one `InputError` with a Chinese message: corrupt, encrypted, or without any text (a blank
+document, or a scan and no OCR engine to read it).
 """
 
 import ctypes
@@ -40,6 +45,8 @@ import pypdfium2.raw as pdfium_c
 
 from jixiao.core.errors import InputError
 from jixiao.io.document import Line, SourceDocument
+from jixiao.io.limits import refuse_many_pages
+from jixiao.io.ocr import INSTALL_HINT, ScannedPage, is_scanned, read_scanned
 
 CELL_SEPARATOR = " | "
 GAP_EM = 1.2  # a gap wider than this many text heights separates two cells (word spaces are ~0.3)
@@ -48,6 +55,11 @@ TEXT_TABLE_ROWS = 2  # rows with two or more cells that make a page without rule
 MSG_CORRUPT = "PDF 文件已损坏或无法解析。"
 MSG_ENCRYPTED = "PDF 已加密，请提供未加密的版本。"
 MSG_NO_TEXT = "PDF 中没有可提取的文字（可能是扫描件），请提供文字版 PDF 或先进行文字识别（OCR）。"
+MSG_NEEDS_OCR = (
+    "PDF 没有文字层（扫描件），需要文字识别（OCR）才能读取，但本机未安装 OCR 引擎。"
+    f"请安装后重新导入（{INSTALL_HINT}），或提供文字版 PDF。"
+)
+MSG_OCR_FOUND_NOTHING = "PDF 没有文字层（扫描件），文字识别（OCR）也未能识别出文字，请提供更清晰的扫描件或文字版 PDF。"
 
 _RULE_THICKNESS = 3.0  # points; a thicker filled shape is shading, not a border
 _RULE_MIN_LENGTH = 4.0
@@ -58,14 +70,24 @@ _MAX_BAND_SHARE = 0.4  # a "row" taller than this share of the page is a frame a
 
 
 def read_pdf(name: str, data: bytes, tables: bool = False) -> SourceDocument:
-    """The text of every page, one `Line` per text line; with `tables`, table pages as rebuilt rows."""
-    lines: list[Line] = []
+    """The text of every page, one `Line` per text line; with `tables`, table pages as rebuilt rows.
+
+    A scanned page is read by OCR, or listed in `unread_pages` when no OCR engine is installed."""
+    document = SourceDocument(name, "pdf")
+    lines = document.lines
     pages = _each_page(name, data, lambda page, textpage: _page_lines(page, textpage, tables))
-    for page_no, page_lines in enumerate(pages, start=1):
-        lines.extend(Line(len(lines) + 1, text, page_no) for text in page_lines)
+    for page_no, page in enumerate(pages, start=1):
+        if isinstance(page, ScannedPage):
+            (document.ocr_pages if page.engine else document.unread_pages).append(page_no)
+            lines.extend(Line(len(lines) + 1, text, page_no, page.engine) for text in page.lines)
+        else:
+            lines.extend(Line(len(lines) + 1, text, page_no) for text in page)
     if not any(line.text.strip() for line in lines):
-        raise InputError(name, MSG_NO_TEXT)
-    return SourceDocument(name, "pdf", lines)
+        raise InputError(
+            name,
+            MSG_NEEDS_OCR if document.unread_pages else MSG_OCR_FOUND_NOTHING if document.ocr_pages else MSG_NO_TEXT,
+        )
+    return document
 
 
 def read_pdf_tables(name: str, data: bytes) -> list[list[list[str]]]:
@@ -99,6 +121,7 @@ def _each_page(name: str, data: bytes, work: Callable[[pdfium.PdfPage, pdfium.Pd
         count = len(pdf)
         if count == 0:
             raise InputError(name, "PDF 文件已损坏或无法解析：文件中没有任何页面。")
+        refuse_many_pages(name, count)
         return [_on_page(name, pdf, index, work) for index in range(count)]
     finally:
         pdf.close()
@@ -126,12 +149,15 @@ def _on_page(
         page.close()
 
 
-def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, tables: bool) -> list[str]:
+def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, tables: bool) -> list[str] | ScannedPage:
+    text = textpage.get_text_bounded()
+    if is_scanned(page, text):
+        return read_scanned(page)
     if tables:
         layout = _PageLayout(page, textpage)
         if layout.has_table():
             return [CELL_SEPARATOR.join(row) for row in layout.rows()]
-    return _split_text(_in_reading_order(textpage, textpage.get_text_bounded()))
+    return _split_text(_in_reading_order(textpage, text))
 
 
 # --- glyphs drawn out of reading order ---------------------------------------------------------------------
@@ -200,7 +226,9 @@ class _CharBoxes:
 
     def in_order(self, text: str, start: int, end: int) -> str:
         """`text[start:end]`, one line, as drawn when it runs left to right; else sorted by left edge, pdfium's
-        made-up spaces dropped and a space kept where Western words stand apart.
+        made-up spaces dropped and a space kept where words stand apart: Western words, and (as the cells of a
+        table run together on one line) CJK words, whose gap is several times the hairline between the
+        characters of a word; punctuation drawn from a Western font (“ ” beside CJK text) never takes one.
 
         A line whose characters do not all share one band of height stays as drawn: sorting two printed
         lines by their left edges would interleave them."""
@@ -232,9 +260,12 @@ class _CharBoxes:
                 before is not None
                 and not (before[3].isspace() or char[3].isspace())
                 and char[0] - before[1] > 0.3 * max(before[2], char[2])
-                and not (_is_wide(before[3]) or _is_wide(char[3]))
+                and (
+                    not (_is_wide(before[3]) or _is_wide(char[3]))
+                    or not (_is_punctuation(before[3]) or _is_punctuation(char[3]))
+                )
             ):
-                parts.append(" ")  # a word gap between Western characters, as pdfium would mark it
+                parts.append(" ")  # a word gap, as pdfium would mark it
             parts.append(char[3])
             before = char
         return "".join(parts)
@@ -635,3 +666,7 @@ def _in_number(ch: str) -> bool:
 
 def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _is_punctuation(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("P")

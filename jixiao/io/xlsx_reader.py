@@ -26,6 +26,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -34,51 +35,36 @@ from typing import Any
 from pydantic import ValidationError
 
 from jixiao.core.errors import InputError
-from jixiao.core.model import Evaluation, Location, Measure
-from jixiao.core.money import parse_decimal, round_half_up
+from jixiao.core.model import DEPARTMENT, PROJECT, Evaluation, EvaluationKind, Location, Measure
+from jixiao.core.money import parse_decimal, round_half_up, to_wanyuan
 from jixiao.io.document import Line, SourceDocument
 from jixiao.io.extract_performance import parse_measure
+from jixiao.io.limits import MAX_XLSX_MEMBER_BYTES, MAX_XLSX_UNPACKED_BYTES, check_archive
 from jixiao.io.numerals import canonical, read_number
+from jixiao.io.project_form import FORM_TITLE as PROJECT_FORM_TITLE
+from jixiao.io.project_form import HEADER_LABELS, source_row
 from jixiao.io.readers import read_bytes
-
-# ------------------------------------------------------------------------------ the form, shared with the writer
-
-FORM_TITLE = "部门整体支出绩效自评表"
-SHEET_NAME = "自评表"
-META_SHEET = "jixiao"
-META_FORMAT = "jixiao-zipingbiao/1"
-QUALITATIVE_OPTIONS = ("达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差")
-NOT_APPLICABLE = "不适用"
-
-UNIT_LABEL = "部门（单位）名称"
-YEAR_LABEL = "年度"
-BUDGET_HEADINGS = ("年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分")
-BUDGET_ROW_LABEL = "年度资金总额"
-TARGETS_LABEL = "预期目标"
-ACHIEVEMENTS_LABEL = "实际完成情况"
-INDICATOR_HEADINGS = (
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
+from jixiao.io.scorecard_form import (  # the department form's vocabulary, re-exported
+    ACHIEVEMENTS_LABEL,
+    FORM_TITLE,
+    META_FORMAT,
+    META_SHEET,
+    NOT_APPLICABLE,
+    SELF_GRADE_LABEL,
+    TARGETS_LABEL,
+    TOTAL_LABEL,
 )
-TOTAL_LABEL = "总分"
-SELF_GRADE_LABEL = "自评等级"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _WORKBOOK_PART = "xl/workbook.xml"
-_MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # refuse zip bombs before openpyxl unpacks them
 _MAX_ROWS = 5000  # a 自评表 has tens of rows; formatting can make max_row a million
 _MAX_COLS = 60
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 _GOAL_LABELS = {TARGETS_LABEL, ACHIEVEMENTS_LABEL}  # no full-width characters: as `_label` gives them
 _TYPED_TARGET = re.compile(r"^=\s*\d+(?:\.\d+)?%?\s*$")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_YEAR_CELL = re.compile(r"\(?20\d{2}年度?\)?")
 _DECIMALS = re.compile(r"\.(0+)")
 
 
@@ -108,15 +94,14 @@ def _open(name: str, data: bytes) -> Any:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+            if _WORKBOOK_PART not in names:
+                if "word/document.xml" in names:
+                    raise InputError(name, "这是 Word 文档，不是 Excel 工作簿：请使用 .docx 扩展名。")
+                raise InputError(name, "这个压缩包里没有 Excel 工作簿（缺少 xl/workbook.xml），不是 .xlsx 文件。")
+            # a zip bomb is refused by what its members truly inflate to, before openpyxl unpacks them
+            check_archive(name, archive, "Excel 文件", MAX_XLSX_MEMBER_BYTES, MAX_XLSX_UNPACKED_BYTES)
+    except (zipfile.BadZipFile, OSError, ValueError, zlib.error, EOFError, NotImplementedError, RuntimeError):
         raise InputError(name, "Excel 文件已损坏或不完整，无法打开（不是有效的 .xlsx 压缩包）。") from None
-    if _WORKBOOK_PART not in names:
-        if "word/document.xml" in names:
-            raise InputError(name, "这是 Word 文档，不是 Excel 工作簿：请使用 .docx 扩展名。")
-        raise InputError(name, "这个压缩包里没有 Excel 工作簿（缺少 xl/workbook.xml），不是 .xlsx 文件。")
-    if unpacked > _MAX_UNPACKED_BYTES:
-        raise InputError(name, "Excel 文件解压后过大，不像一份自评表。")
     from openpyxl import load_workbook
 
     try:
@@ -343,15 +328,22 @@ class _Reader:
         self.grid = _Grid(sheet)
         self.meta = meta
         self.sources: dict[str, Location] = {}
+        self.form_title = FORM_TITLE
 
-    def locate(self, path: str, row: int, col: int, text: str | None = None) -> None:
-        """Cite the cell a value came from, quoting it (or `text`, the part of the cell the value is)."""
+    def locate(self, path: str, row: int, col: int, text: str | None = None, unit: str | None = None) -> None:
+        """Cite the cell a value came from, quoting it (or `text`, the part of the cell the value is); `unit`
+        is the money unit the cell was written in, when not 万元."""
         cell = self.grid.cell(row, col)
         if text is None and cell is not None and cell.value is not None:
             text = str(cell.value)
         coordinate = cell.coordinate if cell is not None else _coordinate(row, col)
         self.sources[path] = Location(
-            file=self.name, sheet=self.grid.sheet.title, cell=coordinate, section=FORM_TITLE, text=text
+            file=self.name,
+            sheet=self.grid.sheet.title,
+            cell=coordinate,
+            section=self.form_title,
+            text=text,
+            original_unit=unit,
         )
 
     def written(self, row: int, col: int, name: str | None = None) -> _Written | None:
@@ -428,16 +420,25 @@ def read_scorecard_xlsx(path: Path | str) -> Evaluation:
     return scorecard_from_bytes(str(path), read_bytes(path))
 
 
-def scorecard_from_bytes(name: str, data: bytes) -> Evaluation:
+def scorecard_from_bytes(name: str, data: bytes, kind: EvaluationKind | None = None) -> Evaluation:
+    """A 自评表 workbook: the 部门整体支出绩效自评表, or the 项目支出绩效自评表 (told by its 项目名称, or forced
+    by `kind`), whose project header and funds by source are read too."""
     workbook = _open(name, data)
     sheet, header_row, columns = _form_sheet(name, workbook)
     reader = _Reader(name, sheet, _load_meta(workbook))
-    values: dict[str, Any] = {"kind": "部门整体"}
+    project = kind == PROJECT or (kind is None and _is_project(reader.grid))
+    values: dict[str, Any] = {"kind": PROJECT if project else DEPARTMENT}
+    if project:
+        reader.form_title = PROJECT_FORM_TITLE
+        _project_header(reader, values)
     _header(reader, values)
-    execution = _budget(reader, values)
+    execution = _budget(reader, values, project)
     _goals(reader, values)
     scores_shown = _indicators(reader, values, header_row, columns)
     _self_assessment(reader, values, execution, scores_shown)
+    total = reader.grid.find(lambda t: t.startswith(TOTAL_LABEL))
+    if total is not None and "weight" in columns:  # the 分值 the 总分 row states, when typed
+        _stated(reader, values, "weight_total", total[0], columns["weight"])
     values["sources"] = reader.sources
     try:
         return Evaluation.model_validate(values)
@@ -446,13 +447,40 @@ def scorecard_from_bytes(name: str, data: bytes) -> Evaluation:
         raise InputError(name, f"自评表中的内容无法导入（{where}）：请检查该项的填写。") from None
 
 
+def _is_project(grid: _Grid) -> bool:
+    return grid.find(lambda t: t == "项目名称" or PROJECT_FORM_TITLE in t) is not None
+
+
+def _project_header(reader: _Reader, data: dict[str, Any]) -> None:
+    """项目名称, 主管部门, 实施单位 … each in the cell right of its label; the unit is the 实施单位."""
+    grid = reader.grid
+    project: dict[str, Any] = {}
+    for label, field in HEADER_LABELS:
+        if field in project:
+            continue
+        found = grid.find(lambda t, label=label: t.removesuffix("(盖章)") == label)
+        if found is None:
+            continue
+        row, col = grid.right_of(*found)
+        entry = reader.written(row, col)
+        value = entry.value if entry else _text(grid.cell(row, col))
+        if value:
+            project[field] = value
+            reader.locate(f"project.{field}", row, col)
+    if project:
+        data["project"] = project
+    if project.get("implementer"):
+        data["unit"] = {"name": project["implementer"]}
+        reader.sources["unit.name"] = reader.sources["project.implementer"]
+
+
 def _header(reader: _Reader, data: dict[str, Any]) -> None:
     grid = reader.grid
     found = grid.find(lambda t: t in {"部门(单位)名称", "单位名称", "部门名称", "部门(单位)"})
     if found:
         row, col = grid.right_of(*found)
         name = _text(grid.cell(row, col))
-        if name:
+        if name and "unit" not in data:  # a project form's unit is its 实施单位, read already
             data["unit"] = {"name": name}
             reader.locate("unit.name", row, col)
     found = grid.find(lambda t: t in {"年度", "评价年度", "所属年度", "预算年度"})
@@ -467,8 +495,8 @@ def _header(reader: _Reader, data: dict[str, Any]) -> None:
             year = int(match[1]) if match else None
         if year is not None:
             reader.locate("fiscal_year", row, col)
-    if year is None:  # the title may carry it: "2023年度部门整体支出绩效自评表"
-        title = grid.find(lambda t: "自评表" in t and _YEAR.search(t) is not None)
+    if year is None:  # the title may carry it: "2023年度部门整体支出绩效自评表", or a cell under it: "（2024年度）"
+        title = grid.find(lambda t: ("自评表" in t or _YEAR_CELL.fullmatch(t) is not None) and _YEAR.search(t) is not None)
         if title:
             match = _YEAR.search(grid.text(*title))
             year = int(match[1]) if match else None
@@ -486,7 +514,9 @@ class _Execution:
     score: Decimal | None = None  # min(B/A, 1) × weight, recomputed
 
 
-def _budget(reader: _Reader, data: dict[str, Any]) -> _Execution:
+def _budget(reader: _Reader, data: dict[str, Any], project: bool = False) -> _Execution:
+    """The 预算执行 row (年度资金总额); for a project, the rows of its sources below it, and the money unit
+    the form states (项目资金（元）), converted to 万元."""
     grid = reader.grid
     execution = _Execution()
     header = grid.find(lambda t: t.startswith("年初预算数"))
@@ -506,6 +536,8 @@ def _budget(reader: _Reader, data: dict[str, Any]) -> _Execution:
             roles.setdefault("weight", col)
         elif label.startswith("执行率") and "分" not in label:  # not a 执行率得分 column
             roles.setdefault("rate", col)
+        elif label.startswith("得分"):
+            roles.setdefault("score", col)
     # the row of the year's total: labelled 年度资金总额 (or 合计), else the first row below the header
     row = header[0] + 1
     for candidate in range(header[0] + 1, min(header[0] + 8, grid.rows) + 1):
@@ -514,28 +546,87 @@ def _budget(reader: _Reader, data: dict[str, Any]) -> _Execution:
         ):
             row = candidate
             break
+    unit = _money_unit(grid, header[0])
     budget: dict[str, Decimal] = {}
-    for role in ("initial", "adjusted", "executed"):
-        column = roles.get(role)
-        if column is None:
-            continue
-        entry = reader.written(row, column)
-        value = _decimal_json(entry.value) if entry else _number(grid.cell(row, column))
-        if value is not None:
-            budget[role] = value
-            reader.locate(f"budget.{role}", row, column)
+    for role, value, column in _amounts(reader, row, roles, unit):
+        budget[role] = value
+        reader.locate(f"budget.{role}", row, column, unit=unit)
     rate = _rate(grid.cell(row, roles["rate"])) if "rate" in roles else None
     if rate is not None:  # typed by the unit (jixiao writes a formula, which is recomputed instead)
         budget["execution_rate"] = rate
         reader.locate("budget.execution_rate", row, roles["rate"])
     if budget:
         data["budget"] = budget
+    if project:
+        _fund_lines(reader, data, row, roles, unit)
     if "weight" in roles:
         execution.weight = _number(grid.cell(row, roles["weight"]))
+        _stated(reader, data, "execution_weight", row, roles["weight"])
+    if "score" in roles:
+        _stated(reader, data, "execution_score", row, roles["score"])
     adjusted, executed = budget.get("adjusted"), budget.get("executed")
     if execution.weight is not None and adjusted and executed is not None:
         execution.score = round_half_up(min(executed / adjusted, Decimal(1)) * execution.weight)
     return execution
+
+
+_UNIT_LABEL = re.compile(r"\((万元|元|亿元)\)")
+
+
+def _money_unit(grid: _Grid, header_row: int) -> str | None:
+    """The unit the funds table states in a label at or just above its heading row (项目资金（元）), when not 万元."""
+    for row in range(max(header_row - 2, 1), header_row + 1):
+        for _, label in grid.row_labels(row):
+            found = _UNIT_LABEL.search(label)
+            if found and ("资金" in label or "预算" in label or label == found[0]):
+                return None if found[1] == "万元" else found[1]
+    return None
+
+
+def _amounts(
+    reader: _Reader, row: int, roles: dict[str, int], unit: str | None
+) -> list[tuple[str, Decimal, int]]:
+    """(role, amount in 万元, column) of the row's 年初预算数 / 全年预算数 / 全年执行数 that are stated."""
+    found = []
+    for role in ("initial", "adjusted", "executed"):
+        column = roles.get(role)
+        if column is None:
+            continue
+        entry = reader.written(row, column)
+        value = _decimal_json(entry.value) if entry else _number(reader.grid.cell(row, column))
+        if value is not None:
+            found.append((role, to_wanyuan(value, unit) if unit and not entry else value, column))
+    return found
+
+
+def _fund_lines(reader: _Reader, data: dict[str, Any], total_row: int, roles: dict[str, int], unit: str | None) -> None:
+    """The rows below 年度资金总额 that name a source (其中：当年财政拨款, 上年结转资金, 其他资金)."""
+    grid = reader.grid
+    lines: list[dict[str, Any]] = []
+    for row in range(total_row + 1, min(total_row + 8, grid.rows) + 1):
+        labels = [label for _, label in grid.row_labels(row) if label]
+        named = source_row(labels[0]) if labels else None
+        if named is None:
+            if labels and not labels[0].startswith("其中"):
+                break
+            continue
+        line: dict[str, Any] = {"source": named[1], "label": named[0]}
+        n = len(lines)
+        for role, value, column in _amounts(reader, row, roles, unit):
+            line[role] = value
+            reader.locate(f"project.funds[{n}].{role}", row, column, unit=unit)
+        lines.append(line)
+    if lines:
+        data.setdefault("project", {})["funds"] = lines
+
+
+def _stated(reader: _Reader, data: dict[str, Any], field: str, row: int, col: int) -> None:
+    """A figure of the 自评表 as the unit typed it (a formula is recomputed, never read), or as jixiao recorded it."""
+    entry = reader.written(row, col)
+    value = _decimal_json(entry.value) if entry else _number(reader.grid.cell(row, col))
+    if value is not None:
+        data.setdefault("self_assessment", {})[field] = value
+        reader.locate(f"self_assessment.{field}", row, col)
 
 
 def _decimal_json(value: Any) -> Decimal | None:
@@ -668,7 +759,7 @@ def _self_assessment(
     if total is not None:
         assessment["score"] = total
     if assessment:
-        data["self_assessment"] = assessment
+        data.setdefault("self_assessment", {}).update(assessment)
 
 
 def _total_cell(grid: _Grid, row: int) -> int | None:

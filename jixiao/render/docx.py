@@ -28,7 +28,7 @@ from docx.styles.style import BaseStyle
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from jixiao.io.xlsx_reader import FORM_TITLE
+from jixiao.io.scorecard_form import FORM_TITLE
 from jixiao.render.document import Block, Document, Heading, Paragraph, Table
 from jixiao.render.draft import scorecard_blocks
 from jixiao.scoring.scorecard import Scorecard

@@ -18,12 +18,12 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from jixiao.core.model import ClassAmount, Evaluation, Indicator, OtherBudget
+from jixiao.core.model import PROJECT, ClassAmount, Evaluation, Indicator, OtherBudget
 from jixiao.core.money import percent
 from jixiao.io.normalize import narrow
 from jixiao.io.numerals import CIRCLED
 from jixiao.io.outline import parse_heading
-from jixiao.io.xlsx_reader import (
+from jixiao.io.scorecard_form import (
     ACHIEVEMENTS_LABEL,
     BUDGET_HEADINGS,
     BUDGET_ROW_LABEL,
@@ -104,7 +104,7 @@ def _sentence(head: str, parts: list[str]) -> str:
 # ---------------------------------------------------------------------------------------------- the drafter
 
 
-class _Drafter:
+class Drafter:
     def __init__(self, ev: Evaluation) -> None:
         self.ev = ev
         self.blocks: list[Block] = []
@@ -709,8 +709,13 @@ def _cover(ev: Evaluation) -> Cover:
 
 
 def draft(ev: Evaluation, card: Scorecard | None = None) -> Document:
-    """The report of `ev` in the Hunan ten-section outline; with `card`, the 自评表 follows as an appendix."""
-    d = _Drafter(ev)
+    """The report of `ev` in the Hunan ten-section outline (a project's in its seven parts: `draft_project`);
+    with `card`, the 自评表 follows as an appendix."""
+    if ev.kind == PROJECT:
+        from jixiao.render.draft_project import draft_project  # it builds on this module's drafter
+
+        return draft_project(ev, card)
+    d = Drafter(ev)
     d.basic_info()
     d.general_budget()
     d.other_budget("三、", "政府性基金", ev.budget.government_fund)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from html import escape
 
-from jixiao.io.xlsx_reader import FORM_TITLE
+from jixiao.io.scorecard_form import FORM_TITLE
 from jixiao.render.document import Block, Document, Heading, Table
 from jixiao.render.draft import scorecard_blocks
 from jixiao.scoring.scorecard import Scorecard

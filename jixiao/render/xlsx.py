@@ -29,9 +29,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 
-from jixiao.core.model import Evaluation, Indicator
+from jixiao.core.model import PROJECT, Evaluation, FundLine, Indicator
 from jixiao.core.money import round_half_up
-from jixiao.io.xlsx_reader import (
+from jixiao.io.project_form import DEPARTMENT_LABEL, FUND_ROWS, FUNDS_LABEL, IMPLEMENTER_LABEL, NAME_LABEL
+from jixiao.io.project_form import FORM_TITLE as PROJECT_FORM_TITLE
+from jixiao.io.scorecard_form import (
     ACHIEVEMENTS_LABEL,
     BUDGET_HEADINGS,
     BUDGET_ROW_LABEL,
@@ -90,7 +92,7 @@ def scorecard_workbook(ev: Evaluation, card: Scorecard) -> Workbook:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET_NAME
-    form = _Form(sheet, ev, card)
+    form = _ProjectForm(sheet, ev, card) if ev.kind == PROJECT else _Form(sheet, ev, card)
     form.write()
     meta = workbook.create_sheet(META_SHEET)
     meta.append(["format", META_FORMAT])
@@ -133,6 +135,10 @@ def _numbered(items: list[str]) -> str | None:
 
 
 class _Form:
+    title = FORM_TITLE
+    budget_heading = "一、预算执行情况（单位：万元）"
+    budget_label = "项目"
+
     def __init__(self, sheet: Any, ev: Evaluation, card: Scorecard) -> None:
         self.sheet = sheet
         self.ev = ev
@@ -200,7 +206,7 @@ class _Form:
         for column, width in WIDTHS.items():
             self.sheet.column_dimensions[column].width = width
         self.row = 1
-        self.put("A1", FORM_TITLE, _TITLE)
+        self.put("A1", self.title, _TITLE)
         self.merge("A", LAST)
         self.sheet.row_dimensions[1].height = 30
         if self.card.provisional:
@@ -219,14 +225,17 @@ class _Form:
             "将一级指标分值平均分配至可评分的三级指标，得分、总分与等级仅供参考，不是正式的自评结果。"
         )
 
-    def _header(self) -> None:
+    def _header_rows(self) -> list[tuple[str, Any, str | None, Any]]:
+        """(label, value, second label, second value) of each header row."""
         ev = self.ev
-        rows = [
+        return [
             (UNIT_LABEL, ev.unit.name, None, None),
             (YEAR_LABEL, ev.fiscal_year, "填报日期", None),
             ("填报人", None, "联系电话", None),
         ]
-        for label, value, label2, value2 in rows:
+
+    def _header(self) -> None:
+        for label, value, label2, value2 in self._header_rows():
             self.row += 1
             self.put(f"A{self.row}", label, _BOLD)
             self.merge("A", "B")
@@ -245,9 +254,9 @@ class _Form:
             self.height([(str(value) if value else None, _span_width("C", LAST))])
 
     def _budget(self) -> int:
-        self.line("一、预算执行情况（单位：万元）", _BOLD, fill=_SHADE)
+        self.line(self.budget_heading, _BOLD, fill=_SHADE)
         self.row += 1
-        heads = ["项目", *BUDGET_HEADINGS, "说明"]
+        heads = [self.budget_label, *BUDGET_HEADINGS, "说明"]
         for col, text in zip("ABCDEFGH", heads, strict=True):
             self.put(f"{col}{self.row}", text, _BOLD)
         self.box("A", LAST, fill=_SHADE)
@@ -267,6 +276,7 @@ class _Form:
             self.put(f"{col}{r}", shown, align=_RIGHT, fmt=AMOUNT_FORMAT)
             self.record(f"{col}{r}", f"budget.{field}", shown, stated)
         self.put(f"E{r}", execution.weight, align=_RIGHT, fmt=SCORE_FORMAT)
+        self.record(f"E{r}", "self_assessment.execution_weight", execution.weight, self.ev.self_assessment.execution_weight)
         self.formula(
             f"F{r}", f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r})),IF(C{r}=0,"",D{r}/C{r}),"")', RATE_FORMAT
         )
@@ -279,7 +289,11 @@ class _Form:
         self.put(f"H{r}", note, align=_LEFT)
         self.box("A", LAST)
         self.height([(note, WIDTHS["H"])])
+        self._sources()
         return r
+
+    def _sources(self) -> None:
+        """The rows under 年度资金总额: none on the department form."""
 
     def _goals(self) -> None:
         self.line("二、年度总体目标", _BOLD, fill=_SHADE)
@@ -519,3 +533,50 @@ class _Form:
         if self.card.provisional:
             sheet.oddHeader.center.text = "暂定评分（分值为推定），仅供参考"
             sheet.oddHeader.center.font = FONT
+
+
+class _ProjectForm(_Form):
+    """The 项目支出绩效自评表 (财预〔2020〕10号 附1): the project's header, 项目资金 with the rows of its sources."""
+
+    title = PROJECT_FORM_TITLE
+    budget_heading = "一、项目资金情况（单位：万元）"
+    budget_label = FUNDS_LABEL
+
+    def _header_rows(self) -> list[tuple[str, Any, str | None, Any]]:
+        ev, p = self.ev, self.ev.project
+        return [
+            (NAME_LABEL, p.name, None, None),
+            (DEPARTMENT_LABEL, p.department, IMPLEMENTER_LABEL, p.implementer or ev.unit.name),
+            (YEAR_LABEL, ev.fiscal_year, "填报日期", None),
+            ("填报人", None, "联系电话", None),
+        ]
+
+    def _sources(self) -> None:
+        """其中：当年财政拨款 (its parts 上级补助 and 本级安排 under it), 上年结转资金, 其他资金: the national rows,
+        each source the evaluation states on a row of its own under its own words."""
+        funds = list(enumerate(self.ev.project.funds))
+        for label, source in FUND_ROWS:
+            mine = [(n, line) for n, line in funds if line.source == source]
+            rows = [(n, line, _row_label(label, line)) for n, line in mine] or [(None, None, label)]
+            if source == "财政拨款":
+                rows += [(n, line, f"其中：{line.label or line.source}") for n, line in funds if line.source in ("上级补助", "本级安排")]
+            for n, line, text in rows:
+                self.row += 1
+                r = self.row
+                self.put(f"A{r}", text, align=_LEFT)
+                for col, field in (("B", "initial"), ("C", "adjusted"), ("D", "executed")):
+                    value = getattr(line, field) if line is not None else None
+                    self.put(f"{col}{r}", value, align=_RIGHT, fmt=AMOUNT_FORMAT)
+                    if n is not None:
+                        self.record(f"{col}{r}", f"project.funds[{n}].{field}", value, value)
+                for col in ("E", "G"):
+                    self.put(f"{col}{r}", "—")
+                self.box("A", LAST)
+
+
+def _row_label(national: str, line: FundLine) -> str:
+    """The row's label: the national one, unless the evaluation names the source in its own words."""
+    own = line.label
+    if own is None or own == national.removeprefix("其中："):
+        return national
+    return f"其中：{own}" if line.source == "财政拨款" else own

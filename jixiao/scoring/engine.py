@@ -115,8 +115,8 @@ def band_of(rulebook: Rulebook, text: str | None) -> QualitativeBand | None:
     if not text:
         return None
     plain = _SPACE.sub("", text)
-    for band in _longest_first(rulebook):
-        if band.option in plain:
+    for option, band in _longest_first(rulebook):
+        if option in plain:
             return band
     return None
 
@@ -124,9 +124,16 @@ def band_of(rulebook: Rulebook, text: str | None) -> QualitativeBand | None:
 _SPACE = re.compile(r"\s+")
 
 
-def _longest_first(rulebook: Rulebook) -> list[QualitativeBand]:
-    """The qualitative bands, longest option first."""
-    return _derived(rulebook, "bands", lambda book: sorted(book.qualitative.bands, key=lambda b: -len(b.option)))
+def _longest_first(rulebook: Rulebook) -> list[tuple[str, QualitativeBand]]:
+    """Every option string of the qualitative bands (aliases too) with its band, longest first."""
+    return _derived(
+        rulebook,
+        "bands",
+        lambda book: sorted(
+            ((option, band) for band in book.qualitative.bands for option in (band.option, *band.aliases)),
+            key=lambda pair: -len(pair[0]),
+        ),
+    )
 
 
 def band_bounds(rulebook: Rulebook, band: QualitativeBand, weight: Decimal) -> tuple[Decimal, Decimal, bool]:
@@ -592,6 +599,10 @@ def score(ev: Evaluation, rulebook: Rulebook) -> Scorecard:
     indicators = ev.performance.indicators
     levels, weights, provisional = done.levels, done.weights, done.provisional
     assumptions: list[str] = []
+    if rulebook.kind is not None and ev.kind is not None and rulebook.kind != ev.kind:
+        assumptions.append(
+            f"评分规则“{rulebook.id}”是为{rulebook.kind}绩效自评制定的，本评价是{ev.kind}绩效自评，请核对所用的评分规则"
+        )
     if provisional:
         headline, unassessed = _derived(rulebook, "provisional words", _provisional_words)
         assumptions.append(headline)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from ruamel.yaml.error import YAMLError
 
 from jixiao.core.errors import InputError
+from jixiao.core.model import PROJECT, EvaluationKind
 from jixiao.core.text_yaml import text_yaml
 
 Evidence = Literal["K", "V", "V-2", "I", "N"]
@@ -66,6 +67,7 @@ class Quantitative(Cited):
 
 class QualitativeBand(_Strict):
     option: str = Field(description="the option string of the dropdown, e.g. 达成年度指标")
+    aliases: list[str] = Field(default_factory=list, description="how forms also write it: 达成预期指标 …")
     min_share: Decimal = Field(description="lowest score as a share of the weight, inclusive (e.g. 0.8)")
     max_share: Decimal = Field(description="highest score as a share of the weight")
     max_inclusive: bool = Field(description="whether max_share itself belongs to the band")
@@ -124,6 +126,9 @@ class Rulebook(_Strict):
     id: str = Field(description="stable id, e.g. mof-2020, hunan-2023")
     title: str
     description: str = ""
+    kind: EvaluationKind | None = Field(
+        default=None, description="the kind of evaluation it is written for (部门整体 / 项目支出); none: either"
+    )
     weights: Weights
     quantitative: Quantitative
     qualitative: Qualitative
@@ -145,6 +150,18 @@ def _bundled_ids() -> tuple[str, ...]:
 
 
 DEFAULT_RULEBOOK = "hunan-2023"
+DEFAULT_PROJECT_RULEBOOK = "mof-2020-project"
+
+
+def default_rulebook(kind: EvaluationKind | None) -> str:
+    """The bundled rulebook an evaluation is scored by when none is named: the national project rules for a
+    项目支出 evaluation, the Hunan department rules otherwise."""
+    return DEFAULT_PROJECT_RULEBOOK if kind == PROJECT else DEFAULT_RULEBOOK
+
+
+def rulebook_for(chosen: Rulebook | None, kind: EvaluationKind | None) -> Rulebook:
+    """The rulebook named (on the command line, in a batch), else the bundled default of the evaluation's kind."""
+    return chosen if chosen is not None else load_rulebook(default_rulebook(kind))
 
 
 # ------------------------------------------------------------------------------------------------ loading
@@ -183,15 +200,33 @@ def _chinese(error: Any) -> str:
         return f"未知的键“{_where(loc)}”（可能拼写有误；评分规则不认识的键一律不接受）"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return f"“{_where(loc)}”的值“{error.get('input')}”不在可选值之内，应为 {expected}"
+        return f"“{_where(loc)}”的值{_shown(error.get('input'))}不在可选值之内，应为 {expected}"
+    if kind == "missing":  # its input is the mapping that lacks the key: nothing to show
+        return f"“{_where(loc)}”{_ERROR_TYPES[kind]}"
     if kind in _ERROR_TYPES:
-        return f"“{_where(loc)}”{_ERROR_TYPES[kind]}（读到：{error.get('input')!r}）"
+        return f"“{_where(loc)}”{_ERROR_TYPES[kind]}（读到：{_shown(error.get('input'))}）"
     if kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error.get("msg", "")))
         if "highest to the lowest" in message:
             return f"“{_where(loc)}”的等级须按 min_total 从高到低排列"
         return f"“{_where(loc)}”的值不对：{message}"
     return f"“{_where(loc)}”：{error.get('msg', kind)}"
+
+
+_SHOWN_CHARS = 40
+_MAX_RULEBOOK_BYTES = 1024 * 1024
+
+
+def _shown(value: Any) -> str:
+    """What was read where a value was wanted, in a few words: a scalar as written (cut when long), a list or
+    a mapping by its kind alone. Never the whole of it: YAML aliases can make a small file hold a structure
+    of billions of items (an "alias bomb"), which written out would exhaust the machine."""
+    if isinstance(value, list):
+        return "一个列表"
+    if isinstance(value, dict):
+        return "一个键值表"
+    shown = repr(value) if value is None or isinstance(value, bool | int | float | Decimal | str) else type(value).__name__
+    return shown if len(shown) <= _SHOWN_CHARS else shown[:_SHOWN_CHARS] + "…"
 
 
 def parse_rulebook(text: str, name: str = "<rulebook>") -> Rulebook:
@@ -225,6 +260,8 @@ def load_rulebook(name_or_path: str | Path) -> Rulebook:
     path = Path(name_or_path)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         try:
+            if path.stat().st_size > _MAX_RULEBOOK_BYTES:  # a rulebook is a few KB, read by a pure-Python parser
+                raise InputError(text, f"评分规则文件过大（超过 {_MAX_RULEBOOK_BYTES // 1024} KB），不像一份评分规则")
             raw = path.read_bytes()
         except OSError as exc:
             raise InputError(text, f"无法读取评分规则文件：{exc.strerror or exc}") from None

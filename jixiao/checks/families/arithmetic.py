@@ -236,15 +236,18 @@ def _decimal(n: int | None) -> Decimal | None:
 # one, and the total, in one sentence. The scan starts at the price's word (a literal), the count is looked
 # for just before it and the total just after; a price per the count's own measure word ("10台…每台") or
 # per head (人均), never a rate per person per month ("每人每月200元"), which no count multiplies alone.
-_MEASURES = "个台套件人次名户亩辆场期批本份册项座处所"
+# A school's 生均 (per pupil) counts its pupils: "在校学生612人，生均公用经费标准800元，合计48.96万元".
+_MEASURES = "个台套件人次名户亩辆场期批本份册项座处所生"
 _PRICE = re.compile(
-    rf"(?:单价|人均|户均|亩均|每(?P<per>[{_MEASURES}]{{1,2}}))(?:费用|金额|标准|补助|成本)?为?"
+    rf"(?:单价|人均|户均|亩均|生均|每(?P<per>[{_MEASURES}]{{1,2}}))(?:[\u4e00-\u9fff]{{0,4}}?(?:费用|金额|标准|补助|成本|经费))?为?"
     r"(?P<price>\d+(?:\.\d+)?)(?P<unit>万元|元)"
 )
 _COUNT = re.compile(rf"(?P<n>\d+)(?P<measure>[{_MEASURES}]{{1,2}})(?!\d)")
 _TOTAL = re.compile(r"(?:共计|合计|总计|总额|总金额|共)为?(?P<total>\d+(?:\.\d+)?)(?P<unit>亿元|万元|元)")
 _TO_YUAN = {"元": 0, "万元": 4, "亿元": 8}
-_HEAD_OF = {"人均": ("人", "人次", "名"), "户均": ("户",), "亩均": ("亩",)}
+_HEAD_OF = {"人均": ("人", "人次", "名"), "户均": ("户",), "亩均": ("亩",), "生均": ("人", "名", "生")}
+# a price per head counts any word for heads: "每人" beside "30名", "每生" beside "612人"
+_SAME_HEAD = {"人": ("人", "名", "人次"), "名": ("人", "名", "人次"), "生": ("人", "名", "生")}
 _SENTENCE_BREAK = re.compile(r"[。;\n]")
 
 
@@ -262,8 +265,9 @@ def _written_like(value: Decimal, written: str) -> str:
 
 @rule("unit-price-times-count", "arithmetic", "error", "数量乘单价与所写合计不符")
 def check_unit_price_times_count(ev: Evaluation, look: Look) -> CheckResult:
-    """同一句话写出了数量、单价（或人均、每台……的金额）和合计时，数量 × 单价应等于合计
-    （“采购电脑10台，单价0.50万元，合计5.00万元”）。单价和合计的四舍五入能解释的差异只作提示。
+    """同一句话写出了数量、单价（或人均、生均、每台……的金额）和合计时，数量 × 单价应等于合计
+    （“采购电脑10台，单价0.50万元，合计5.00万元”；项目支出中常见的“在校学生612人，生均公用经费800元，合计
+    48.96万元”“资助学生30名，每人补助500元，共计1.50万元”）。单价和合计的四舍五入能解释的差异只作提示。
     “每人每月200元”这类按人按月的标准不是单价，不核对。"""
     doc = report_text(look)
     text = doc.text
@@ -280,7 +284,7 @@ def check_unit_price_times_count(ev: Evaluation, look: Look) -> CheckResult:
             continue
         count = counts[-1]
         word = price[0][:2]
-        if price["per"] is not None and count["measure"] != price["per"]:
+        if price["per"] is not None and count["measure"] not in _SAME_HEAD.get(price["per"], (price["per"],)):
             continue  # "10台…每人": not the price of what was counted
         if word in _HEAD_OF and count["measure"] not in _HEAD_OF[word]:
             continue

@@ -243,20 +243,46 @@ def miss_lines(look: Look) -> list[MissLine]:
     return result
 
 
-def _admitted(indicator: Indicator, lines: list[MissLine]) -> str | None:
-    """Where the report admits this indicator's miss: a 未完成/未达到 clause sharing four characters with its name."""
-    name = _NAME_NOISE.sub("", indicator.name)
-    grams = {name} if len(name) <= 4 else {name[i : i + 4] for i in range(len(name) - 3)}
-    for line in lines:
-        text = line.text
-        # each clause is a piece of its line: a line holding no gram holds no clause that does
-        if not any(map(text.__contains__, grams)):
-            continue
-        for admission in _MISS.finditer(text):  # line.excerpts, one at a time
-            clause = excerpt(text, admission.start(), admission.end())
-            if any(map(clause.__contains__, grams)):
-                return clause
-    return None
+def _grams(name: str) -> frozenset[str]:
+    """What an admission must share with an indicator's name: the name itself when short, else any four
+    characters of it in a row."""
+    name = _NAME_NOISE.sub("", name)
+    return frozenset({name} if len(name) <= 4 else {name[i : i + 4] for i in range(len(name) - 3)})
+
+
+def _admitted(indicator: Indicator, look: Look) -> str | None:
+    """Where the report admits this indicator's miss: a 未完成/未达到 clause sharing four characters with its
+    name, the first such in the report."""
+    first = _first_clauses(look)
+    found = [first[gram] for gram in _grams(indicator.name) if gram in first]
+    return min(found)[1] if found else None
+
+
+def _first_clauses(look: Look) -> dict[str, tuple[int, str]]:
+    """For each gram of an indicator's name, the first admission clause holding it, with its place in the
+    report's order. One pass over the admissions, each clause (at most 80 characters) searched for every
+    gram at once: not a pass over the report's lines for each indicator, whose number grows with them."""
+
+    def compute() -> dict[str, tuple[int, str]]:
+        wanted = set().union(*(_grams(ind.name) for ind in look.ev.performance.indicators))
+        lengths = sorted({len(gram) for gram in wanted if gram})
+        first: dict[str, tuple[int, str]] = {}
+        order = 0
+        for line in miss_lines(look):
+            text = line.text
+            for admission in _MISS.finditer(text):  # line.excerpts, one at a time
+                clause = excerpt(text, admission.start(), admission.end())
+                order += 1
+                if "" in wanted:  # a name of punctuation alone: every clause holds it
+                    first.setdefault("", (order, clause))
+                for at in range(len(clause)):
+                    for length in lengths:
+                        gram = clause[at : at + length]
+                        if gram in wanted and gram not in first:
+                            first[gram] = (order, clause)
+        return first
+
+    return cast(dict[str, tuple[int, str]], look.once("indicator.first_clauses", compute))
 
 
 def measurable(text: str) -> bool:
@@ -422,7 +448,7 @@ def check_indicator_target_missed(ev: Evaluation, look: Look) -> CheckResult:
             evidence["percent"] = a.percent
             word = "多" if difference > 0 else "少"
             told += f"，比指标值{word} {_fmt(abs(difference), actual.unit or target.unit)}"
-        said = ind.deviation or _admitted(ind, miss_lines(look))
+        said = ind.deviation or _admitted(ind, look)
         if said:
             evidence["admitted"] = said
             look.fail(
@@ -463,5 +489,39 @@ def check_indicator_far_above_target(ev: Evaluation, look: Look) -> CheckResult:
                 "percent": a.percent,
                 "threshold": threshold,
             },
+        )
+    return look.result()
+
+
+_NO_REASON = re.compile(r"^[\s/／—\-－无]*$")
+
+
+@rule("deviation-reason-missing", "indicator", "warning", "扣了分或远超指标值却没有写偏差原因")
+def check_deviation_reason_missing(ev: Evaluation, look: Look) -> CheckResult:
+    """自评表中得分低于分值（扣了分）的指标，以及实际完成值达到指标值一定倍数以上（默认 130%，可由设置
+    over_achievement 调整）的指标，“偏差原因分析及改进措施”都应写明原因和措施（财预〔2020〕10号：未完成或偏离
+    较大的，应分析原因、提出改进措施）。该栏空着（或只写“无”“/”）的给出警告。只看列了分值和得分的指标。"""
+    if not any(ind.weight is not None and ind.score is not None for ind in ev.performance.indicators):
+        return look.result()
+    far_above = {a.index: a for a in assessments(look) if a.status == "far_above"}
+    for i, ind in enumerate(ev.performance.indicators):
+        if ind.weight is None or ind.score is None or ind.not_applicable:
+            continue
+        if ind.score < ind.weight:
+            why = f"得分 {format(ind.score, 'f')} 低于分值 {format(ind.weight, 'f')}"
+        elif i in far_above and ind.target is not None and ind.actual is not None:
+            share = far_above[i].percent
+            why = f"实际完成 {shown(ind.actual)} 为指标值 {shown(ind.target)} 的 {format(share, 'f') if share else '—'}%"
+        else:
+            look.passed()
+            continue
+        if ind.deviation is not None and not _NO_REASON.match(ind.deviation):
+            look.passed()
+            continue
+        look.fail(
+            f"指标“{ind.name}”{why}，“偏差原因分析及改进措施”却{'写的是“' + ind.deviation.strip() + '”' if ind.deviation else '空着'}。"
+            "请写明原因和改进措施。",
+            at=path(i, "deviation"),
+            evidence={"indicator": ind.name, "score": ind.score, "weight": ind.weight, "deviation": ind.deviation},
         )
     return look.result()

@@ -5,7 +5,8 @@ outside its band, a stated total that is not the sum of the stated scores or tha
 reach, a self grade outside the band of its own score, and a self grade that differs from the grade the
 engine computes (said to be provisional when the weights had to be assumed).
 
-The rulebook is `Settings.rulebook` when the settings carry one, else `hunan-2023`; the scorecard is
+The rulebook is `Settings.rulebook` when the settings carry one, else the default for the evaluation's kind
+(`hunan-2023` for 部门整体, `mof-2020-project` for 项目支出); the scorecard is
 computed once per run (its figures only: `tally`) and shared by every rule here.
 """
 
@@ -15,6 +16,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from jixiao.checks.registry import Look, rule
+from jixiao.checks.tolerance import half_unit
 from jixiao.core.findings import CheckResult, Severity
 from jixiao.core.model import Evaluation
 from jixiao.core.money import round_half_up
@@ -25,13 +27,14 @@ from jixiao.scoring.engine import (
     fmt,
     grade_for,
     in_band,
+    level_of,
     normalise_grade,
     readings_of,
     score_execution,
     score_measures,
     tally,
 )
-from jixiao.scoring.rulebook import DEFAULT_RULEBOOK, Rulebook, load_rulebook
+from jixiao.scoring.rulebook import Rulebook, default_rulebook, load_rulebook
 from jixiao.scoring.targets import Reading
 
 ZERO = Decimal(0)
@@ -40,7 +43,8 @@ _COMPUTED = ("positive", "reverse", "equal", "zero_target", "deadline")
 
 
 def rulebook_of(look: Look) -> Rulebook:
-    return cast(Rulebook, look.once("scoring.rulebook", _rulebook, look.settings.rulebook or DEFAULT_RULEBOOK))
+    chosen = look.settings.rulebook or default_rulebook(look.ev.kind)
+    return cast(Rulebook, look.once("scoring.rulebook", _rulebook, chosen))
 
 
 def _rulebook(chosen: Any) -> Rulebook:
@@ -145,9 +149,9 @@ def check_qualitative_score_out_of_band(ev: Evaluation, look: Look) -> CheckResu
 
 @rule("self-score-not-sum", "scoring", "error", "自评总分不等于各项得分之和")
 def check_self_score_not_sum(ev: Evaluation, look: Look) -> CheckResult:
-    """自评总分 = 各项三级指标得分之和 + 预算执行率得分。各项都有得分时核对：能算出执行率得分的（写了
-    全年预算数和全年执行数），总分应正好等于两者之和，仅差 0.01 分的只作提示；算不出执行率得分的，
-    总分减去指标得分之和应在 0 至执行率分值之间，超出则必有一处写错，在此之内则无法确定。"""
+    """自评总分 = 各项三级指标得分之和 + 预算执行率得分。各项都有得分时核对：自评表列了预算执行率得分的用所列
+    得分，否则能算出执行率得分的（写了全年预算数和全年执行数）用算出的，总分应正好等于两者之和，仅差 0.01 分的
+    只作提示；都没有的，总分减去指标得分之和应在 0 至执行率分值之间，超出则必有一处写错，在此之内则无法确定。"""
     stated = ev.self_assessment.score
     if stated is None:
         return look.result()
@@ -166,16 +170,20 @@ def check_self_score_not_sum(ev: Evaluation, look: Look) -> CheckResult:
         )
         return look.result()
     execution = score_execution(rulebook, ev.budget.initial, ev.budget.adjusted, ev.budget.executed)
-    evidence: dict[str, object] = {"score": stated, "indicators_sum": parts, "execution_score": execution.score}
-    if execution.score is not None:
-        expected = parts + execution.score
+    # the 自评表's own 预算执行率 得分 where it states one (whether it follows the rate is its own rule's)
+    stated_execution = ev.self_assessment.execution_score
+    execution_score = stated_execution if stated_execution is not None else execution.score
+    how = "（自评表所列）" if stated_execution is not None else f"（{execution.computation}）"
+    evidence: dict[str, object] = {"score": stated, "indicators_sum": parts, "execution_score": execution_score}
+    if execution_score is not None:
+        expected = parts + execution_score
         difference = stated - expected
         if difference == 0:
             look.passed()
             return look.result()
         told = (
-            f"自评总分 {fmt(stated)}，而各项指标得分之和 {fmt(parts)} 加预算执行率得分 {fmt(execution.score)}"
-            f"（{execution.computation}）为 {fmt(expected)}，总分{'多' if difference > 0 else '少'} {fmt(abs(difference))} 分"
+            f"自评总分 {fmt(stated)}，而各项指标得分之和 {fmt(parts)}{_terms(scored)} 加预算执行率得分 {fmt(execution_score)}"
+            f"{how}为 {fmt(expected)}，总分{'多' if difference > 0 else '少'} {fmt(abs(difference))} 分"
         )
         evidence |= {"expected": expected, "difference": difference}
         if abs(difference) <= ROUNDING:
@@ -202,6 +210,16 @@ def check_self_score_not_sum(ev: Evaluation, look: Look) -> CheckResult:
             severity="info",
         )
     return look.result()
+
+
+_TERMS_AT_MOST = 12  # indicators whose scores a message lists one by one
+
+
+def _terms(rows: list[tuple[int, Any]], part: str = "score") -> str:
+    """"（A 20 + B 9.60 + …）": each indicator's figure, so the one that is off can be seen; none for a long table."""
+    if len(rows) > _TERMS_AT_MOST:
+        return ""
+    return "（" + " + ".join(f"{ind.name} {fmt(getattr(ind, part))}" for _, ind in rows) + "）"
 
 
 @rule("self-score-unreachable", "scoring", "error", "自评总分超过满分")
@@ -309,4 +327,175 @@ def check_self_grade_differs_from_computed(ev: Evaluation, look: Look) -> CheckR
         evidence=evidence,
         severity=severity,
     )
+    return look.result()
+
+
+# ------------------------------------------------------------------------------------------------ the table's weights
+
+
+def _weighted(ev: Evaluation) -> list[tuple[int, Any]]:
+    return [(i, ind) for i, ind in enumerate(ev.performance.indicators) if ind.weight is not None and not ind.not_applicable]
+
+
+def _weights(ev: Evaluation, rulebook: Rulebook) -> tuple[Decimal, Decimal, str, Decimal, str] | None:
+    """(the weights' sum with the rate's, the rate's weight, whose it is, the full points, what they are), for a
+    table that lists weights; None for one that lists none."""
+    weighted = _weighted(ev)
+    if not weighted:
+        return None
+    stated = ev.self_assessment.execution_weight
+    execution = stated if stated is not None else rulebook.weights.execution
+    whose = "自评表所列" if stated is not None else f"评分规则“{rulebook.id}”的"
+    total = sum((ind.weight for _, ind in weighted), ZERO) + execution
+    full = ev.self_assessment.weight_total
+    if full is not None:
+        return total, execution, whose, full, "总分栏所列分值"
+    return total, execution, whose, rulebook.weights.total, f"评分规则“{rulebook.id}”的满分"
+
+
+@rule("weights-total", "scoring", "error", "各项分值合计与总分不符")
+def check_weights_total(ev: Evaluation, look: Look) -> CheckResult:
+    """自评表各项三级指标的分值加预算执行率的分值，应等于总分栏所列的分值；总分栏没有写分值的，应等于评分规则
+    的满分（通常 100 分）。合计与总分栏所写不同，或超过满分，必有一处写错；不足满分而总分栏没写分值的，可能有指标
+    没有列出（或文字被截断），给出警告。只看列了分值的自评表。"""
+    rulebook = rulebook_of(look)
+    found = _weights(ev, rulebook)
+    if found is None:
+        return look.result()
+    total, execution, whose, full, what = found
+    weighted = _weighted(ev)
+    count = len(weighted)
+    evidence = {"weights": total - execution, "execution_weight": execution, "total": total, "full": full}
+    if total == full:
+        look.passed()
+        return look.result()
+    difference = total - full
+    told = (
+        f"{count} 项指标的分值之和 {fmt(total - execution)}{_terms(weighted, 'weight')} 加{whose}预算执行率分值 {fmt(execution)}，"
+        f"共 {fmt(total)} 分，"
+        f"而{what}为 {fmt(full)} 分，{'多' if difference > 0 else '少'} {fmt(abs(difference))} 分"
+    )
+    at = "self_assessment.weight_total" if ev.self_assessment.weight_total is not None else f"performance.indicators[{weighted[0][0]}].weight"
+    if ev.self_assessment.weight_total is not None or difference > 0:
+        look.fail(f"{told}。请核对各项分值。", at=at, evidence=evidence)
+    else:
+        look.fail(f"{told}：可能有指标没有列出，或表格不完整。", at=at, evidence=evidence, severity="warning")
+    return look.result()
+
+
+@rule("level-weights", "scoring", "warning", "一级指标分值与评分规则不同")
+def check_level_weights(ev: Evaluation, look: Look) -> CheckResult:
+    """财预〔2020〕10号 定的一级指标分值是产出 50、效益 30、满意度 10（另有预算执行率 10），特殊情况可以调整；湖南等地
+    由通知固定各一级指标的总分（以评分规则为准）。自评表某一级指标下各项分值之和与评分规则不同的，给出警告；若主管
+    部门或财政部门另定了分值，可不理会。只在各项分值合计等于满分（表格完整）时核对。"""
+    rulebook = rulebook_of(look)
+    found = _weights(ev, rulebook)
+    if found is None or found[0] != found[3]:
+        return look.result()
+    sums = {level.name: ZERO for level in rulebook.weights.level1}
+    first: dict[str, int] = {}
+    for i, ind in _weighted(ev):
+        level = level_of(rulebook, ind.level1)
+        if level is not None:
+            sums[level.name] += ind.weight
+            first.setdefault(level.name, i)
+    for level in rulebook.weights.level1:
+        given = sums[level.name]
+        if given == level.weight:
+            look.passed()
+            continue
+        at = f"performance.indicators[{first[level.name]}].weight" if level.name in first else "performance.indicators"
+        look.fail(
+            f"{level.name}下各项分值之和为 {fmt(given)} 分，评分规则“{rulebook.id}”为 {fmt(level.weight)} 分"
+            f"（{'多' if given > level.weight else '少'} {fmt(abs(given - level.weight))} 分）。若主管部门另定了分值可不理会，"
+            "否则请按规则调整各项分值。",
+            at=at,
+            evidence={"level": level.name, "weights": given, "rulebook_weight": level.weight, "rulebook": rulebook.id},
+        )
+    return look.result()
+
+
+@rule("indicator-score-by-rule", "scoring", "error", "定量指标得分与评分规则算出的不符")
+def check_indicator_score_by_rule(ev: Evaluation, look: Look) -> CheckResult:
+    """定量指标按评分规则计分：达到指标值得满分；未达到的，正向指标得 完成值 ÷ 指标值 × 分值，反向指标按规则的公式
+    （财预〔2020〕10号 及评分规则）。自评得分高于规则算出的，是错误；低于的给出警告（单位可能另有扣分的理由，如
+    远超指标值的偏离度扣分，应在偏差原因中写明）。容差按得分写出的位数：写成整数的得分允许四舍五入的 0.5 分。
+    得分等于分值而未达到指标值的，由“未达到指标值却给了满分”一条报告，这里不重复。"""
+    rulebook = rulebook_of(look)
+    for i, ind in enumerate(ev.performance.indicators):
+        if ind.score is None or ind.weight is None or ind.not_applicable or ind.target is None or ind.actual is None:
+            continue
+        target, actual = readings_of_run(look)[i]
+        computed = score_measures(rulebook, target, actual, ind.weight)
+        if computed.method not in _COMPUTED or computed.score is None:
+            continue
+        full = round_half_up(ind.weight, rulebook.rounding.places)
+        if ind.score == ind.weight and computed.score < full:
+            continue  # full marks for a missed target: its own rule
+        difference = ind.score - computed.score
+        evidence = {"indicator": ind.name, "score": ind.score, "computed": computed.score, "difference": difference, "rulebook": rulebook.id}
+        if difference == 0:
+            look.passed()
+            continue
+        told = (
+            f"指标“{ind.name}”指标值 {ind.target.text.strip()}，实际完成 {ind.actual.text.strip()}，按评分规则“{rulebook.id}”"
+            f"应得 {fmt(computed.score)} 分（{computed.computation}），自评得分 {fmt(ind.score)}，"
+            f"{'多' if difference > 0 else '少'} {fmt(abs(difference))} 分"
+        )
+        if abs(difference) <= half_unit(ind.score):
+            look.info(f"{told}，在得分写法的四舍五入容差以内。", at=_path(i, "score"), evidence=evidence)
+        elif difference > 0:
+            look.fail(f"{told}。请按规则重新计分。", at=_path(i, "score"), evidence=evidence)
+        else:
+            look.fail(
+                f"{told}。若另有扣分的理由，请在偏差原因中写明。", at=_path(i, "score"), evidence=evidence, severity="warning"
+            )
+    return look.result()
+
+
+@rule("execution-score-stated", "scoring", "error", "预算执行率得分与执行率不符")
+def check_execution_score_stated(ev: Evaluation, look: Look) -> CheckResult:
+    """自评表预算执行率一栏的得分 = 执行率（全年执行数 ÷ 全年预算数）× 该栏分值，执行率超过 100% 的按 100% 计（以
+    评分规则为准）；得分不能超过分值。所写得分与算出的不同给出错误，只差得分写法的四舍五入的只作提示。全年预算数
+    或全年执行数没有写出的，无法核对。"""
+    stated = ev.self_assessment.execution_score
+    if stated is None:
+        return look.result()
+    rulebook = rulebook_of(look)
+    weight = ev.self_assessment.execution_weight
+    weight = weight if weight is not None else rulebook.weights.execution
+    at = "self_assessment.execution_score"
+    if stated > weight:
+        look.fail(
+            f"预算执行率得分 {fmt(stated)} 超过其分值 {fmt(weight)}（多 {fmt(stated - weight)} 分）：执行率超过 100% 也只得满分。",
+            at=at,
+            evidence={"score": stated, "weight": weight},
+        )
+        return look.result()
+    adjusted, executed = ev.budget.adjusted, ev.budget.executed
+    if adjusted is None or executed is None or adjusted == 0:
+        look.insufficient(
+            f"预算执行率得分写为 {fmt(stated)}，但全年预算数、全年执行数未写全（或预算数为 0），无法核对。",
+            at=at,
+            evidence={"score": stated, "adjusted": adjusted, "executed": executed},
+            severity="info",
+        )
+        return look.result()
+    cap = rulebook.execution.cap
+    counted = min(executed / adjusted, cap)
+    computed = round_half_up(counted * weight, rulebook.rounding.places)
+    difference = stated - computed
+    evidence = {"score": stated, "computed": computed, "difference": difference, "adjusted": adjusted, "executed": executed, "weight": weight}
+    if difference == 0:
+        look.passed()
+        return look.result()
+    told = (
+        f"预算执行率得分写为 {fmt(stated)}，按 {fmt(executed)} ÷ {fmt(adjusted)} × {fmt(weight)}"
+        f"{'（执行率超过 100% 按 100% 计）' if executed / adjusted > cap else ''} 应为 {fmt(computed)}，"
+        f"{'多' if difference > 0 else '少'} {fmt(abs(difference))} 分"
+    )
+    if abs(difference) <= max(half_unit(stated), ROUNDING):
+        look.info(f"{told}，在得分写法的四舍五入容差以内。", at=at, evidence=evidence)
+    else:
+        look.fail(f"{told}。", at=at, evidence=evidence)
     return look.result()

@@ -14,9 +14,10 @@ section being called missing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from jixiao.checks.registry import Look, rule
@@ -87,7 +88,6 @@ _OWN_WORDS = {
     "social_insurance": re.compile(r"社会保险基金|社保基金"),
 }
 _OWN_KEYS = frozenset(_OWN_WORDS)
-_TEXT = attrgetter("text")
 
 
 def cn_value(numeral: str) -> int | None:
@@ -154,6 +154,7 @@ Mark = tuple[int, int | None, int, "re.Match[str] | None"]
 # times _KEYS plus the style's code point (0 for none): no tuple to build per mark, and the keys deeper than
 # a level are those from (level + 1) * _KEYS up.
 _KEYS = 0x110000
+_BREAK = re.compile("\n")
 
 
 class Place(NamedTuple):
@@ -169,6 +170,20 @@ class Numbering(NamedTuple):
     sections: list[Section]
     whole: str
     slips: list[tuple[str, Mark, Mark | None]]  # (repeat | skip | restart | backwards | start, mark, before)
+    # where each line break of `whole` stands, and per section the one before its body: a mark's line and
+    # row are found by bisection, whatever the number of slips and the length of the sections
+    breaks: list[int]
+    firsts: list[int]
+
+    @classmethod
+    def of(cls, sections: list[Section], whole: str, slips: list[tuple[str, Mark, Mark | None]]) -> Numbering:
+        firsts, count = [], 0
+        for section in sections:
+            firsts.append(count)
+            count += section.text.count("\n") + 1
+        firsts.append(count)
+        breaks = [found.start() for found in _BREAK.finditer(whole)]
+        return cls(sections, whole, slips, breaks, firsts)
 
     def place(self, mark: Mark) -> Place:
         _, _, index, match = mark
@@ -180,11 +195,12 @@ class Numbering(NamedTuple):
         info = _ITEMS.get(match.group()) or _item(match.group())
         if info and info[3]:
             end += 1  # the colon the scan left unread
-        rows = section.text.split("\n")
-        offset = 1 + index + sum(map(len, map(_TEXT, self.sections[:index])))  # where its body starts
-        row = self.whole.count("\n", offset, start)
-        line = section.lines[row] if len(section.lines) == len(rows) else None
-        return Place(self.whole[start:end].strip(), line, title, rows[row])
+        k = bisect_right(self.breaks, start - 1) - 1  # the break the mark's line starts after
+        row = k - self.firsts[index]
+        rows = self.firsts[index + 1] - self.firsts[index]
+        line = section.lines[row] if len(section.lines) == rows else None
+        text = self.whole[self.breaks[k] + 1 : self.breaks[k + 1] if k + 1 < len(self.breaks) else len(self.whole)]
+        return Place(self.whole[start:end].strip(), line, title, text)
 
 
 _NUMBERS: dict[str, int | None] = {}
@@ -345,7 +361,7 @@ def _numbering(ev: Evaluation) -> Numbering | None:
                 lists[key] = mark
             if kind is not None:
                 slips.append((kind, mark, before))
-    return Numbering(sections, whole, slips) if slips else None
+    return Numbering.of(sections, whole, slips) if slips else None
 
 
 def _forget_deeper(counters: dict[int, Mark], level: int) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 from jixiao.checks.registry import Look, rule
-from jixiao.checks.text import ReportText, heading_text, report_text
+from jixiao.checks.text import ReportText, report_text
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation
 
@@ -62,7 +62,7 @@ _FIELD_KINDS = frozenset({"field"})
 class Hit(NamedTuple):  # a tuple: made for every hit, where a frozen dataclass costs several times more
     kind: str
     found: str  # the matched text
-    text: str  # the whole line
+    text: str  # the line, quoted (`quote`)
     line: int | None
     section: str | None
     heading: bool
@@ -92,7 +92,8 @@ def _real(kind: str, whole: str, start: int, end: int, line_start: int) -> tuple
     if kind == "outline" and not whole.startswith("索引号", start):  # "(参考提纲)", not "按参考提纲编写"
         return (start, end) if _standalone(whole, start, end, line_start) else None
     if kind == "date":  # "年 月 日" at the start of the line or after a label, with at most a year before it
-        return (start, end) if start == line_start or _YEAR_BEFORE.search(whole, line_start, start) else None
+        # a year and the character before it are the most _YEAR_BEFORE can need (spaces match just before)
+        return (start, end) if start == line_start or _YEAR_BEFORE.search(whole, max(line_start, start - 6), start) else None
     if kind == "field":  # a whole line that is only a label and its colon
         label = _FIELD_LABEL.fullmatch(whole, line_start, start)
         return (line_start, start) if label else None
@@ -110,44 +111,28 @@ def _scan(doc: ReportText) -> list[Hit]:
             found += [(m.start(), kind, m.end()) for m in pattern.finditer(whole, first.start())]
     if not found:
         return []
-    outline = doc.ev.outline
-    sections = outline.sections
     hits: list[Hit] = []
     for start, kind, end in sorted(found):
-        line_start = whole.rfind("\n", 0, start) + 1
+        # the line is found in the text's index of line starts: a search back along it would cost the length
+        # of the line for each candidate, and a line may be a whole report whose line breaks were lost
+        line_start = doc.line_start(start)
         span = _real(kind, whole, start, end, line_start)
         if span is None:
             continue  # most candidates end here: the blocks are only worked out for a real hit
         starts = doc.blocks()
         block = bisect_right(starts, start) - 1
-        block_end = starts[block + 1] - 1 if block + 1 < len(starts) else len(whole)
-        line_end = whole.find("\n", start, block_end)
-        line_end = block_end if line_end < 0 else line_end
-        if kind == "field" and line_end < block_end:
-            next_end = whole.find("\n", line_end + 1, block_end)
-            following = whole[line_end + 1 : next_end if next_end >= 0 else block_end]
-            if not _LABEL_ONLY.search(following):
-                continue  # the value may stand on the next line (a form rendered one cell per line)
+        if kind == "field":  # its match ends its line: the next line is where the value may stand
+            block_end = starts[block + 1] - 1 if block + 1 < len(starts) else len(whole)
+            line_end = whole.find("\n", start, block_end)
+            if line_end >= 0:
+                next_end = whole.find("\n", line_end + 1, block_end)
+                following = whole[line_end + 1 : next_end if next_end >= 0 else block_end]
+                if not _LABEL_ONLY.search(following):
+                    continue  # the value may stand on the next line (a form rendered one cell per line)
         index = (block - 1) // 2 if block else None
-        section = sections[index] if index is not None else None
-        row = whole.count("\n", starts[block], start)
-        if section is None:
-            numbers = outline.preamble_lines
-        elif block % 2:
-            numbers = [section.line] if section.line is not None else []
-        else:
-            numbers = section.lines
-        line = numbers[row] if len(numbers) == whole.count("\n", starts[block], block_end) + 1 else None
+        place = doc.place(start)
         hits.append(
-            Hit(
-                kind,
-                whole[span[0] : span[1]].strip(),
-                whole[line_start:line_end].strip(),
-                line,
-                heading_text(section) if section is not None else None,
-                bool(block % 2),
-                index,
-            )
+            Hit(kind, whole[span[0] : span[1]].strip(), place["text"], place["line"], place["section"], bool(block % 2), index)
         )
     return hits
 
