@@ -292,6 +292,59 @@ def test_the_import_summary_lists_what_could_not_be_read() -> None:
     assert "第 4 行“1,30.5万元”" in text
 
 
+# ------------------------------------------------------------------ in a project report
+
+
+def project(*body: str) -> Evaluation:
+    lines = ["2023年度示例县农技推广项目支出绩效自评报告", "一、项目基本情况", *body, ""]
+    return support.import_text("\n".join(lines), "project.txt")
+
+
+def form_row(*cells: str) -> Evaluation:
+    """A 项目支出绩效自评表 pasted as text, its cells a tab apart: the funds row given its cells."""
+    return project(
+        "项目支出绩效自评表",
+        "项目名称\t农技推广项目",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "\t".join(("年度资金总额", *cells)),
+    )
+
+
+def test_a_project_form_reads_its_amounts_in_thousands_groups() -> None:
+    ev = form_row("1,305.20", "1,305.20", "1,239.67", "10", "94.98%", "9.5")
+    assert [str(v) for v in (ev.budget.initial, ev.budget.adjusted, ev.budget.executed)] == ["1305.20", "1305.20", "1239.67"]
+    assert str(ev.budget.execution_rate) == "94.98"
+    assert ev.unread == []  # the row's cells a tab apart are no number cut by spaces
+
+
+def test_a_project_form_leaves_an_ambiguous_amount_unread_not_guessed() -> None:
+    ev = form_row("30.00", "3,20.0", "30.40", "10", "95.00%", "9.5")
+    assert ev.budget.adjusted is None
+    assert "budget.adjusted" not in ev.sources
+    [unread] = ev.unread
+    assert (unread.text, unread.source.text) == ("3,20.0", "3,20.0")
+    assert "千分位" in unread.reason
+    assert [str(ev.budget.initial), str(ev.budget.executed)] == ["30.00", "30.40"]
+
+
+def test_a_project_report_reads_the_funds_received_as_people_write_them() -> None:
+    ev = project("项目预算1,305.20万元，到位资金1 305.20万元。")
+    assert (str(ev.budget.adjusted), str(ev.project.received)) == ("1305.20", "1305.20")
+
+
+def test_a_project_report_leaves_ambiguous_funds_received_unread() -> None:
+    ev = project("项目预算48.00万元，到位资金1,30.5万元。")
+    assert ev.project.received is None
+    assert [u.text for u in ev.unread] == ["1,30.5万元"]
+
+
+def test_a_project_report_reads_its_funds_by_source_in_wan_without_yuan() -> None:
+    ev = project("其中，中央转移支付资金800万，省级配套资金505.2万。")
+    assert [(line.label, str(line.adjusted)) for line in ev.project.funds] == [
+        ("中央转移支付资金", "800"), ("省级配套资金", "505.2"),
+    ]  # fmt: skip
+
+
 # ------------------------------------------------------------------ properties of the vocabulary
 
 _PIECES = st.sampled_from(

@@ -12,7 +12,7 @@ from decimal import Decimal
 from jixiao.codes import economic_class, functional_class
 from jixiao.io.context import Context
 from jixiao.io.figures import Figure, figures, sentences
-from jixiao.io.numerals import CN_NUMBER, cn_int
+from jixiao.io.numerals import CN_NUMBER, cn_int, may_state_amount
 
 _YEAR_PREFIX = re.compile(r"^(?:\d{1,2}[、.])?(?:截至|截止)?(?:\d{4}年(?:度|底|末|\d{1,2}月\d{1,2}日)?,?)?")
 _FILLER = re.compile(r"^(?:其中|主要用于以下方面|主要用于|包括|分别为|合计|共|我部门|我单位|本部门|本单位)+[:,]?")
@@ -75,8 +75,7 @@ def extract_budget(ctx: Context) -> None:
         rate = _BUDGET_RATE.search(text) if "执行率" in text else None
         if rate:
             ctx.put("budget.execution_rate", Decimal(rate["rate"]), i)
-        # every amount ends in 元 (万元, 亿元 …) or a bare 万 or 亿: most lines with a digit state none
-        if "元" not in text and "万" not in text and "亿" not in text:
+        if not may_state_amount(text):
             continue
         topic: str | None = None  # a clause that names no topic of its own continues the previous one's
         for period in _PERIOD_END.split(text):

@@ -84,8 +84,15 @@ def _unread_figures(ctx: Context) -> None:
     One quick search of the whole text tells the few lines to read closely: most reports have none."""
     candidates = lines_maybe_unreadable("\n".join(line.text for line in ctx.lines))
     for i in sorted(candidates - ctx.seg.toc):
-        for figure in unreadable(ctx.lines[i].text):
-            ctx.leave_unread(i, figure.written, figure.reason)
+        text = ctx.lines[i].text
+        # cells a tab apart, which squeezing left a space apart, are read one by one: no one number cut in pieces
+        for piece in text.split(" ") if _TAB_ROW.search(ctx.lines[i].source.text) else (text,):
+            for figure in unreadable(piece):
+                ctx.leave_unread(i, figure.written, figure.reason)
+
+
+# a table row pasted as text, its cells a tab apart ("年度资金总额\t30.00\t32.00"), as the table readers take it
+_TAB_ROW = re.compile(r"\d[^\S\n]*\t\s*-?\d")
 
 
 _PROJECT_HEADING = re.compile(r"^项目(?:基本情况|概况)|^项目资金|^项目绩效")

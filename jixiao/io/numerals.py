@@ -97,6 +97,12 @@ AMOUNT = re.compile(
 )
 
 
+def may_state_amount(text: str) -> bool:
+    """Whether clean text may hold an `AMOUNT` at all: every one ends in 元 (万元, 亿元 …) or a bare 万 or 亿.
+    Most lines with a digit state none, and this spares them the search."""
+    return "元" in text or "万" in text or "亿" in text
+
+
 def amount_value(written: str) -> Decimal | None:
     """The number of an `AMOUNT` (or a `SIGNED` value) as a Decimal: "−239.67" and "-239.67" alike."""
     return parse_decimal(written.replace("−", "-"))
@@ -289,6 +295,15 @@ def lines_maybe_unreadable(text: str) -> set[int]:
     return _lines_where(_LOOKS_UNREADABLE, text)
 
 
+def why_unread(number: str) -> str:
+    """Why a number with separators that are no thousands groups ("1,30.5", "1 2 3", "1.2.3") is not read."""
+    if "," in number:
+        return "数字中的逗号不在千分位上（千分位每组三位），可能是笔误或几个数连写，无法确定数值"
+    if " " in number:
+        return "数字中间有空格且不是千分位分组，可能是换行或排版断开的数字，也可能是几个数，无法确定数值"
+    return "数字中有多个小数点，无法确定数值"
+
+
 def unreadable(text: str) -> list[Unreadable]:
     """The amounts and percentages in canonical clean text that are left unread, and why."""
     if not any(first in text and pattern.search(text) for first, pattern in _LOOKS_UNREADABLE):
@@ -296,13 +311,7 @@ def unreadable(text: str) -> list[Unreadable]:
     found: list[Unreadable] = []
     for match in _SEPARATED.finditer(text):
         number = match[0][: match.start("unit") - match.start()]
-        if "," not in number and " " not in number:
-            reason = "数字中有多个小数点，无法确定数值"
-        elif "," in number:
-            reason = "数字中的逗号不在千分位上（千分位每组三位），可能是笔误或几个数连写，无法确定数值"
-        else:
-            reason = "数字中间有空格且不是千分位分组，可能是换行或排版断开的数字，也可能是几个数，无法确定数值"
-        found.append(Unreadable(match.start(), match.end(), _quoted(match[0]), reason))
+        found.append(Unreadable(match.start(), match.end(), _quoted(match[0]), why_unread(number)))
     for match in _RANGE.finditer(text):
         found.append(Unreadable(match.start(), match.end(), _quoted(match[0]), "金额写作区间，不是单一数值，未取其中任何一端"))
     return sorted(found, key=lambda u: u.start)
