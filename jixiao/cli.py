@@ -123,7 +123,9 @@ def _report_unread(path: Path, evaluation: Evaluation) -> None:
         parts = [f"{path}{line}", unread.reason]
         if unread.field:
             converted = f"万元（原文以{unread.source.original_unit}写出）" if unread.source.original_unit else ""
-            parts.insert(1, f"{field_label(unread.field)} {unread.value or ''}{converted}")
+            parts.insert(1, f"{field_label(unread.field)} {unread.text or ''}{converted}")
+        elif unread.text:
+            parts.insert(1, f"“{unread.text}”")
         err.print(f"[bold yellow]注意[/]：{escape('：'.join(parts))}")
 
 

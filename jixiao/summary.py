@@ -1,4 +1,5 @@
-"""A short Chinese account of what an import read: who, when, the key figures, counts, what is missing.
+"""A short Chinese account of what an import read: who, when, the key figures, counts, what is missing, and
+the figures it could not read.
 
 Printed by `jixiao import --format text` and by `make run`, so a preparer sees at a glance what jixiao
 understood of a report and what it could not place.
@@ -96,6 +97,12 @@ def _ending(e: Evaluation, lines: list[str]) -> str:
     missing = missing_fields(e)
     if missing:
         lines.append("未读到：" + "、".join(missing))
+    if e.unread:
+        lines.append(f"未能读取的数字：{len(e.unread)} 处（写法有歧义，未予猜测；已保留在 unread）")
+        lines.extend(
+            f"  · 第 {u.source.line} 行“{u.text}”：{u.reason}" if u.source.line else f"  · “{u.text}”：{u.reason}"
+            for u in e.unread[:5]
+        )
     if e.outline.unplaced:
         lines.append(f"未能归入提纲的文字：{len(e.outline.unplaced)} 段（已保留在 outline.unplaced）")
         lines.extend(f"  · {text[:40]}{'…' if len(text) > 40 else ''}" for text in e.outline.unplaced[:5])

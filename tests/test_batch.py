@@ -53,6 +53,11 @@ def _cli(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def _stdout(*args: str) -> str:
+    """What a command writes to stdout alone (a JSON report): notes on what was left unread go to stderr."""
+    return runner.invoke(app, list(args)).stdout
+
+
 def _made(command: list[str], folder: Path, pattern: str) -> Path:
     code, output = _cli(*command, "-o" if command[0] != "score" else "--xlsx", str(folder))
     assert code == 0, output
@@ -133,7 +138,7 @@ def test_every_report_and_every_bad_file_is_one_row_of_the_workbook(reports: Pat
 
 def test_the_workbook_row_has_the_reports_totals_rate_score_and_grade(reports: Path, run: Run) -> None:
     row = _summary(run.out)[_name(reports, "青山.txt")]
-    card = json.loads(_cli("score", str(reports / "青山.txt"), "-f", "json")[1])
+    card = json.loads(_stdout("score", str(reports / "青山.txt"), "-f", "json"))
     assert row["收入合计（万元）"] == 1784.88 and row["支出合计（万元）"] == 1762.15
     assert row["全年预算数（万元）"] == 1812.60 and row["预算执行率（%）"] == 97.22
     assert row["评分规则"] == "hunan-2023" and str(row["得分"]) == card["total"] and row["等级"] == card["grade"]
@@ -147,7 +152,7 @@ def test_each_record_holds_the_findings_jixiao_check_gives_for_the_file(reports:
     records = _records(run.out)
     for short in [*QINGSHAN, "辰溪.txt"]:
         path = reports / short
-        checked = json.loads(_cli("check", str(path), "-f", "json")[1])
+        checked = json.loads(_stdout("check", str(path), "-f", "json"))
         record = records[str(path)]
         assert record["findings"] == checked["findings"], short
         severities = [f["severity"] for f in checked["findings"]]

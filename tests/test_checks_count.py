@@ -147,5 +147,5 @@ def test_007_names_as_many_bodies_and_units_as_it_states() -> None:
 
 
 def test_021_states_counts_without_names_so_nothing_is_compared() -> None:
-    # "内设一个办学机构,八个内部机构": the importer's list holds the two counts, which name nothing
+    # "内设一个办学机构,八个内部机构": two counts, which name nothing, so the importer lists no names
     assert _corpus("021_kaiyuan_12zhong_2024.txt").outcomes["count-internal-bodies"] == "not_applicable"

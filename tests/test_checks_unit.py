@@ -1,4 +1,5 @@
-"""The unit family: amounts converted from 元 or 亿元, units mixed in one statement, precision finer than 分."""
+"""The unit family: amounts converted from 元 or 亿元, units mixed in one statement, precision finer than 分,
+figures left unread, amounts that cannot be negative."""
 
 from pathlib import Path
 
@@ -30,7 +31,13 @@ def report(body: str) -> str:
 
 
 def test_the_family_has_its_rules() -> None:
-    assert FAMILY == ["amount-finer-than-fen", "amount-unit-converted", "mixed-units-in-statement"]
+    assert FAMILY == [
+        "amount-finer-than-fen",
+        "amount-unit-converted",
+        "figure-unread",
+        "mixed-units-in-statement",
+        "negative-amount",
+    ]
 
 
 def test_it_finds_nothing_to_say_about_the_seeds_units() -> None:
@@ -103,3 +110,54 @@ PINNED_ERRORS: dict[str, set[str]] = {}
 def test_the_unit_errors_on_each_corpus_file_are_the_reviewed_ones(path: Path) -> None:
     errors = {f.rule for f in findings(support.corpus_evaluation(path.name)) if f.severity == "error"}
     assert errors == PINNED_ERRORS.get(path.name, set())
+
+
+def test_a_figure_left_unread_is_a_warning_with_what_was_written_and_why() -> None:
+    ev = evaluation_of(report("2023年度共取得收入合计1,30.5万元，其中：财政拨款收入100.00万元。"))
+    [finding] = findings(ev, "figure-unread")
+    assert finding.severity == "warning"
+    assert finding.evidence["written"] == "1,30.5万元"
+    assert "千分位" in finding.evidence["reason"]  # type: ignore[operator]
+    assert "“1,30.5万元”未能读取" in finding.message
+    assert (finding.location.line, finding.location.field) == (7, "unread[0]")
+    assert finding.location.section == "二、一般公共预算支出情况"
+
+
+def test_a_report_whose_figures_all_read_passes_the_unread_rule() -> None:
+    ev = evaluation_of(report("2023年度共取得收入合计1,305.20万元。"))
+    assert findings(ev, "figure-unread") == []
+    assert run_checks(ev, rules=FAMILY).outcomes["figure-unread"] == "pass"
+
+
+def test_a_negative_total_is_an_error_naming_the_figure() -> None:
+    ev = evaluation_of(report("2023年度共发生支出为-118.00万元，其中：基本支出100.00万元。"))
+    [finding] = findings(ev, "negative-amount")
+    assert finding.severity == "error"
+    assert finding.location.field == "budget.expenditure.total"
+    assert finding.evidence == {"value": "-118.00"}
+    assert finding.message.startswith("支出合计为 -118.00万元，是负数")
+
+
+def test_a_negative_project_budget_names_the_project() -> None:
+    ev = evaluation_of(report("（三）项目支出情况\n（1）档案数字化项目：预算为−36.00万元，实际支出30.00万元。"))
+    [finding] = findings(ev, "negative-amount")
+    assert finding.location.field == "budget.projects[0].budget"
+    assert "项目“档案数字化项目”的预算为 -36.00万元" in finding.message
+
+
+def test_a_negative_balance_carried_forward_is_no_finding() -> None:
+    ev = evaluation_of(report("2023年度共发生支出118.00万元，年末结转结余为-2.00万元。"))
+    assert str(ev.budget.expenditure.carried_forward) == "-2.00"
+    assert findings(ev, "negative-amount") == []
+    assert run_checks(ev, rules=FAMILY).outcomes["negative-amount"] == "pass"
+
+
+def test_a_dash_after_a_label_gives_no_negative_amount() -> None:
+    ev = evaluation_of(report("2023年度共发生支出—118.00万元，其中：基本支出-100.00万元。"))
+    assert (str(ev.budget.expenditure.total), str(ev.budget.expenditure.basic)) == ("118.00", "100.00")
+    assert findings(ev, "negative-amount") == []
+
+
+def test_a_bare_wan_counting_people_is_no_mixing_with_yuan() -> None:
+    ev = evaluation_of(report("全年服务群众1.2万，发放慰问金5000元。"))
+    assert findings(ev, "mixed-units-in-statement") == []

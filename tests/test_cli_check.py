@@ -133,3 +133,20 @@ def test_the_demo_imports_and_checks_the_example_and_the_seed(tmp_path: Path) ->
             assert (tmp_path / f"{stem}{suffix}").exists(), f"{stem}{suffix}"
     checked = (tmp_path / f"{seed}.check.txt").read_text(encoding="utf-8")
     assert "heading-numbering" in checked and checked.rstrip().splitlines()[-1].startswith("共发现")
+
+
+def test_a_figure_that_could_not_be_read_is_a_located_warning(tmp_path: Path) -> None:
+    path = _write(tmp_path, "unread.txt", CONSISTENT.replace("收入合计100.00万元", "收入合计1,00.00万元"))
+    code, output = _run(str(path))
+    line = next(line for line in output.splitlines() if "figure-unread" in line)
+    assert line.startswith(f"{path}:5: 警告 figure-unread “1,00.00万元”未能读取")
+    assert code == 0  # a warning: the run is done, with nothing wrong it could prove
+
+
+def test_import_as_text_lists_the_figures_it_could_not_read(tmp_path: Path) -> None:
+    path = _write(tmp_path, "unread.txt", CONSISTENT.replace("收入合计100.00万元", "收入合计200-300万元"))
+    result = runner.invoke(app, ["import", str(path), "--format", "text"])
+    assert result.exit_code == 0
+    assert "收入合计：—" in result.output
+    assert "未能读取的数字：1 处" in result.output
+    assert "第 5 行“200-300万元”：金额写作区间" in result.output

@@ -77,3 +77,14 @@ def test_the_importers_comparator_value_and_unit_are_kept() -> None:
 def test_a_measure_the_importer_left_bare_is_read_from_its_text() -> None:
     read = read_measure(Measure(text="不超过16万元"))
     assert (read.direction, read.value, read.unit) == ("反向", Decimal("16"), "万元")
+
+
+@pytest.mark.parametrize(("text", "value"), [("≥1,305.20万元", "1305.20"), ("≥1 305.20万元", "1305.20"), ("−3.2%", "-3.2")])
+def test_a_figure_written_as_people_write_it_is_read(text: str, value: str) -> None:
+    assert str(parse_target(text).value) == value
+
+
+@pytest.mark.parametrize("text", ["1,00.0%", "1 2 3%"])
+def test_a_figure_that_cannot_be_read_with_confidence_is_words_not_a_guess(text: str) -> None:
+    reading = parse_target(text)
+    assert (reading.direction, reading.value) == ("定性", None)

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any, get_args
 
 from jixiao.core.findings import Category, CheckResult, Finding, FindingLocation, Outcome, Severity
-from jixiao.core.model import Evaluation
+from jixiao.core.model import Evaluation, Location
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,20 @@ def rule(rule_id: str, category: Category, severity: Severity, title: str) -> Ca
     return register
 
 
+def place_of(source: Location) -> dict[str, Any]:
+    """Where an imported value stands, as a finding's location gives it (`Look.fail(**place_of(source))`)."""
+    return {
+        "file": source.file,
+        "line": source.line,
+        "page": source.page,
+        "sheet": source.sheet,
+        "cell": source.cell,
+        "section": source.section,
+        "text": source.text,
+        "ocr": source.ocr,
+    }
+
+
 def location_of(ev: Evaluation, path: str | None) -> FindingLocation:
     """The imported source of `path`, or of its nearest parent that has one ('a.b[2].c' → 'a.b[2]' → 'a.b')."""
     if path is None:
@@ -81,17 +95,7 @@ def location_of(ev: Evaluation, path: str | None) -> FindingLocation:
     while probe:
         source = ev.sources.get(probe)
         if source is not None:
-            return FindingLocation(
-                field=path,
-                file=source.file,
-                line=source.line,
-                page=source.page,
-                sheet=source.sheet,
-                cell=source.cell,
-                section=source.section,
-                text=source.text,
-                ocr=source.ocr,
-            )
+            return FindingLocation(field=path, **place_of(source))
         cut = max(probe.rfind("."), probe.rfind("["))
         probe = probe[:cut] if cut > 0 else ""
     return FindingLocation(field=path)

@@ -65,15 +65,6 @@ class Location(Model):
     ocr: str | None = Field(default=None, description="the OCR engine that read the text from a scanned page")
 
 
-class Unread(Model):
-    """Something the importer found and left unread rather than guess, and why."""
-
-    field: str | None = Field(default=None, description="the field path it would have gone to, as in `sources`")
-    value: str | None = Field(default=None, description="what was read there, as text (a number out of bounds)")
-    reason: str = Field(description="why it was left unread (Chinese)")
-    source: Location = Field(default_factory=Location)
-
-
 class Restatement(Model):
     """A figure stated again with another value, under the same words or (for one quantity whatever its words,
     such as 编制数 or 全年预算数) under others; the first statement is the field's."""
@@ -82,6 +73,16 @@ class Restatement(Model):
     label: str = Field(description="the words it is stated under again (收入合计)")
     first_label: str | None = Field(default=None, description="the words of the first statement, where they differ")
     value: Decimal = Field(description="the other value, in 万元 (or people) as for the field")
+    source: Location = Field(default_factory=Location)
+
+
+class Unread(Model):
+    """Something the importer saw and left unread rather than guess, and why: a figure written in a form that
+    cannot be read with confidence, a number out of bounds, a damaged record."""
+
+    text: str | None = Field(default=None, description="what was written there (full-width forms folded), e.g. 1,30.5万元")
+    field: str | None = Field(default=None, description="the field path it would have gone to, as in `sources`")
+    reason: str = Field(description="why it was left unread (Chinese)")
     source: Location = Field(default_factory=Location)
 
 

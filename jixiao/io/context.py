@@ -58,7 +58,7 @@ class Context:
     # `ONE_QUANTITY` are kept so under other words too ("核定编制" in the text, "编制数" in a table).
     labels: dict[str, str] = field(default_factory=dict)  # per path, the label it was first read under
     restated: list[dict[str, Any]] = field(default_factory=list)
-    unread: list[dict[str, Any]] = field(default_factory=list)  # numbers left unread: `Evaluation.unread`
+    unread: list[dict[str, Any]] = field(default_factory=list)  # what was left unread: `Evaluation.unread`
     _restated_at: dict[tuple[str, Any, Any], int] = field(default_factory=dict)  # (field, value, line) → index
     _numbers: dict[int, dict[str, int]] = field(default_factory=dict)  # per long line, where each number stands
 
@@ -224,6 +224,10 @@ class Context:
             self.cite(f"{path}[{n}]", i)
         return n
 
+    def leave_unread(self, i: int, written: str, reason: str) -> None:
+        """A figure on line `i` that is not read with confidence: kept, with why and where, not guessed."""
+        self.unread.append({"text": written, "reason": reason, "source": self._location(i, None, written)})
+
     def cite(self, path: str, i: int, unit: str | None = None, value: Any = None) -> dict[str, Any] | None:
         """Record line `i` as where the value at `path` was read, and return that location; a value that is
         not there (left unread) has no source, and gives None."""
@@ -254,7 +258,7 @@ class Context:
             self.unread.append(
                 {
                     "field": path,
-                    "value": _shown(value),
+                    "text": _shown(value),
                     "reason": f"数值超出可处理的范围（{BOUNDS_TEXT}），未读取，请核对原文的数字与单位",
                     "source": self._location(i, unit) if i is not None else {},
                 }

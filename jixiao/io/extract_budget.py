@@ -13,6 +13,7 @@ from jixiao.codes import economic_class, functional_class
 from jixiao.core.model import PROJECT
 from jixiao.io.context import Context
 from jixiao.io.figures import Figure, figures, sentences
+from jixiao.io.numerals import CN_NUMBER, cn_int, may_state_amount
 
 _YEAR_PREFIX = re.compile(r"^(?:\d{1,2}[、.])?(?:截至|截止)?(?:\d{4}年(?:度|底|末|\d{1,2}月\d{1,2}日)?,?)?")
 _FILLER = re.compile(r"^(?:其中|主要用于以下方面|主要用于|包括|分别为|合计|共|我部门|我单位|本部门|本单位)+[:,]?")
@@ -78,7 +79,7 @@ def extract_budget(ctx: Context) -> None:
         rate = _BUDGET_RATE.search(text) if "执行率" in text else None
         if rate and not (department and _of_a_project(_sentence_before(text, rate.start()))):
             ctx.put("budget.execution_rate", Decimal(rate["rate"]), i)
-        if "元" not in text:  # every amount ends in 元, 万元 or 亿元: most lines with a digit state none
+        if not may_state_amount(text):
             continue
         topic: str | None = None  # a clause that names no topic of its own continues the previous one's
         for period in _PERIOD_END.split(text):
@@ -91,7 +92,7 @@ def extract_budget(ctx: Context) -> None:
 
 
 _PROJECT_LINE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[、.]|[①-⑳])?(?P<name>[^:,;。]{2,40}?)[:]")
-_PROJECTS_STATED = re.compile(r"(?:共|实施|安排)(?:实施)?(?:项目)?(?P<n>\d{1,3})个(?:项目)?")
+_PROJECTS_STATED = re.compile(rf"(?:共|实施|安排)(?:实施)?(?:项目)?(?P<n>\d{{1,3}}|{CN_NUMBER})个(?:项目)?")
 _PURPOSE = re.compile(r"(?:主要)?用于(?P<purpose>[^。]*)")
 _RATE = re.compile(r"执行率(?:为|达)?(?P<rate>\d+(?:\.\d+)?)%")
 # the year's overall rate, outside a project's line: "预算执行率97.22%", "预算执行率为100%"
@@ -102,7 +103,7 @@ def _project(ctx: Context, i: int, text: str, named: dict[str, int]) -> bool:
     """'（1）XX项目：预算360.00万元，实际支出348.62万元，执行率96.84%，主要用于…' is one project."""
     stated = _PROJECTS_STATED.search(text)
     if stated:
-        ctx.put("budget.projects_stated", int(stated["n"]), i)
+        ctx.put("budget.projects_stated", cn_int(stated["n"]), i)
     match = _PROJECT_LINE.match(text)
     found = figures(text)
     if not match or not found:
@@ -167,7 +168,12 @@ def _sentence(
 _NAME_BEFORE = re.compile(r"[\u4e00-\u9fff“”\"()A-Za-z]{2,30}$")
 _NO_PROJECT_NAME = re.compile(r"(?:本|该|各|此|所有|全部|其他|部门预算|部门|单位|整体|共实施|实施|安排)$")
 _UNIT_S = re.compile(r"^(?:支出|资金总额|\d+个|[:,])")
-_PROJECT_BUDGET = {"budget.initial": "budget", "budget.adjusted": "budget", "budget.executed": "spent"}
+# the unit's figure a project's is read as (its label's words), and where it goes in that project
+_PROJECT_BUDGET = {
+    "budget.initial": "budget.projects[{}].budget",
+    "budget.adjusted": "budget.projects[{}].budget",
+    "budget.executed": "budget.projects[{}].spent",
+}
 
 
 def _of_a_project(before: str) -> str | None:
@@ -194,15 +200,15 @@ def _one_project_s(
     A project listed before under its name ("档案数字化项目：预算…") is the same project: an amount it states
     otherwise there is kept as a restatement."""
     path = next((path for pattern, path in _ALWAYS if pattern.search(label)), None)
-    field = _PROJECT_BUDGET.get(path or "")
-    if field is None:
+    template = _PROJECT_BUDGET.get(path or "")
+    if template is None:
         return False
     n = named.get(name.removesuffix("项目"))  # "档案数字化" listed and "档案数字化项目" named are one project
     if n is None:
         n = named[name.removesuffix("项目")] = ctx.append("budget.projects", {"name": name}, i)
-    here = f"budget.projects[{n}].{field}"
+    here = template.format(n)
     if not ctx.put(here, fig.amount, i, fig.unit) and ctx.get(here) != fig.amount:
-        first = f"{ctx.get(f'budget.projects[{n}].name')}的{'预算' if field == 'budget' else '实际支出'}"
+        first = f"{ctx.get(f'budget.projects[{n}].name')}的{'实际支出' if here.endswith('spent') else '预算'}"
         ctx.restate(here, label, fig.amount, i, fig.unit, first_label=first)
     rate = _RATE.search(sentence)
     if rate:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from decimal import Decimal
 from typing import Any
 
 from jixiao.core.money import parse_decimal
@@ -22,7 +23,8 @@ from jixiao.core.quote import quote
 from jixiao.io.context import Context
 from jixiao.io.document import Line
 from jixiao.io.extract_narrative import items
-from jixiao.io.normalize import narrow, squeeze
+from jixiao.io.normalize import clean_text, narrow
+from jixiao.io.numerals import CN_NUMBER, FALLING, SIGNED, cn_int, signed_value
 
 _LEVEL1 = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标"}
 _LEVEL2 = {
@@ -47,22 +49,30 @@ CMP_WORDS = {
 }
 # fmt: on
 _CMP = "≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|等于|大于|小于|=|>|<"
-_MEASURE = re.compile(rf"(?P<cmp>{_CMP})?(?P<val>\d+(?:\.\d+)?)(?P<unit>{UNITS})?")
-_ACTUAL_SPLIT = re.compile(r"[,;]?(?:实际)?(?:完成值|完成|达到|达成|实现)(?:值)?(?:为)?[:]?(?=[≥≤=<>]?\d)")
+# the first character of a comparator or a value, looked for first: the engine skips to where one may start
+_FIRST = {word[0] for word in f"{_CMP}|{FALLING}".split("|")} | {"-", "−"}
+_MEASURE_START = rf"(?=[{re.escape(''.join(sorted(_FIRST)))}\d])"
+_MEASURE = re.compile(rf"{_MEASURE_START}(?P<cmp>{_CMP})?(?P<val>{SIGNED})(?P<unit>{UNITS})?")
+# a count in Chinese numerals is a measure only where it is all the text says ("十二个", "≥两项"): "一年内"
+# and "一次性" are words, and so are counts of time
+_CN_MEASURE = re.compile(rf"^(?P<cmp>{_CMP})?(?P<val>{CN_NUMBER})(?P<unit>个|项|人|名|家|户|所|座|台|套|件|场|期|条|辆|册|份|篇|批|处|部|张|间)$")
+_ACTUAL_SPLIT = re.compile(rf"[,;]?(?:实际)?(?:完成值|完成|达到|达成|实现)(?:值)?(?:为)?[:]?(?=[≥≤=<>]?(?:{FALLING}|-)?\d)")
 _TARGET_WORDS = re.compile(r"[,:]?(?:年度)?(?:指标值|目标值|目标)(?:为)?[:]?")
 # "布防飞机数量≥6架,实际布防6架": a target with its comparator, then what was actually done
 _PAIRED = re.compile(
-    rf"^(?P<name>[^,]+?)(?P<target>(?:{_CMP})\d+(?:\.\d+)?(?:{UNITS})?),实际[^,\d]{{0,12}}?"
-    rf"(?P<actual>\d+(?:\.\d+)?(?:{UNITS})?)$"
+    rf"^(?P<name>[^,]+?)(?P<target>(?:{_CMP}){SIGNED}(?:{UNITS})?),实际[^,\d]{{0,12}}?"
+    rf"(?P<actual>{SIGNED}(?:{UNITS})?)$"
 )
-_STARTS_MEASURE = re.compile(rf"^(?:{_CMP})?\d")
+_STARTS_MEASURE = re.compile(rf"^(?:{_CMP})?{SIGNED}")
 _RATE_TAIL = re.compile(r"(?:均)?(?:已)?(?:达到|达|为|大于|高于|不低于|不少于)$")
 _NOT_APPLICABLE = re.compile(r"^不适用|^无$")
 _CLAUSE_END = re.compile(r"[;。]")
+# where what was done ends: a comma or semicolon, but no comma between two digits, which is part of a figure
+_CLAUSE_CUT = re.compile(r";|(?<!\d),|,(?!\d)")
 _DIGIT = re.compile(r"\d")
 _YEAR_PREFIX = re.compile(r"^\d{4}年(?:度)?")
 _MID_RATE = re.compile(r"(?P<name>[\u4e00-\u9fff“”\"]+?)(?:达|为)?(?P<m>\d+(?:\.\d+)?%)")
-_TAIL_MEASURE = re.compile(rf"(?P<m>(?:{_CMP})?\d+(?:\.\d+)?(?:{UNITS})?)(?:数)?$")
+_TAIL_MEASURE = re.compile(rf"{_MEASURE_START}(?P<m>(?:{_CMP})?{SIGNED}(?:{UNITS})?)(?:数)?$")
 # a line's own label: "数量指标:…", "(3)满意度指标(服务对象满意度指标):…", "②可持续影响:…"
 _LINE_LABEL = re.compile(
     r"^(?:[①②③④⑤⑥⑦⑧⑨⑩][、.]?|\(\d{1,2}\)|\d{1,2}[.、])?"
@@ -121,12 +131,17 @@ def _numbered(text: str) -> list[str]:
 
 def parse_measure(text: str) -> dict[str, Any] | None:
     text = text.strip(" ,;。")
-    match = _MEASURE.search(text)
+    match = _MEASURE.search(text) or _CN_MEASURE.match(text)
     if not match:
         return {"text": text} if text else None
-    value = parse_decimal(match["val"])
+    value = signed_value(match["val"]) if match.re is _MEASURE else _count(match["val"])
     comparator = CMP_WORDS.get(match["cmp"] or "")
     return {"text": text, "comparator": comparator, "value": value, "unit": match["unit"]}
+
+
+def _count(written: str) -> Decimal | None:
+    count = cn_int(written)
+    return None if count is None else Decimal(count)
 
 
 def _add(ctx: Context, i: int, indicator: dict[str, Any]) -> None:
@@ -179,7 +194,7 @@ def _clause(ctx: Context, i: int, clause: str, level1: str | None, level2: str |
     paired = None if split else _PAIRED.match(clause)
     if split:
         name, actual_text = clause[: split.start()], clause[split.end() :]
-        actual_text = re.split(r"[,;]", actual_text)[0]
+        actual_text = _CLAUSE_CUT.split(actual_text)[0]
     elif paired:
         # "飞机飞行时长≥928小时,实际飞行时长909.93小时": one indicator, its target and what was done
         name, actual_text = paired["name"], paired["actual"]
@@ -379,7 +394,7 @@ def _split_row(text: str, bordered: bool) -> list[str]:
 
 
 def _cell(text: str) -> str:
-    return squeeze(narrow(text))
+    return clean_text(narrow(text), cell=True)
 
 
 def _header(cells: list[str]) -> list[str] | None:

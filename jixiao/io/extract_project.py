@@ -42,6 +42,7 @@ from jixiao.io.document import Line
 from jixiao.io.extract_performance import CMP_WORDS, UNITS, parse_measure
 from jixiao.io.figures import figures, sentences
 from jixiao.io.normalize import PAGE_NUMBER, narrow, rejoin_wrapped, squeeze
+from jixiao.io.numerals import AMOUNT, amount_value, may_state_amount, money_unit, read_number, why_unread
 from jixiao.io.project_form import (
     AMOUNT_COLUMNS,
     FUND_COLUMNS,
@@ -293,15 +294,13 @@ class _Form:
         if i is None:
             return
         location = self.ctx.cite(path, i, unit)
-        if location is None:  # no value there (none read, or left unread): nothing to cite
-            return
-        location["line"] = cell.line.no
-        location["text"] = cell.text
-        if cell.line.page is not None:
-            location["page"] = cell.line.page
+        if location is not None:  # else no value there (none read, or left unread): nothing to cite
+            location.update(_cell_place(cell))
 
     def put(self, path: str, value: Any, cell: Cell, unit: str | None = None, label: str | None = None) -> None:
         """Set a value read from the form; one the prose stated otherwise is kept as a restatement."""
+        if value is None:
+            return
         before = self.ctx.get(path)
         if before is None:
             self.ctx.put(path, value, None)
@@ -309,10 +308,21 @@ class _Form:
         elif label is not None and isinstance(value, Decimal) and value != before:
             i = self._clean(cell)
             if i is not None:
-                self.ctx.restate(path, label, value, i, unit, place={"line": cell.line.no, "text": cell.text})
+                self.ctx.restate(path, label, value, i, unit, place=_cell_place(cell))
 
-    def amount(self, text: str) -> Decimal | None:
-        value = parse_decimal(text)
+    def number(self, cell: Cell) -> Decimal | None:
+        """A value cell's number as `numerals` reads it ("1,305.20", "97.22%"); one written so that it cannot be
+        read with confidence ("1,30.5") is left unread, with why, never guessed."""
+        written = cell.text.removesuffix("%")
+        value = read_number(written)
+        said = any(u["text"] == cell.text and u["source"]["line"] == cell.line.no for u in self.ctx.unread)
+        if value is None and not said and (i := self._clean(cell)) is not None:
+            self.ctx.leave_unread(i, cell.text, why_unread(written))
+            self.ctx.unread[-1]["source"].update(_cell_place(cell))
+        return value
+
+    def amount(self, cell: Cell) -> Decimal | None:
+        value = self.number(cell)
         return None if value is None else to_wanyuan(value, self.unit)
 
     # ------------------------------------------------------------------ the header
@@ -443,8 +453,8 @@ class _Form:
             percent = cell.text.endswith("%")
             if percent and column != "rate":
                 return None
-        number = {c: parse_decimal(v.text.rstrip("%")) for c, v in placed.items() if not _PLACEHOLDER.match(v.text)}
-        rate = _rate(placed["rate"].text) if "rate" in number else None
+        number = {c: read_number(v.text.removesuffix("%")) for c, v in placed.items() if not _PLACEHOLDER.match(v.text)}
+        rate = _percent(number["rate"], placed["rate"].text) if "rate" in number else None
         adjusted, executed = number.get("adjusted"), number.get("executed")
         weight = number.get("weight", self.exec_weight)
         agrees = 0
@@ -469,19 +479,20 @@ class _Form:
         for column in AMOUNT_COLUMNS:
             if column in fit:
                 field, name = _TOTAL_PATHS[column]
-                self.put(field, self.amount(fit[column].text), fit[column], unit, label=f"{name}（自评表）")
+                self.put(field, self.amount(fit[column]), fit[column], unit, label=f"{name}（自评表）")
         if "rate" in fit:
-            self.put("budget.execution_rate", _rate(fit["rate"].text), fit["rate"], label="执行率（自评表）")
+            rate = _percent(self.number(fit["rate"]), fit["rate"].text)
+            self.put("budget.execution_rate", rate, fit["rate"], label="执行率（自评表）")
         if "weight" in fit:
-            self.put("self_assessment.execution_weight", parse_decimal(fit["weight"].text), fit["weight"])
+            self.put("self_assessment.execution_weight", self.number(fit["weight"]), fit["weight"])
         if "score" in fit:
-            self.put("self_assessment.execution_score", parse_decimal(fit["score"].text), fit["score"])
+            self.put("self_assessment.execution_score", self.number(fit["score"]), fit["score"])
 
     def _source_row(self, label: str, source: FundSource, fit: dict[str, Cell]) -> None:
         line: dict[str, Any] = {"source": source, "label": label}
         for column in AMOUNT_COLUMNS:
-            if column in fit:
-                line[column] = self.amount(fit[column].text)
+            if column in fit and (value := self.amount(fit[column])) is not None:
+                line[column] = value
         n = self.ctx.append("project.funds", line, None)
         unit = self.unit if self.unit != "万元" else None
         for column in AMOUNT_COLUMNS:
@@ -583,9 +594,17 @@ def _column(text: str) -> str | None:
     return None
 
 
-def _rate(text: str) -> Decimal | None:
-    """A stated 执行率 as a percent value: "97.22%" and "0.9722" (a quotient) are 97.22."""
-    value = parse_decimal(text.rstrip("%"))
+def _cell_place(cell: Cell) -> dict[str, Any]:
+    """Where a cell stands, to narrow the source location of the clean line holding it: its raw line, text and
+    page."""
+    place: dict[str, Any] = {"line": cell.line.no, "text": cell.text}
+    if cell.line.page is not None:
+        place["page"] = cell.line.page
+    return place
+
+
+def _percent(value: Decimal | None, text: str) -> Decimal | None:
+    """The number of a stated 执行率 as a percent value: "97.22%" and "0.9722" (a quotient) are 97.22."""
     if value is None:
         return None
     if not text.endswith("%") and value <= Decimal("1.5"):
@@ -745,7 +764,7 @@ _SPENT_LABEL = re.compile(r"^(?:资金)?(?:已|实际|累计)(?:执行|支出|�
 
 def _budget_in_prose(ctx: Context) -> None:
     """The project's budget and spending in its prose; a total of several allocations (合计, 共计) first."""
-    found = [(i, ctx.text(i), figures(ctx.text(i))) for i in ctx.body_lines() if "元" in ctx.text(i)]
+    found = [(i, ctx.text(i), figures(ctx.text(i))) for i in ctx.body_lines() if may_state_amount(ctx.text(i))]
     for i, text, amounts in found:
         for fig in amounts:
             label = fig.label.strip(" ,:")
@@ -775,7 +794,7 @@ def _funds_in_prose(ctx: Context) -> None:
     lines: dict[FundSource, dict[str, Any]] = {}
     for i in ctx.body_lines():
         text = ctx.text(i)
-        if "其中" not in text or "元" not in text:
+        if "其中" not in text or not may_state_amount(text):
             continue
         for sentence in sentences(text):
             head, found, tail = sentence.partition("其中")
@@ -810,10 +829,10 @@ def _funds_in_prose(ctx: Context) -> None:
             ctx.cite(_FUND_PATHS[column].format(n), i, unit)
 
 
-_RECEIVED = re.compile(
-    r"(?:到位资金|资金到位(?:数|金额)?|实际到位)(?:为|共)?[:]?(?P<a>\d[\d,]*(?:\.\d+)?)(?P<u>万元|元|亿元)"
-    r"|(?P<b>\d[\d,]*(?:\.\d+)?)(?P<v>万元|元|亿元)(?:资金)?(?:已)?全部(?:拨付)?到位"
-)
+# "到位资金1,305.20万元" (the words just before the amount) or "1305.20万元资金已全部到位" (just after it)
+_RECEIVED_BEFORE = re.compile(r"(?:到位资金|资金到位(?:数|金额)?|实际到位)(?:为|共)?:?$")
+_RECEIVED_AFTER = re.compile(r"(?:资金)?(?:已)?全部(?:拨付)?到位")
+_RECEIVED_REACH = 9  # characters: the longest words before an amount `_RECEIVED_BEFORE` reads
 _RECEIVED_RATE = re.compile(r"(?:资金)?到位率(?:为|达到|达)?[:]?(?P<rate>\d+(?:\.\d+)?)%")
 
 
@@ -823,12 +842,13 @@ def _received(ctx: Context) -> None:
         text = ctx.text(i)
         if "到位" not in text:
             continue
-        found = _RECEIVED.search(text)
-        if found:
-            number, unit = (found["a"], found["u"]) if found["a"] else (found["b"], found["v"])
-            value = parse_decimal(number)
-            if value is not None:
+        for amount in AMOUNT.finditer(text):
+            before = _RECEIVED_BEFORE.search(text, max(amount.start() - _RECEIVED_REACH, 0), amount.start())
+            value = amount_value(amount["num"])
+            if value is not None and (before or _RECEIVED_AFTER.match(text, amount.end())):
+                unit = money_unit(amount["unit"])
                 ctx.put("project.received", to_wanyuan(value, unit), i, unit)
+                break
         rate = _RECEIVED_RATE.search(text)
         if rate:
             ctx.put("project.received_rate", parse_decimal(rate["rate"]), i)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from jixiao.io.context import Context
+from jixiao.io.numerals import CN_DIGITS, CN_NUMBER, COUNT, cn_int
 
-# "11人" / "6名", or a form cell joined as "人员编制:21"
-_COUNT = re.compile(r"(?P<n>\d{1,5})(?:人|名)|(?<=:)(?P<m>\d{1,5})$")
+# "11人" / "6名" / "二十三人", or a form cell joined as "人员编制:21"; not "第一名" or a digit's tail
+_COUNT = re.compile(rf"(?=[\d{CN_DIGITS}])(?:(?<![\d.第])(?P<n>\d{{1,5}}|{CN_NUMBER})(?:人|名)|(?<=:)(?P<m>\d{{1,5}})$)")
 _AUTHORIZED = re.compile(r"编制(?:人)?数?$")
 _ACTUAL = re.compile(r"实有|在编|在职|现有|人数$|人员$|教师数?$")
 _TOTAL_WORDS = re.compile(r"核定|实有|实际|现有|在职|在编|共有|共计|^共|总数|合计|全部")
@@ -69,8 +70,8 @@ def _staff_sentence(ctx: Context, i: int, text: str) -> None:
         if ")" in before:
             in_paren, paren_side = False, None
         label = _label(before)
-        n = int(match["n"] or match["m"])
-        if not label or (in_paren and paren_side is None):
+        n = cn_int(match["n"] or match["m"])
+        if not label or n is None or (in_paren and paren_side is None):
             continue
         last_was_total = False
         if _RETIRED.search(label):
@@ -114,27 +115,13 @@ _LIST_AFTER = re.compile(
 )
 _SENTENCE_ENDS = re.compile(r"[。;]")
 _COUNT_CLAUSE = re.compile(r"[,:]?(?:共|等)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})个[\u4e00-\u9fff]{0,6}(?=[,:]|$)")
-_STATED = re.compile(r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})个(?P<what>[\u4e00-\u9fff]{0,6})")
-_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
-
-
-def _cn_int(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_DIGITS[text[1]]
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[units] if units else 0)
-    return _CN_DIGITS.get(text, 0)
+_STATED = re.compile(rf"(?P<n>\d{{1,3}}|{CN_NUMBER})个(?P<what>[\u4e00-\u9fff]{{0,6}})")
 
 
 _NAME_TOKENS = re.compile(r"([、,()（）])")
 _OPEN, _CLOSE, _SEPARATORS = frozenset("(（"), frozenset(")）"), frozenset("、,")
 _NAME_LEAD = re.compile(r"^(?:内设|下设|和|及|以及|其中)")
-_NAME_TAIL = re.compile(r"(?:等)?\d+个[\u4e00-\u9fff]{0,4}$|等$")
+_NAME_TAIL = re.compile(rf"(?:等)?{COUNT}个[\u4e00-\u9fff]{{0,4}}$|等$")
 
 
 def _split_names(text: str) -> list[str]:
@@ -189,7 +176,7 @@ def _bodies(ctx: Context, i: int, text: str) -> None:
             field = "subordinate_units" if "二级机构" in listed else field
         names_path, stated_path = _BODIES[field]
         stated = _STATED.search(match.group(0) + listed)  # "内设7个股室：…" or "内设…等7个股室"
-        count = _cn_int(stated["n"]) if stated else None
+        count = cn_int(stated["n"]) if stated else None
         if count is not None and ctx.get(stated_path) is None:
             ctx.put(stated_path, count, i)
         names = _split_names(listed)

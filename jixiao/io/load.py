@@ -23,6 +23,7 @@ from jixiao.io.extract_project import extract_project, has_form
 from jixiao.io.extract_staffing import extract_staffing
 from jixiao.io.limits import refuse_many_headings
 from jixiao.io.normalize import normalize_document
+from jixiao.io.numerals import lines_maybe_unreadable, unreadable
 from jixiao.io.outline import segment
 from jixiao.io.readers import document_from_bytes, read_bytes
 
@@ -69,6 +70,7 @@ def import_document(doc: SourceDocument, kind: EvaluationKind | None = None) -> 
     extract_budget(ctx)
     extract_performance(ctx)
     extract_narrative(ctx)
+    _unread_figures(ctx)
     if ctx.data.get("kind") == PROJECT:
         extract_project(ctx)
         _project_figures(ctx)
@@ -77,6 +79,23 @@ def import_document(doc: SourceDocument, kind: EvaluationKind | None = None) -> 
     ctx.data["restated"] = ctx.restated
     ctx.data["unread"] = ctx.unread
     return Evaluation.model_validate(ctx.data)
+
+
+def _unread_figures(ctx: Context) -> None:
+    """Every amount or percentage of the text that no extractor could read with confidence, with why.
+
+    One quick search of the whole text tells the few lines to read closely: most reports have none."""
+    candidates = lines_maybe_unreadable("\n".join(line.text for line in ctx.lines))
+    for i in sorted(candidates - ctx.seg.toc):
+        text = ctx.lines[i].text
+        # cells a tab apart, which squeezing left a space apart, are read one by one: no one number cut in pieces
+        for piece in text.split(" ") if _TAB_ROW.search(ctx.lines[i].source.text) else (text,):
+            for figure in unreadable(piece):
+                ctx.leave_unread(i, figure.written, figure.reason)
+
+
+# a table row pasted as text, its cells a tab apart ("年度资金总额\t30.00\t32.00"), as the table readers take it
+_TAB_ROW = re.compile(r"\d[^\S\n]*\t\s*-?\d")
 
 
 _PROJECT_HEADING = re.compile(r"^项目(?:基本情况|概况)|^项目资金|^项目绩效")

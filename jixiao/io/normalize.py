@@ -2,9 +2,10 @@
 
 Real reports arrive with full-width letters and punctuation, spaces inside numbers ("239.67 万元",
 "占 100 %"), traditional characters and pinyin glosses from mirror sites ("預(yù)算"), tables as `|`
-cells or one cell per line, and whole sections run together on one line by PDF extraction. Every
-transformation here is character-local or splits a line, so a clean line always knows the raw line (and
-thus the file, line number and page) it came from.
+cells or one cell per line, and whole sections run together on one line by PDF extraction. Numbers end in
+the one form `numerals.canonical` gives them (1305.20, 95%, 239.67万元), and a table's bare numbers take
+the unit its header declares ("单位：元"). Every transformation here is local to a line or splits one, so a
+clean line always knows the raw line (and thus the file, line number and page) it came from.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from itertools import pairwise
 from statistics import median
 
 from jixiao.io.document import Line, SourceDocument
+from jixiao.io.numerals import CIRCLED, CN_NUMERALS, UNIT_DECLARED, canonical, lines_with_number_forms
 
-# full-width ASCII variants to ASCII, ideographic and no-break spaces to a plain space
+# full-width ASCII variants to ASCII; ideographic, no-break, en, em, thin and narrow no-break spaces to a plain one
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: None, 0xFEFF: None})
+_WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20})
+_WIDTH.update({0x200B: None, 0xFEFF: None})
 _WIDTH.update({ord("〈"): ord("<"), ord("〉"): ord(">")})
 _WIDTH.update({ord("∶"): ord(":"), ord("﹪"): ord("%")})
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _WIDTH) + "]")
@@ -39,8 +42,6 @@ _PINYIN = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚ
 _SPACES = re.compile(r"\s+")
 _ASCII_WORD = frozenset(string.ascii_letters + string.digits)  # what a run of spaces survives between
 
-CN_NUMERALS = "一二三四五六七八九十"  # the Chinese numerals of heading numbers (一、 （三）)
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # the circled numbers of list items
 # the number of an item: no numbering starts with a 0 ("02、" is a form's option code run into its text)
 _ITEM_NO = r"[1-9]\d?"
 # where a line that PDF or OCR ran together starts a new heading or numbered item
@@ -238,30 +239,37 @@ def normalize_document(doc: SourceDocument) -> list[CleanLine]:
     marks = doc.kind == "pdf" and (by_line or _SPACE_BEFORE_MARK.search(cleaned) is not None)
     pdf = doc.kind == "pdf"
     split = _PDF_RUN_TOGETHER_SPLIT if pdf else _RUN_TOGETHER_SPLIT
+    # So with numbers in other forms than the canonical one (1,305.20, 百分之九十五, ￥…): few lines hold one.
+    # (A line break inside a line's own text is a space to the search, as it is to `squeeze`.)
+    whole = "\n".join(t.replace("\n", " ") for t in texts) if by_line else cleaned
+    forms = lines_with_number_forms(whole)
     clean: list[CleanLine] = []
-    for line, text in zip(source_lines, texts, strict=True):
+    for n, (line, text) in enumerate(zip(source_lines, texts, strict=True)):
+        rewrite = n in forms
         if len(text) >= RUN_TOGETHER_MIN or (marks and split.search(text)):
             pieces = [p for p in split.split(text) if p.strip()]
             pieces = [q for p in pieces for q in _split_heading_from_body(p, pdf)]
         elif "|" not in text:  # most lines: one clean line, without the loop over pieces below
-            clean.append(CleanLine(squeeze(text), line))
+            clean.append(CleanLine(clean_text(text) if rewrite else squeeze(text), line))
             continue
         else:
             pieces = [text]
         for piece in pieces:
             if "|" not in piece:
-                clean.append(CleanLine(squeeze(piece), line))
+                clean.append(CleanLine(clean_text(piece) if rewrite else squeeze(piece), line))
                 continue
             # a table row as `|` cells: each cell is a line of its own, so headings and labels inside it are found
-            clean.extend(CleanLine(squeeze(c), line) for c in piece.split("|") if c.strip())
-    return _join_label_value_cells(_rebuild_cell_rows(_split_colon_headings(clean)))
+            cells = (c for c in piece.split("|") if c.strip())
+            clean.extend(CleanLine(clean_text(c, cell=True) if rewrite else squeeze(c), line) for c in cells)
+    return _join_label_value_cells(_rebuild_cell_rows(_split_colon_headings(_join_split_numbers(clean))))
+
 
 
 # A heading with its body after a colon on the same line: "（一）部门概况：本局是…", "二、基本情况:…". The
 # heading keeps its colon as written; the body becomes a line of its own (the same raw line), read as the body
 # of that heading. Only the numberings of headings (一、 （一） 一)) are taken: "1、收入:792.22万元" is an item.
 _COLON_HEADING = re.compile(
-    rf"^(?P<head>(?:[{CN_NUMERALS}]{{1,3}}[、.]|\([{CN_NUMERALS}]{{1,3}}\)|[{CN_NUMERALS}]{{1,3}}\))[^\d:;,。、]{{2,20}}:)"
+    rf"^(?P<head>(?:[{CN_NUMERALS}]{{1,3}}[、.]|\([{CN_NUMERALS}]{{1,3}}\)|[{CN_NUMERALS}]{{1,3}}\))[^\d:;,。、()]{{2,20}}:)"
     r"(?P<body>.*\S.*)$"
 )
 
@@ -275,6 +283,25 @@ def _split_colon_headings(lines: list[CleanLine]) -> list[CleanLine]:
             out.append(line)
         else:
             out.extend((CleanLine(found["head"], line.source), CleanLine(found["body"].strip(), line.source)))
+    return out
+
+
+# a line that stops inside a number ("…收入合计23") and the line that finishes it ("9.67万元，…"): no paragraph
+# starts with the rest of an amount, so the line break fell inside the number (a PDF wraps a narrow cell so)
+_NUMBER_CUT = re.compile(r"[\u4e00-\u9fff:]\d+$")
+_NUMBER_REST = re.compile(r"^(?:\d+(?:\.\d+)?|\.\d+)(?:亿元|万元|千元|元|%)")
+
+
+def _join_split_numbers(lines: list[CleanLine]) -> list[CleanLine]:
+    """Join a line to the next where a line break cut a number in two: '收入合计23' '9.67万元' is one line."""
+    out: list[CleanLine] = []
+    for line in lines:
+        before = out[-1].text if out else ""
+        across = out and line.source is not out[-1].source  # a line break, not the cells of one "|" row
+        if across and before[-1:].isdigit() and _NUMBER_REST.match(line.text) and _NUMBER_CUT.search(before):
+            out[-1] = CleanLine(before + line.text, out[-1].source)  # both canonical, and so is the join
+        else:
+            out.append(line)
     return out
 
 
@@ -311,7 +338,8 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
 
     Each statement stands on its value's line, so a figure read from it is cited where it is printed.
 
-    The unit is taken from a '(万元)' group header (its bracket may be left open); a cell '按收入性质分:2030.12'
+    The unit is taken from a '(万元)' group header (its bracket may be left open), or else from the unit declared
+    above the table ("单位：元"); a cell '按收入性质分:2030.12'
     within the table's reach gets it too. The words that introduce a table ('情况如下:') head no column.
     """
     texts = [line.text for line in lines]
@@ -320,8 +348,13 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
     is_value = [_CELL_VALUE.match(t) is not None for t in texts]
     if not any(is_value[a] and is_value[b] for a, b in pairwise(filled)):  # no two values in a row: no table
         return lines
-    # a label has at most 19 characters (`_CELL_LABEL`, a year before 14): longer lines need no test
-    is_label = [0 < len(t) <= 19 and _CELL_LABEL.match(t) is not None and not _HEAD_MARK.match(t) for t in texts]
+    # a label has at most 19 characters (`_CELL_LABEL`, a year before 14): longer lines need no test; a unit
+    # declared above the table ("单位:元") is none
+    is_label = [
+        0 < len(t) <= 19 and _CELL_LABEL.match(t) is not None and not _HEAD_MARK.match(t) and not _declares(t)
+        for t in texts
+    ]
+    declared = _declared_units(texts)
     # where the run of labels, and of values, starting at each filled line ends: known at once from any start,
     # so a long run (thousands of number-only lines) is walked once, not once per line in it
     label_end = _run_ends([is_label[n] for n in filled])
@@ -344,7 +377,7 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
             # headers stand in a row above the values': cells of one "|" row are one row, not headers and values
             values_row = lines[filled[q]].source
             if len(columns) == len(values) and not _TOTAL_ROW.search(labels[-1]) and lines[i].source is not values_row:
-                group_unit = _unit_of(labels[start:])
+                group_unit = _unit_of(labels[start:]) or declared[i]
                 _emit_up_to(out, lines, done, i)
                 out.extend(lines[n] for n in filled[p : p + start])
                 out.extend(
@@ -365,7 +398,7 @@ def _rebuild_cell_rows(lines: list[CleanLine]) -> list[CleanLine]:
                 out.extend(lines[n] for n in filled[p : q - 1])
                 row = texts[filled[q - 1]].rstrip(":")
                 out.extend(
-                    CleanLine(f"{row}:{h}{_with_unit(h, v, unit)}", lines[n].source)
+                    CleanLine(f"{row}:{h}{_with_unit(h, v, unit or declared[i])}", lines[n].source)
                     for h, v, n in zip(headers, values, filled[q:r], strict=True)
                     if v != "/"
                 )
@@ -423,7 +456,9 @@ def _unit_of(labels: list[str]) -> str:
 
 
 def _with_unit(header: str, value: str, unit: str) -> str:
-    return value + unit if unit and not value.endswith("%") and not _NOT_MONEY.search(header) else value
+    """A money value with its unit; a rate, a score or a count of people or things keeps none."""
+    money = unit and not value.endswith("%") and not _NOT_MONEY.search(header) and not _COUNT_LABEL.search(header)
+    return value + unit if money else value
 
 
 def _run_ends(flags: list[bool]) -> list[int]:
@@ -437,21 +472,52 @@ def _run_ends(flags: list[bool]) -> list[int]:
 
 
 _BARE_VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|万元|元|人|个)?$")
+_BARE_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _LABEL = re.compile(r"^[\u4e00-\u9fff()（）]{2,10}$")
+# a label whose value is a count, not money, even where the table's unit is declared
+_COUNT_LABEL = re.compile(r"编制|人数|人员$|个数|数量|户数|次数|名额")
+# the headings a declared unit ends at: a section's (一、 （一）), not a table row's (1、 (1))
+_SECTION_MARK = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}、|[（(][{CN_NUMERALS}]{{1,3}}[）)])")
+
+
+def _declares(text: str) -> bool:
+    return "单位" in text and UNIT_DECLARED.search(text) is not None
+
+
+def _declared_units(texts: list[str]) -> list[str]:
+    """The money unit a table header or heading declares ("单位：元", "（单位：万元）") in force at each line:
+    from the declaration to the next section heading or declaration; "" where none is."""
+    units: list[str] = []
+    unit = ""
+    for text in texts:
+        if unit and _SECTION_MARK.match(text):
+            unit = ""
+        declared = UNIT_DECLARED.search(text) if "单位" in text else None
+        if declared is not None:
+            unit = declared["unit"]
+        units.append(unit)
+    return units
 
 
 def _join_label_value_cells(lines: list[CleanLine]) -> list[CleanLine]:
-    """A form rendered one cell per line ('人员编制' then '21') becomes one statement: '人员编制:21'."""
+    """A form rendered one cell per line ('人员编制' then '21') becomes one statement: '人员编制:21'.
+
+    Where the table declares its unit ("单位：元"), a bare amount takes it: '收入合计' '1205000' is
+    '收入合计:1205000元'."""
+    declared = _declared_units([line.text for line in lines])
     out: list[CleanLine] = []
     pending: CleanLine | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         if not line.text:
             if pending is None:
                 out.append(line)
             continue
         if pending is not None:
             if _BARE_VALUE.match(line.text):
-                out.append(CleanLine(f"{pending.text}:{line.text}", pending.source))
+                value = line.text
+                if declared[n] and _BARE_NUMBER.match(value) and not _NOT_MONEY.search(pending.text):
+                    value += "" if _COUNT_LABEL.search(pending.text) else declared[n]
+                out.append(CleanLine(f"{pending.text}:{value}", pending.source))
                 pending = None
                 continue
             out.append(pending)
@@ -481,6 +547,12 @@ def _split_heading_from_body(piece: str, pdf: bool = False) -> list[str]:
     if sep and body and 2 <= len(title) <= 20 and not re.search(r"[。;；,，:：]", title):
         return [head, rest]
     return [piece]
+
+
+def clean_text(text: str, cell: bool = False) -> str:
+    """A piece of narrowed text (a `cell` of a table) as the extractors read it: spaces squeezed out, numbers
+    in canonical form."""
+    return canonical(squeeze(text), cell)
 
 
 def squeeze(text: str) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jixiao.io.normalize import CIRCLED, CN_NUMERALS, CleanLine
+from jixiao.io.normalize import CleanLine
+from jixiao.io.numerals import CIRCLED, CN_NUMERALS
 
 # (level, pattern): the numbering group is `num`, the rest of the line `title`
 _NUMBERING: list[tuple[int, re.Pattern[str]]] = [

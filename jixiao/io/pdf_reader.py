@@ -645,12 +645,19 @@ def _grid_rows(grid: _Grid, chars: list[_Char]) -> list[tuple[float, list[str]]]
 
 
 def _cell_text(chars: list[_Char]) -> str:
-    """A grid cell's text: its lines joined back, without a space where the break falls in CJK text."""
+    """A grid cell's text: its lines joined back, without a space where the break falls in CJK text or inside a
+    number (a narrow cell wraps "239.67" as "23" over "9.67")."""
     text = ""
     previous: _Char | None = None
     for row in _visual_rows(chars):
         line = _text(row)
-        if previous is not None and line and text and not (_is_wide(previous.text) or _is_wide(row[0].text)):
+        if (
+            previous is not None
+            and line
+            and text
+            and not (_is_wide(previous.text) or _is_wide(row[0].text))
+            and not (_in_number(previous.text) and _in_number(row[0].text))
+        ):
             text += " "
         text += line
         previous = row[-1]
@@ -702,6 +709,10 @@ def _text(chars: list[_Char]) -> str:
     if chars:
         parts.append(chars[-1].text)
     return "".join(parts)
+
+
+def _in_number(ch: str) -> bool:
+    return ch.isdigit() or ch in ".,"
 
 
 def _is_wide(ch: str) -> bool:

@@ -52,6 +52,7 @@ from jixiao.io.canonical import pydantic_problem
 from jixiao.io.document import Line, SourceDocument
 from jixiao.io.extract_performance import parse_measure
 from jixiao.io.limits import MAX_XLSX_MEMBER_BYTES, MAX_XLSX_UNPACKED_BYTES, check_archive
+from jixiao.io.numerals import canonical, read_number
 from jixiao.io.project_form import FORM_TITLE as PROJECT_FORM_TITLE
 from jixiao.io.project_form import HEADER_LABELS, source_row
 from jixiao.io.readers import read_bytes
@@ -303,6 +304,15 @@ def _places(number_format: str | None) -> int:
     return min(len(match[1]), MAX_DECIMAL_PLACES) if match else 0
 
 
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$")
+
+
+def _number_text(text: str) -> Decimal | None:
+    """A number typed as text in a cell, as people write one ("1,305.20"); one in scientific notation ("1e30",
+    what a spreadsheet shows of a huge number) exactly as written, for the bounds to judge."""
+    return parse_decimal(text) if _SCIENTIFIC.match(text) else read_number(text)
+
+
 def _number(cell: Any) -> Decimal | None:
     """A number as the cell shows it: "9.6" in a 0.00 cell is 9.60; text such as "10分" reads too."""
     if cell is None or _is_formula(cell) or isinstance(cell.value, bool):
@@ -313,7 +323,7 @@ def _number(cell: Any) -> Decimal | None:
             return None  # a percentage where an amount or a score belongs
         return _as_shown(_float_decimal(value), _places(cell.number_format))
     if isinstance(value, str):
-        return parse_decimal(re.sub(r"(万元|元|分)$", "", value.strip()))
+        return _number_text(re.sub(r"(万元|元|分)$", "", value.strip()))
     return None
 
 
@@ -326,7 +336,7 @@ def _rate(cell: Any) -> Decimal | None:
         return None
     value = cell.value
     if isinstance(value, str):
-        return parse_decimal(value.strip().removesuffix("%").removesuffix("％"))
+        return _number_text(value.strip().removesuffix("%").removesuffix("％"))
     if not isinstance(value, int | float):
         return None
     number = _float_decimal(value)
@@ -370,7 +380,7 @@ def _measure_of(text: str | None) -> dict[str, Any] | None:
     refused naming its field and cell."""
     if text is None:
         return None
-    parsed = parse_measure(unicodedata.normalize("NFKC", text)) or {}
+    parsed = parse_measure(canonical(unicodedata.normalize("NFKC", text))) or {}
     return {"text": text, "comparator": parsed.get("comparator"), "value": parsed.get("value"), "unit": parsed.get("unit")}
 
 

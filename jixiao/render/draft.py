@@ -20,7 +20,8 @@ from decimal import Decimal
 
 from jixiao.core.model import PROJECT, ClassAmount, Evaluation, Indicator, OtherBudget
 from jixiao.core.money import percent
-from jixiao.io.normalize import CIRCLED, narrow
+from jixiao.io.normalize import narrow
+from jixiao.io.numerals import CIRCLED
 from jixiao.io.outline import parse_heading
 from jixiao.io.scorecard_form import (
     ACHIEVEMENTS_LABEL,

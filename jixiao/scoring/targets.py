@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from jixiao.core.model import Comparator, Measure
+from jixiao.io.numerals import NUMBER, canonical
 
 Direction = Literal["正向", "反向", "等于", "定性", "期限"]
 
@@ -74,13 +75,14 @@ _WORDS_AFTER: tuple[tuple[str, Comparator], ...] = (
     ("以内", "<="),
     ("之内", "<="),
 )
-_NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+# a number as `numerals` reads it: one that is part of an ambiguous figure ("1,00.0%", "1 2 3%") is none
+_NUMBER = re.compile(rf"[-+−]?{NUMBER}")
 _DATE = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
 _MONTH_END = re.compile(r"(\d{1,2})月(?:底|末)")
 _YEAR_END = re.compile(r"年(?:底|末)")
 _UNIT = re.compile(r"^[%‰A-Za-z\u4e00-\u9fff]{1,4}")
 _NO_SIGN_WORDS = re.compile(r"[于过在少达等上下内]|至少")  # a comparator word the importer may not have read
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"(?<!\d)\s+|\s+(?!\d)")  # a space between two digits may part two numbers: it stays
 _DIGIT = re.compile(r"\d")  # far cheaper to look for than a whole figure, where a long text has none
 _TRAILING_WORDS = re.compile(r"(?:及以上|以上|及以下|以下|以内|之内|左右|前|内)$")
 
@@ -105,8 +107,9 @@ class Reading:
 
 
 def _normal(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("−", "-").replace("－", "-")
-    return _SPACES.sub("", text)
+    """NFKC (which turns "－" into "-"), spaces out, and numbers in the form `numerals.canonical` gives them
+    ("1,305.20" → "1305.20", "−3.2" → "-3.2", "百分之九十五" → "95%")."""
+    return canonical(_SPACES.sub("", unicodedata.normalize("NFKC", text)))
 
 
 _SIGN_START = frozenset(sign[0] for sign, _ in _SIGNS)
@@ -166,7 +169,7 @@ def read_text(text: str) -> Reading:
     if number is None:
         return Reading(text=text, direction="定性", comparator=comparator)
     try:
-        value = Decimal(number.group().replace(",", ""))
+        value = Decimal(number.group().replace("−", "-"))
     except InvalidOperation:  # pragma: no cover - the pattern only matches decimals
         return Reading(text=text, direction="定性")
     after = rest[number.end() :]

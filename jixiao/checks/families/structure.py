@@ -24,7 +24,7 @@ from jixiao.checks.registry import Look, rule
 from jixiao.checks.text import heading_text
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation, Section
-from jixiao.io.normalize import CIRCLED, CN_NUMERALS
+from jixiao.io.numerals import CIRCLED, CN_NUMERALS
 
 _CN_DIGITS = "一二三四五六七八九"
 

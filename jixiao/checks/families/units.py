@@ -1,22 +1,28 @@
-"""Money units: amounts converted from 元 or 亿元, units mixed inside one statement, precision finer than 分.
+"""How amounts are written: converted from 元 or 亿元, units mixed inside one statement, precision finer than
+分, figures that could not be read, and amounts that cannot be negative.
 
 The model holds money in 万元; the importer converts 元 and 亿元 exactly and remembers the unit written
-(`sources[path].original_unit`). The text rules scan the joined report text once per pattern and only do
-Python work on hits: most reports write every amount in 万元.
+(`sources[path].original_unit`), and keeps each figure it could not read with confidence in
+`Evaluation.unread` instead of guessing. The text rules scan the joined report text once per pattern and
+only do Python work on hits: most reports write every amount in 万元.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from operator import attrgetter
 
+from pydantic import BaseModel
+
 from jixiao.checks.labels import label, wan
-from jixiao.checks.registry import Look, rule
+from jixiao.checks.registry import Look, place_of, rule
 from jixiao.checks.relations import value
 from jixiao.checks.text import report_text
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import Evaluation
+from jixiao.io.numerals import AMOUNT, UNIT_NAMES
 
 _SHIFT_BACK = {"元": 4, "亿元": -4, "千元": 1, "亿": -4}
 _ORIGINAL_UNIT = attrgetter("original_unit")
@@ -56,7 +62,6 @@ def check_amount_unit_converted(ev: Evaluation, look: Look) -> CheckResult:
     return look.result()
 
 
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
 # a plain 元 amount (万元 and 亿元 have a character between the digits and 元); 元 first keeps the scan fast
 _YUAN = re.compile(r"元(?:(?<=\d元)|(?<=\d 元))")
 _PER_UNIT_AFTER = ("/", "／", "每")
@@ -87,13 +92,15 @@ def check_mixed_units_in_statement(ev: Evaluation, look: Look) -> CheckResult:
         start, end = _sentence_span(text, hit.start())
         checked = end
         amounts: list[tuple[str, str]] = []
-        for match in _AMOUNT.finditer(text, start, end):
+        for match in AMOUNT.finditer(text, start, end):
+            if match["unit"] in UNIT_NAMES:  # a bare 万 or 亿 may count people as well as money
+                continue
             before = max(start, match.start() - 6)
             if text.startswith(_PER_UNIT_AFTER, match.end()) or _PER_UNIT_BEFORE.search(
                 text, before, match.start()
             ):
                 continue
-            amounts.append((match[1], match[2]))
+            amounts.append((match["num"], match["unit"]))
         units = {unit for _, unit in amounts}
         if "元" not in units or len(units) == 1:
             look.passed()
@@ -143,4 +150,71 @@ def check_amount_finer_than_fen(ev: Evaluation, look: Look) -> CheckResult:
         )
     if not look.findings and text and not text.isspace():  # as text.strip(), without copying the report
         look.passed()
+    return look.result()
+
+
+@rule("figure-unread", "unit", "warning", "有数字未予读取")
+def check_figure_unread(ev: Evaluation, look: Look) -> CheckResult:
+    """金额或百分比的写法有歧义时（逗号不在千分位上如“1,30.5万元”，数字中间夹着空格如“23 9.67万元”，
+    写成区间如“200-300万元”），jixiao 无法确定它的数值，因此不读取、不猜测，而在此列出原文和原因；
+    数值超出可处理范围的数字，以及自评表中损坏的 jixiao 记录，也在此列出。依赖这些数字的核对按缺少该数处理。
+    请改为规范写法（如“1305.50万元”或“1,305.50万元”）或核对原文后重新导入。"""
+    for n, unread in enumerate(ev.unread):
+        what = f"“{unread.text}”未能读取：" if unread.text else ""
+        advice = "请改为规范写法（如 1305.50万元）后重新导入。" if unread.text and unread.field is None else ""
+        look.fail(
+            f"{what}{unread.reason}。{advice}",
+            at=f"unread[{n}]",
+            evidence={"written": unread.text, "field": unread.field, "reason": unread.reason},
+            **place_of(unread.source),
+        )
+    if not ev.unread:
+        look.passed()
+    return look.result()
+
+
+# amounts that may be below zero: a balance carried over or forward; shares and rates are no amounts
+_MAY_BE_NEGATIVE = frozenset({"carried_over", "carried_forward", "execution_rate"})
+
+
+def _amounts(node: object, path: str) -> Iterator[tuple[str, Decimal, object]]:
+    """Every money amount under a part of the evaluation: its path, its value and the model that holds it."""
+    if isinstance(node, list):
+        for n, item in enumerate(node):
+            yield from _amounts(item, f"{path}[{n}]")
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if isinstance(value, Decimal):
+                if not name.endswith("share") and name not in _MAY_BE_NEGATIVE:
+                    yield f"{path}.{name}", value, node
+            elif isinstance(value, BaseModel | list):
+                yield from _amounts(value, f"{path}.{name}")
+
+
+def _amount_name(path: str, holder: object) -> str:
+    """'budget.projects[1].spent' of a project named 网络安全 → 项目“网络安全”的支出."""
+    if "[" not in path:
+        return label(path)
+    head, _, field = path.rpartition(".")
+    name = getattr(holder, "name", None)
+    what = {"budget": "预算", "spent": "支出", "amount": "金额"}.get(field, field)
+    return f"{label(head)}“{name}”的{what}" if name else f"{label(head)}的{what}"
+
+
+@rule("negative-amount", "unit", "error", "收入、支出、预算或合计为负数")
+def check_negative_amount(ev: Evaluation, look: Look) -> CheckResult:
+    """收入、支出、预算数、执行数及其各项，资产和“三公”经费，都不会小于零。读到负数，多是原文在金额前写了
+    减号（“为-239.67万元”“−239.67万元”），或把减少额写成了金额。结转结余可以为负，不在此列。"""
+    for root in ("budget", "assets", "three_public"):
+        for path, amount, holder in _amounts(getattr(ev, root), root):
+            if amount >= 0:
+                look.passed()
+                continue
+            look.fail(
+                f"{_amount_name(path, holder)}为 {wan(amount)}，是负数；收入、支出、预算和执行数不会小于零。"
+                "请核对原文金额前的减号或破折号。",
+                at=path,
+                evidence={"value": amount},
+            )
     return look.result()
