@@ -167,7 +167,12 @@ def _sentence(
 _NAME_BEFORE = re.compile(r"[\u4e00-\u9fff“”\"()A-Za-z]{2,30}$")
 _NO_PROJECT_NAME = re.compile(r"(?:本|该|各|此|所有|全部|其他|部门预算|部门|单位|整体|共实施|实施|安排)$")
 _UNIT_S = re.compile(r"^(?:支出|资金总额|\d+个|[:,])")
-_PROJECT_BUDGET = {"budget.initial": "budget", "budget.adjusted": "budget", "budget.executed": "spent"}
+# the unit's figure a project's is read as (its label's words), and where it goes in that project
+_PROJECT_BUDGET = {
+    "budget.initial": "budget.projects[{}].budget",
+    "budget.adjusted": "budget.projects[{}].budget",
+    "budget.executed": "budget.projects[{}].spent",
+}
 
 
 def _of_a_project(before: str) -> str | None:
@@ -194,15 +199,15 @@ def _one_project_s(
     A project listed before under its name ("档案数字化项目：预算…") is the same project: an amount it states
     otherwise there is kept as a restatement."""
     path = next((path for pattern, path in _ALWAYS if pattern.search(label)), None)
-    field = _PROJECT_BUDGET.get(path or "")
-    if field is None:
+    template = _PROJECT_BUDGET.get(path or "")
+    if template is None:
         return False
     n = named.get(name.removesuffix("项目"))  # "档案数字化" listed and "档案数字化项目" named are one project
     if n is None:
         n = named[name.removesuffix("项目")] = ctx.append("budget.projects", {"name": name}, i)
-    here = f"budget.projects[{n}].{field}"
+    here = template.format(n)
     if not ctx.put(here, fig.amount, i, fig.unit) and ctx.get(here) != fig.amount:
-        first = f"{ctx.get(f'budget.projects[{n}].name')}的{'预算' if field == 'budget' else '实际支出'}"
+        first = f"{ctx.get(f'budget.projects[{n}].name')}的{'实际支出' if here.endswith('spent') else '预算'}"
         ctx.restate(here, label, fig.amount, i, fig.unit, first_label=first)
     rate = _RATE.search(sentence)
     if rate:
