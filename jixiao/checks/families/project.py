@@ -24,6 +24,7 @@ from jixiao.checks.tolerance import Comparison, half_unit, places
 from jixiao.core.findings import CheckResult
 from jixiao.core.model import PROJECT, Evaluation, FundLine
 from jixiao.io.figures import Figure, figures
+from jixiao.io.numerals import may_state_amount
 
 _COLUMNS = (("initial", "年初预算数"), ("adjusted", "全年预算数"), ("executed", "全年执行数"))
 _FISCAL_PARTS = ("上级补助", "本级安排")
@@ -82,7 +83,9 @@ def check_funds_received_rate(ev: Evaluation, look: Look) -> CheckResult:
 
 # ------------------------------------------------------------------------------------------------ the text
 
-_SENTENCE = re.compile(r"[^。！？]*[。！？]")
+# a sentence starts where the paragraph or the previous sentence does: tried nowhere else, a paragraph's unended
+# tail (a table row, a heading) costs its length once, not once per character
+_SENTENCE = re.compile(r"(?:^|(?<=[。！？]))[^。！？]*[。！？]")
 _MARKER = re.compile(r"其中[:：,，]?|分别(?:是|为)[:：]?")
 _TOTAL_WORD = re.compile(r"^(?:共计|合计|总计)")
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -105,6 +108,9 @@ def _listings(text: str) -> Iterator[_Listed]:
         previous: tuple[int, list[Figure]] | None = None
         for match in _SENTENCE.finditer(paragraph):
             start = offset + match.start()
+            if not may_state_amount(match.group()):  # most sentences state no amount: nothing to list or total
+                previous = (start, [])
+                continue
             plain = _BRACKETED.sub(_blank, match.group())
             marker = _MARKER.search(plain)
             found = figures(plain)
