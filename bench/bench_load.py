@@ -85,8 +85,10 @@ def swarm(port: int, users: int, seconds: int, folder: Path, people: Path) -> tu
                "--host", f"http://127.0.0.1:{port}", "--csv", str(folder / "load"), "--only-summary",
                "--loglevel", "WARNING"]  # fmt: skip
     done = subprocess.run(command, env=env, check=False, timeout=seconds + 120, capture_output=True, text=True)
-    if done.returncode not in (0, 1):  # 1: some requests failed, which the figures say
+    if done.returncode not in (0, 1) or not (folder / "load_stats.csv").exists():  # 1: some requests failed
         print(done.stderr[-3000:], flush=True)
+    if not (folder / "load_stats.csv").exists():
+        raise SystemExit("locust 没有运行（缺少 locust 时请用 make bench，它会安装基准测试所需的工具）")
     with (folder / "load_stats.csv").open(encoding="utf-8") as handle:
         stats = {row["Name"]: row for row in csv.DictReader(handle)}
     return stats, json.loads(results.read_text(encoding="utf-8"))
