@@ -297,7 +297,7 @@ def _join_split_numbers(lines: list[CleanLine]) -> list[CleanLine]:
     out: list[CleanLine] = []
     for line in lines:
         before = out[-1].text if out else ""
-        across = out and line.source is not out[-1].source  # a line break, not the cells of one "|" row
+        across = bool(out) and line.source is not out[-1].source  # a line break, not the cells of one "|" row
         if across and before[-1:].isdigit() and _NUMBER_REST.match(line.text) and _NUMBER_CUT.search(before):
             out[-1] = CleanLine(before + line.text, out[-1].source)  # both canonical, and so is the join
         else:
@@ -514,9 +514,7 @@ def _join_label_value_cells(lines: list[CleanLine]) -> list[CleanLine]:
             continue
         if pending is not None:
             if _BARE_VALUE.match(line.text):
-                value = line.text
-                if declared[n] and _BARE_NUMBER.match(value) and not _NOT_MONEY.search(pending.text):
-                    value += "" if _COUNT_LABEL.search(pending.text) else declared[n]
+                value = _with_unit(pending.text, line.text, declared[n]) if _BARE_NUMBER.match(line.text) else line.text
                 out.append(CleanLine(f"{pending.text}:{value}", pending.source))
                 pending = None
                 continue
